@@ -1,0 +1,30 @@
+# Everything a fresh machine with python3 and make needs: `make run`, `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test bench screenshots demo clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/weiquan $(ARGS)
+
+demo: $(STAMP)
+	$(BIN)/weiquan --demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""Data, not logic: guide chapters, rules as TOML, UI message catalogs (read with importlib.resources)."""

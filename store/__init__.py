@@ -1,0 +1,1 @@
+"""weiquan's headless core: models, persistence, rules and exports. Never imports Textual."""

@@ -1,0 +1,155 @@
+"""The portable backup format: ``weiquan backup`` writes it, ``weiquan restore`` reads it.
+
+A backup is one UTF-8 JSON object:
+
+    {"format": "weiquan-backup", "format_version": 1, "schema_version": 1,
+     "created": "2026-11-26T10:00:00+08:00", "app_version": "0.1.0",
+     "next_case_id": 13, "cases": [{"id": 1, "title": "…", …}, …]}
+
+Each case has the fields of store.models.Case. ``restore`` also accepts a copy of the database
+file itself (the daily backups in ``<name>-backups/`` are such copies). Everything is validated
+before the database is touched; a failed restore changes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.atomic import atomic_write
+from store.backups import copy_to_backup
+from store.case_store import CaseStore
+from store.clock import Clock, china_now
+from store.errors import BackupInvalid, InvalidInput
+from store.models import Case, decode_case, encode_case
+from store.storage import SafeStorage
+from store.schema import (
+    CASES_TABLE,
+    META_DOC_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    SchemaProblem,
+    migrate,
+    schema_version_of,
+)
+
+FORMAT_NAME = "weiquan-backup"
+FORMAT_VERSION = 1
+
+
+def app_version() -> str:
+    try:
+        return version("weiquan")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def backup_payload(store: CaseStore) -> bytes:
+    cases = store.cases(include_deleted=True)
+    body: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "created": store.clock().isoformat(),
+        "app_version": app_version(),
+        "next_case_id": max((c.id for c in cases), default=0) + 1,
+        "cases": [{"id": c.id, **encode_case(c)} for c in sorted(cases, key=lambda c: c.id)],
+    }
+    return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def write_backup(store: CaseStore, target: Path) -> int:
+    """Write a backup file; returns the number of cases in it."""
+    payload = backup_payload(store)
+    atomic_write(target, payload)
+    return len(store.cases(include_deleted=True))
+
+
+def read_backup(source: Path) -> list[Case]:
+    """Parse and fully validate a backup (or database copy); raise BackupInvalid on any problem."""
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise BackupInvalid(f"Cannot read {source}: {error.strerror or error}") from None
+    if not raw.strip():
+        raise BackupInvalid(f"{source} is empty.")
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise BackupInvalid(f"{source} is not valid JSON ({error}).") from None
+    if not isinstance(body, dict):
+        raise BackupInvalid(f"{source} is not a weiquan backup (the top level is not an object).")
+    try:
+        docs = _case_documents(body)
+    except SchemaProblem as problem:
+        raise BackupInvalid(f"{source} cannot be restored: {problem}") from None
+    cases: list[Case] = []
+    seen: set[int] = set()
+    for case_id, doc in docs:
+        if case_id in seen:
+            raise BackupInvalid(f"{source}: case id {case_id} appears twice.")
+        seen.add(case_id)
+        try:
+            cases.append(decode_case(doc, case_id))
+        except InvalidInput as problem:
+            raise BackupInvalid(f"{source}: {problem.message}") from None
+    return cases
+
+
+def restore_backup(db_path: Path | None, source: Path, clock: Clock = china_now) -> tuple[int, Path | None]:
+    """Replace the database's content with the backup's; returns (cases restored, safety copy).
+
+    Works even when the current database is damaged (it is not read). The current file is copied
+    to the backup folder first, so a restore can itself be undone.
+    """
+    cases = read_backup(source)
+    data = {
+        META_TABLE: {META_DOC_ID: {"schema_version": SCHEMA_VERSION, "next_case_id": max((c.id for c in cases), default=0) + 1}},
+        CASES_TABLE: {str(c.id): encode_case(c) for c in cases},
+    }
+    storage = SafeStorage(db_path)
+    safety: Path | None = None
+    with storage.locked():
+        if db_path is not None and db_path.exists():
+            safety = copy_to_backup(db_path, "before-restore-" + clock().strftime("%Y%m%d-%H%M%S"))
+        storage.replace_all(data)
+    return len(cases), safety
+
+
+def _case_documents(body: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    if body.get("format") == FORMAT_NAME:
+        fv = body.get("format_version")
+        if fv != FORMAT_VERSION:
+            raise SchemaProblem(f"backup format version {fv!r} is not supported (this weiquan reads {FORMAT_VERSION})")
+        version = body.get("schema_version")
+        if not isinstance(version, int) or version < 1:
+            raise SchemaProblem(f"its schema version {version!r} is not a positive whole number")
+        raw_cases = body.get("cases")
+        if not isinstance(raw_cases, list):
+            raise SchemaProblem("it has no list of cases")
+        table: dict[str, Any] = {}
+        for entry in raw_cases:
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
+                raise SchemaProblem("a case entry has no whole-number id")
+            table[str(entry["id"])] = {k: v for k, v in entry.items() if k != "id"}
+        data = {META_TABLE: {META_DOC_ID: {"schema_version": version}}, CASES_TABLE: table}
+    elif META_TABLE in body:
+        data = body
+        version = schema_version_of(data)
+        if version is None:
+            raise SchemaProblem("it is empty")
+    else:
+        raise SchemaProblem("it is neither a weiquan backup nor a weiquan database")
+    data = migrate(data, version)
+    cases_table = data.get(CASES_TABLE, {})
+    if not isinstance(cases_table, dict):
+        raise SchemaProblem("its cases table is not an object")
+    out = []
+    for key, doc in cases_table.items():
+        if not key.isdigit() or not isinstance(doc, dict):
+            raise SchemaProblem(f"case entry {key!r} is malformed")
+        out.append((int(key), doc))
+    return out

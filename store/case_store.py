@@ -1,0 +1,378 @@
+"""The one API the app and the command line use to read and change cases.
+
+TinyDB (over SafeStorage) holds one document per case, with the case's contacts and evidence
+inside it. Every change is a read-modify-write of fresh data under the cross-process lock, so two
+sessions never lose each other's edits; every record is validated when loaded and before it is
+written. Validated Case objects are cached and rebuilt only when the file changed elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from store.backups import DailyBackups, copy_to_backup, newest_backup
+from store.clock import Clock, china_now
+from store.errors import ConflictError, InvalidInput, NotFound, StoreDamaged
+from store.evidence_rules import evidence_checklist
+from store.models import (
+    Case,
+    Contact,
+    EvidenceFile,
+    EvidenceItem,
+    EvidenceKind,
+    PromiseState,
+    build,
+    decode_case,
+    encode_case,
+    validated,
+)
+from store.schema import (
+    CASES_TABLE,
+    META_DOC_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    SchemaProblem,
+    migrate,
+    new_meta,
+    schema_version_of,
+)
+from store.storage import SafeStorage
+
+_SYSTEM_FIELDS = {"id", "created", "updated", "revision", "deleted_at", "contacts", "evidence"}
+
+
+class CaseStore:
+    """Open with ``CaseStore.open(path)`` (or ``path=None`` for an in-memory database)."""
+
+    def __init__(self, storage: SafeStorage, *, clock: Clock = china_now) -> None:
+        self.storage = storage
+        self.clock = clock
+        self._db = TinyDB(storage=_Existing(storage))
+        self._cases_table = self._db.table(CASES_TABLE, cache_size=0)
+        self._meta_table = self._db.table(META_TABLE, cache_size=0)
+        self._cases: dict[int, Case] = {}
+        self._haystacks: dict[int, str] = {}
+        self._generation = -1
+        self._prepare()
+
+    @classmethod
+    def open(cls, path: Path | None, *, clock: Clock = china_now, backups: bool = True) -> CaseStore:
+        hook = DailyBackups(path) if (path is not None and backups) else None
+        return cls(SafeStorage(path, before_write=hook), clock=clock)
+
+    @property
+    def path(self) -> Path | None:
+        return self.storage.path
+
+    # -- reading --------------------------------------------------------------------------------
+    def cases(self, *, include_deleted: bool = False) -> list[Case]:
+        """Cases not in the trash, newest change first."""
+        self._sync()
+        found = [c for c in self._cases.values() if include_deleted or c.deleted_at is None]
+        return sorted(found, key=lambda c: (c.updated, c.id), reverse=True)
+
+    def trash(self) -> list[Case]:
+        self._sync()
+        return sorted((c for c in self._cases.values() if c.deleted_at), key=lambda c: c.deleted_at, reverse=True)
+
+    def get(self, case_id: int) -> Case:
+        self._sync()
+        case = self._cases.get(case_id)
+        if case is None:
+            raise NotFound(f"There is no case {case_id}.")
+        return case
+
+    def search(self, text: str) -> list[Case]:
+        """Cases (not in the trash) whose title, order no., shop, notes, agent IDs … contain every word."""
+        words = text.casefold().split()
+        self._sync()
+        hits = [
+            self._cases[cid]
+            for cid, hay in self._haystacks.items()
+            if self._cases[cid].deleted_at is None and all(w in hay for w in words)
+        ]
+        return sorted(hits, key=lambda c: (c.updated, c.id), reverse=True)
+
+    def reload(self) -> None:
+        """Forget the cache and validate everything again (after the whole file was replaced)."""
+        self._generation = -1
+        self._sync()
+
+    def refresh(self) -> bool:
+        """Pick up another session's changes; True when there were any."""
+        if not self.storage.changed_elsewhere():
+            return False
+        before = self._generation
+        self._sync()
+        return self._generation != before
+
+    # -- cases ----------------------------------------------------------------------------------
+    def create_case(self, fields: Mapping[str, Any]) -> Case:
+        _reject_system_fields(fields)
+        with self._transaction():
+            meta = self._meta()
+            case_id = max(int(meta.get("next_case_id", 1)), max(self._cases, default=0) + 1)
+            now = self.clock()
+            case = build(Case, {**fields, "id": case_id, "created": now, "updated": now})
+            case = msgspec.structs.replace(case, evidence=_seed_evidence(case))
+            self._cases_table.insert(Document(encode_case(case), doc_id=case_id))
+            self._meta_table.update({"next_case_id": case_id + 1}, doc_ids=[int(META_DOC_ID)])
+            self._remember(case)
+            return case
+
+    def update_case(self, case_id: int, changes: Mapping[str, Any], *, expected_revision: int | None = None) -> Case:
+        _reject_system_fields(changes)
+
+        def apply(case: Case) -> Case:
+            merged = build(Case, {**msgspec.to_builtins(case), **_builtins(changes)})
+            return msgspec.structs.replace(merged, evidence=_seed_evidence(merged))
+
+        return self._change(case_id, apply, expected_revision)
+
+    def delete_case(self, case_id: int) -> Case:
+        """Move to the trash (restorable)."""
+        return self._change(case_id, lambda c: msgspec.structs.replace(c, deleted_at=self.clock()))
+
+    def restore_case(self, case_id: int) -> Case:
+        return self._change(case_id, lambda c: msgspec.structs.replace(c, deleted_at=None))
+
+    def purge_case(self, case_id: int) -> None:
+        """Delete for good (only from the trash)."""
+        with self._transaction():
+            case = self._require(case_id)
+            if case.deleted_at is None:
+                raise InvalidInput(f"Case {case_id} is not in the trash; delete it first.")
+            self._cases_table.remove(doc_ids=[case_id])
+            self._forget(case_id)
+
+    def empty_trash(self) -> int:
+        with self._transaction():
+            doomed = [c.id for c in self._cases.values() if c.deleted_at is not None]
+            if doomed:
+                self._cases_table.remove(doc_ids=doomed)
+            for case_id in doomed:
+                self._forget(case_id)
+            return len(doomed)
+
+    # -- contacts -------------------------------------------------------------------------------
+    def add_contact(self, case_id: int, fields: Mapping[str, Any]) -> Contact:
+        holder: list[Contact] = []
+
+        def apply(case: Case) -> Case:
+            contact = build(Contact, {**_builtins(fields), "id": _next_id(case.contacts)})
+            holder.append(contact)
+            return msgspec.structs.replace(case, contacts=[*case.contacts, contact])
+
+        self._change(case_id, apply)
+        return holder[0]
+
+    def update_contact(
+        self, case_id: int, contact_id: int, changes: Mapping[str, Any], *, expected_revision: int | None = None
+    ) -> Contact:
+        def apply(contact: Contact) -> Contact:
+            return build(Contact, {**msgspec.to_builtins(contact), **_builtins(changes), "id": contact.id})
+
+        return self._change_contact(case_id, contact_id, apply, expected_revision)
+
+    def set_promise_state(self, case_id: int, contact_id: int, state: PromiseState) -> Contact:
+        def apply(contact: Contact) -> Contact:
+            if contact.promise_state is PromiseState.NONE and state is not PromiseState.NONE:
+                raise InvalidInput("This contact has no promise or deadline to mark.", "promise_state")
+            return msgspec.structs.replace(contact, promise_state=state)
+
+        return self._change_contact(case_id, contact_id, apply)
+
+    def delete_contact(self, case_id: int, contact_id: int) -> Contact:
+        holder: list[Contact] = []
+
+        def apply(case: Case) -> Case:
+            holder.append(_find_contact(case, contact_id))
+            return msgspec.structs.replace(case, contacts=[c for c in case.contacts if c.id != contact_id])
+
+        self._change(case_id, apply)
+        return holder[0]
+
+    def restore_contact(self, case_id: int, contact: Contact) -> Contact:
+        """Put a deleted contact back (undo); it gets a new id if its old one was taken since."""
+
+        def apply(case: Case) -> Case:
+            taken = {c.id for c in case.contacts}
+            restored = contact if contact.id not in taken else msgspec.structs.replace(contact, id=_next_id(case.contacts))
+            return msgspec.structs.replace(case, contacts=[*case.contacts, restored])
+
+        case = self._change(case_id, apply)
+        return case.contacts[-1]
+
+    # -- evidence -------------------------------------------------------------------------------
+    def add_evidence(self, case_id: int, kind: EvidenceKind, note: str = "") -> EvidenceItem:
+        def apply(case: Case) -> Case:
+            item = build(EvidenceItem, {"id": _next_id(case.evidence), "kind": kind, "note": note})
+            return msgspec.structs.replace(case, evidence=[*case.evidence, item])
+
+        return self._change(case_id, apply).evidence[-1]
+
+    def update_evidence(self, case_id: int, evidence_id: int, changes: Mapping[str, Any]) -> EvidenceItem:
+        def apply(case: Case) -> Case:
+            item = _find_evidence(case, evidence_id)
+            updated = build(EvidenceItem, {**msgspec.to_builtins(item), **_builtins(changes), "id": item.id})
+            return msgspec.structs.replace(case, evidence=[updated if e.id == evidence_id else e for e in case.evidence])
+
+        return _find_evidence(self._change(case_id, apply), evidence_id)
+
+    def attach_file(self, case_id: int, evidence_id: int, attached: EvidenceFile) -> EvidenceItem:
+        item = self.get(case_id).evidence_item(evidence_id)
+        if item is None:
+            raise NotFound(f"Case {case_id} has no evidence item {evidence_id}.")
+        files = [f for f in item.files if f.sha256 != attached.sha256 or f.path != attached.path]
+        return self.update_evidence(case_id, evidence_id, {"files": [*files, attached]})
+
+    # -- internals ------------------------------------------------------------------------------
+    def _change(self, case_id: int, apply: Callable[[Case], Case], expected_revision: int | None = None) -> Case:
+        with self._transaction():
+            current = self._require(case_id)
+            if expected_revision is not None and current.revision != expected_revision:
+                raise ConflictError(
+                    f"Case {case_id} was changed in another session since you opened it "
+                    f"(revision {current.revision}, you started from {expected_revision})."
+                )
+            changed = apply(current)
+            changed = validated(
+                msgspec.structs.replace(changed, revision=current.revision + 1, updated=max(self.clock(), current.updated))
+            )
+            doc = encode_case(changed)
+            self._cases_table.update(_replace_document(doc), doc_ids=[case_id])
+            self._remember(changed)
+            return changed
+
+    def _change_contact(
+        self, case_id: int, contact_id: int, apply: Callable[[Contact], Contact], expected_revision: int | None = None
+    ) -> Contact:
+        def apply_case(case: Case) -> Case:
+            updated = apply(_find_contact(case, contact_id))
+            return msgspec.structs.replace(case, contacts=[updated if c.id == contact_id else c for c in case.contacts])
+
+        return _find_contact(self._change(case_id, apply_case, expected_revision), contact_id)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self.storage.transaction():
+            self._sync()
+            yield
+
+    def _require(self, case_id: int) -> Case:
+        case = self._cases.get(case_id)
+        if case is None:
+            raise NotFound(f"There is no case {case_id}.")
+        return case
+
+    def _meta(self) -> dict[str, Any]:
+        meta = self._meta_table.get(doc_id=int(META_DOC_ID))
+        return dict(meta) if meta else {}
+
+    def _remember(self, case: Case) -> None:
+        self._cases[case.id] = case
+        self._haystacks[case.id] = case.search_text()
+
+    def _forget(self, case_id: int) -> None:
+        self._cases.pop(case_id, None)
+        self._haystacks.pop(case_id, None)
+
+    def _prepare(self) -> None:
+        """First open: create, or check the schema version and migrate (after a backup)."""
+        with self.storage.transaction():
+            data = self.storage.read() or {}
+            try:
+                version = schema_version_of(data)
+                if version is None:
+                    self._meta_table.insert(Document(new_meta(), doc_id=int(META_DOC_ID)))
+                    self._cases_table.truncate()
+                elif version != SCHEMA_VERSION:
+                    migrated = migrate(data, version)  # raises before anything is written
+                    if self.storage.path is not None:
+                        copy_to_backup(self.storage.path, f"before-schema-{SCHEMA_VERSION}-from-{version}")
+                    self.storage.write(migrated)
+            except SchemaProblem as problem:
+                raise self._damaged(str(problem)) from None
+        self._sync()
+
+    def _sync(self) -> None:
+        """Rebuild the validated cache when the data was (re)loaded from its source."""
+        self.storage.read()
+        if self.storage.generation == self._generation:
+            return
+        cases: dict[int, Case] = {}
+        try:
+            for doc in self._cases_table:
+                cases[doc.doc_id] = decode_case(dict(doc), doc.doc_id)
+        except InvalidInput as problem:
+            raise self._damaged(f"a record is invalid: {problem.message}") from None
+        self._cases = cases
+        self._haystacks = {cid: c.search_text() for cid, c in cases.items()}
+        self._generation = self.storage.generation
+
+    def _damaged(self, problem: str) -> StoreDamaged:
+        path = self.storage.path or Path(":memory:")
+        return StoreDamaged(path, problem, newest_backup(path) if self.storage.path else None)
+
+
+class _Existing:
+    """Hands TinyDB an already-built storage (TinyDB wants a class it can instantiate)."""
+
+    def __init__(self, storage: SafeStorage) -> None:
+        self._storage = storage
+
+    def __call__(self, *args: object, **kwargs: object) -> SafeStorage:
+        return self._storage
+
+
+def _replace_document(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    def replace(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    return replace
+
+
+def _builtins(fields: Mapping[str, Any]) -> dict[str, Any]:
+    return msgspec.to_builtins(dict(fields))
+
+
+def _reject_system_fields(fields: Mapping[str, Any]) -> None:
+    bad = sorted(_SYSTEM_FIELDS.intersection(fields))
+    if bad:
+        raise InvalidInput(f"These fields are managed by weiquan and cannot be set: {', '.join(bad)}")
+
+
+def _next_id(records: list[Any]) -> int:
+    return max((r.id for r in records), default=0) + 1
+
+
+def _find_contact(case: Case, contact_id: int) -> Contact:
+    contact = case.contact(contact_id)
+    if contact is None:
+        raise NotFound(f"Case {case.id} has no contact {contact_id}.")
+    return contact
+
+
+def _find_evidence(case: Case, evidence_id: int) -> EvidenceItem:
+    item = case.evidence_item(evidence_id)
+    if item is None:
+        raise NotFound(f"Case {case.id} has no evidence item {evidence_id}.")
+    return item
+
+
+def _seed_evidence(case: Case) -> list[EvidenceItem]:
+    """Make sure the checklist has an item for every kind the case's category and demand call for."""
+    have = {item.kind for item in case.evidence}
+    items = list(case.evidence)
+    for kind in evidence_checklist(case.category, case.demand).all:
+        if kind not in have:
+            items.append(EvidenceItem(id=_next_id(items), kind=kind))
+    return items

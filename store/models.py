@@ -1,0 +1,260 @@
+"""The data model: cases, the contacts on their timeline, and their evidence.
+
+Records are msgspec Structs: decoding checks every type, enum and range in C, and each struct's
+``__post_init__`` adds the rules types cannot say. ``decode_case`` turns a stored document into a
+Case and reports a bad one with its case and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+import msgspec
+
+from store.credit_code import credit_code_problem
+from store.errors import InvalidInput
+
+Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Short = Annotated[str, msgspec.Meta(max_length=200)]
+Text = Annotated[str, msgspec.Meta(max_length=20_000)]
+Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
+RecordId = Annotated[int, msgspec.Meta(ge=1)]
+Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+
+
+class Category(StrEnum):
+    QUALITY = "quality"
+    WRONG_ITEM = "wrong_item"
+    LOGISTICS = "logistics"
+    AFTER_SALES = "after_sales"
+    PRICE = "price"
+    OTHER = "other"
+
+
+class Demand(StrEnum):
+    RETURN_REFUND = "return_refund"
+    REFUND_ONLY = "refund_only"
+    EXCHANGE = "exchange"
+    COMPENSATION = "compensation"
+    EXPLANATION = "explanation"
+    OTHER = "other"
+
+
+class LegalBasis(StrEnum):
+    """A statute the demand relies on for a computed amount (see store.deadlines.compensation)."""
+
+    NONE = "none"
+    FRAUD_X3 = "cpl_art55"  # 消法 Art. 55: 3x price, at least ¥500
+    FOOD_X10 = "food_safety_art148"  # 食品安全法 Art. 148: 10x price or 3x loss, at least ¥1,000
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    WAITING = "waiting"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def is_active(self) -> bool:
+        return self not in (Status.RESOLVED, Status.CLOSED)
+
+
+class Channel(StrEnum):
+    AFTER_SALES = "after_sales"
+    ONLINE_CS = "online_cs"
+    HOTLINE = "hotline"
+    C12315 = "12315"
+    MARKET_BUREAU = "market_bureau"
+    PUBLIC_POST = "public_post"
+    LAWYER_COURT = "lawyer_court"
+    OTHER = "other"
+
+
+class Direction(StrEnum):
+    OUTGOING = "outgoing"  # the consumer contacted them
+    INCOMING = "incoming"  # they contacted the consumer
+
+
+class PromiseState(StrEnum):
+    NONE = "none"
+    PENDING = "pending"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+class EvidenceKind(StrEnum):
+    ORDER_SCREENSHOT = "order_screenshot"
+    PHOTOS_VIDEO = "photos_video"
+    CHAT_LOG = "chat_log"
+    LOGISTICS = "logistics"
+    PACKAGING = "packaging"
+    CALL_RECORDING = "call_recording"
+    OTHER_PROOF = "other_proof"
+
+
+class EvidenceState(StrEnum):
+    MISSING = "missing"
+    COLLECTED = "collected"
+    SUBMITTED = "submitted"
+
+
+class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    pass
+
+
+class Reference(_Record, kw_only=True):
+    """A reference number the other side gave: after-sales no., ticket, 12315 工单 no., …"""
+
+    label: Short
+    value: Short
+
+
+class EvidenceFile(_Record, kw_only=True):
+    path: Text
+    size: Fen
+    sha256: Sha256
+    attached: Aware
+    vault_name: Short = ""  # file name inside the content-addressed vault, if copied there
+
+
+class EvidenceItem(_Record, kw_only=True):
+    id: RecordId
+    kind: EvidenceKind
+    state: EvidenceState = EvidenceState.MISSING
+    note: Text = ""
+    files: list[EvidenceFile] = []
+
+
+class Contact(_Record, kw_only=True):
+    """One entry on a case's timeline: a contact with the shop, platform or an authority."""
+
+    id: RecordId
+    at: Aware
+    channel: Channel
+    direction: Direction = Direction.OUTGOING
+    agent_id: Short = ""  # 工号
+    reference_no: Short = ""
+    summary: Text = ""  # what was said
+    promise: Text = ""  # promised resolution
+    deadline: Aware | None = None
+    deadline_estimated: bool = False  # computed on a calendar the holiday data does not cover
+    promise_state: PromiseState = PromiseState.NONE
+    evidence_ids: list[RecordId] = []
+
+    def __post_init__(self) -> None:
+        has_promise = bool(self.promise.strip()) or self.deadline is not None
+        if not has_promise:
+            self.promise_state = PromiseState.NONE
+        elif self.promise_state is PromiseState.NONE:
+            self.promise_state = PromiseState.PENDING
+        if self.deadline is not None and self.deadline < self.at - dt.timedelta(days=1):
+            raise ValueError("the promised deadline is before the contact itself")
+
+
+class Case(_Record, kw_only=True):
+    id: RecordId
+    title: Title
+    platform: Short = ""
+    shop: Short = ""
+    respondent_name: Short = ""  # full legal name of the business complained about
+    respondent_credit_code: Short = ""  # 统一社会信用代码
+    order_no: Short = ""
+    product: Short = ""
+    amount_paid_fen: Fen | None = None
+    order_date: dt.date | None = None
+    delivery_date: dt.date | None = None
+    category: Category = Category.OTHER
+    demand: Demand = Demand.RETURN_REFUND
+    demand_detail: Text = ""
+    compensation_fen: Fen | None = None
+    legal_basis: LegalBasis = LegalBasis.NONE
+    status: Status = Status.OPEN
+    outcome: Text = ""
+    recovered_fen: Fen | None = None
+    references: list[Reference] = []
+    tags: list[Short] = []
+    notes: Text = ""
+    created: Aware
+    updated: Aware
+    revision: Annotated[int, msgspec.Meta(ge=0)] = 0
+    deleted_at: Aware | None = None
+    contacts: list[Contact] = []
+    evidence: list[EvidenceItem] = []
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise ValueError("the title is empty")
+        if self.order_date and self.delivery_date and self.delivery_date < self.order_date:
+            raise ValueError("the delivery date is before the order date")
+        problem = credit_code_problem(self.respondent_credit_code)
+        if problem:
+            raise ValueError(problem)
+
+    # -- derived views -------------------------------------------------------------------------
+    def timeline(self) -> list[Contact]:
+        """Contacts in time order (stable for equal times)."""
+        return sorted(self.contacts, key=lambda c: (c.at, c.id))
+
+    def contact(self, contact_id: int) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def evidence_item(self, evidence_id: int) -> EvidenceItem | None:
+        return next((e for e in self.evidence if e.id == evidence_id), None)
+
+    def search_text(self) -> str:
+        """Lower-cased text the case list filters on: title, order no., shop, notes, agent IDs."""
+        parts = [self.title, self.order_no, self.shop, self.platform, self.product, self.notes,
+                 self.respondent_name, *self.tags, *(r.value for r in self.references)]
+        parts.extend(c.agent_id for c in self.contacts if c.agent_id)
+        parts.extend(c.reference_no for c in self.contacts if c.reference_no)
+        return "\n".join(parts).casefold()
+
+
+def _describe(error: msgspec.ValidationError) -> tuple[str, str]:
+    """Split msgspec's 'Expected … - at `$.contacts[0].at`' into (field, problem)."""
+    text = str(error)
+    problem, sep, where = text.rpartition(" - at `")
+    if not sep:
+        return "", text
+    return where.rstrip("`").removeprefix("$").lstrip("."), problem
+
+
+def decode_case(doc: dict[str, Any], case_id: int) -> Case:
+    """Validate a stored document as a Case; raise InvalidInput naming the case and field."""
+    try:
+        return msgspec.convert({**doc, "id": case_id}, Case)
+    except msgspec.ValidationError as error:
+        field, problem = _describe(error)
+        title = doc.get("title") if isinstance(doc, dict) else None
+        label = f"case {case_id}" + (f" ({title!r})" if isinstance(title, str) else "")
+        where = f", field {field}" if field else ""
+        raise InvalidInput(f"{label}{where}: {problem}", field or None) from None
+
+
+def encode_case(case: Case) -> dict[str, Any]:
+    """The stored document for a case (its id is the TinyDB document id, not a field)."""
+    doc = msgspec.to_builtins(case)
+    doc.pop("id", None)
+    return doc
+
+
+def validated(record: msgspec.Struct) -> Any:
+    """Re-check a record built with ``msgspec.structs.replace`` (which skips validation)."""
+    try:
+        return msgspec.convert(msgspec.to_builtins(record), type(record))
+    except msgspec.ValidationError as error:
+        field, problem = _describe(error)
+        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
+
+
+def build(kind: type[msgspec.Struct], fields: dict[str, Any]) -> Any:
+    """Build a record from plain values (strings for enums and ISO times), with clear errors."""
+    try:
+        return msgspec.convert(fields, kind)
+    except msgspec.ValidationError as error:
+        field, problem = _describe(error)
+        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None

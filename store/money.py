@@ -1,0 +1,45 @@
+"""Money as integer fen (1/100 yuan): exact, never float."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from store.errors import InvalidInput
+
+_CLEAN = re.compile(r"[\s,，_]|^(?:¥|￥|RMB|CNY)|(?:元|块|rmb|RMB|CNY)$")
+MAX_FEN = 10**12  # ten billion yuan: anything above is a typo
+
+
+def parse_yuan(text: str) -> int | None:
+    """Parse what a user typed as an amount in yuan ("1,299.5", "¥88", "88元") into fen.
+
+    Empty input means "not known" and gives None. Anything else that is not a plain non-negative
+    amount with at most two decimals raises InvalidInput with a message saying what works.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    cleaned = raw
+    for _ in range(3):  # prefixes and suffixes may stack: "¥ 1,299.00 元"
+        cleaned = _CLEAN.sub("", cleaned)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidInput(f"“{raw}” is not an amount; write it like 1299.50 or ¥88", "amount") from None
+    if not value.is_finite() or value < 0:
+        raise InvalidInput(f"“{raw}” is not a non-negative amount", "amount")
+    if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
+        raise InvalidInput(f"“{raw}” has more than two decimals (fen are the smallest unit)", "amount")
+    fen = int(value * 100)
+    if fen > MAX_FEN:
+        raise InvalidInput(f"“{raw}” is too large for an amount paid", "amount")
+    return fen
+
+
+def format_yuan(fen: int | None, symbol: str = "¥") -> str:
+    """1299950 -> '¥12,999.50'; None -> ''."""
+    if fen is None:
+        return ""
+    yuan, rest = divmod(fen, 100)
+    return f"{symbol}{yuan:,}.{rest:02d}"

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from store.case_store import CaseStore
+from store.clock import CHINA_TZ
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 11, 20, 10, 0, tzinfo=CHINA_TZ))
+
+
+@pytest.fixture(params=["memory", "file"])
+def make_store(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[], CaseStore]]:
+    """Open a store over an in-memory or an on-disk database; calling again reopens the same one."""
+    path = None if request.param == "memory" else tmp_path / "data" / "weiquan.json"
+    first: list[CaseStore] = []
+
+    def opener() -> CaseStore:
+        if path is None and first:
+            return first[0]
+        store = CaseStore.open(path, clock=clock)
+        first.append(store)
+        return store
+
+    yield opener
+
+
+@pytest.fixture
+def store(make_store: Callable[[], CaseStore]) -> CaseStore:
+    return make_store()

@@ -1,0 +1,1 @@
+"""weiquan's presentation layer: the Textual app and the command line."""

@@ -1,0 +1,76 @@
+"""``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore).
+
+Exit status: 0 success, 1 `due` found something overdue, 2 a user-facing error (printed without a
+traceback), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from store.backup_file import app_version
+from store.errors import WeiquanError
+from store.i18n import detect_language, normalise_language
+from store.paths import ENV_DB
+
+EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
+
+
+def _language(value: str) -> str:
+    try:
+        return normalise_language(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help=f"database file (default: ${ENV_DB}, else your user data folder)")
+    common.add_argument("--lang", type=_language, default=argparse.SUPPRESS,
+                        help="zh-CN or en (default: from the locale)")
+
+    parser = argparse.ArgumentParser(prog="weiquan", parents=[common],
+                                     description="维权 — run a consumer complaint from first contact to 12315.")
+    parser.add_argument("--version", action="version", version=f"weiquan {app_version()}")
+    parser.add_argument("--demo", action="store_true", help="open a throwaway database with sample cases")
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse (slow links)")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    p = verbs.add_parser("list", parents=[common], help="list cases")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
+
+    p = verbs.add_parser("backup", parents=[common], help="write a backup file")
+    p.add_argument("-o", "--output", metavar="FILE", help="backup file (default: the backup folder; - for stdout)")
+
+    p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p.add_argument("file", help="a backup written by `weiquan backup`, or a daily backup copy")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.lang = getattr(args, "lang", None) or detect_language()
+    try:
+        if args.verb is None:
+            from tui.launch import launch_app  # Textual only when the app opens
+
+            return launch_app(args)
+        from tui import verbs
+
+        return verbs.run(args)
+    except WeiquanError as error:
+        print(f"weiquan: {error.title}: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The scriptable verbs: plain text for people, --json for programs, errors as WeiquanError."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from store.backup_file import backup_payload, restore_backup, write_backup
+from store.backups import backup_dir
+from store.case_store import CaseStore
+from store.errors import InvalidInput
+from store.i18n import Messages
+from store.paths import resolve_db_path
+from store.text_width import fit, one_line
+
+EXIT_OK = 0
+
+
+def open_store(args: argparse.Namespace) -> CaseStore:
+    return CaseStore.open(resolve_db_path(args.db))
+
+
+def run(args: argparse.Namespace) -> int:
+    handler = {"list": cmd_list, "backup": cmd_backup, "restore": cmd_restore}[args.verb]
+    return handler(args)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    msgs = Messages(args.lang)
+    cases = store.cases(include_deleted=args.all)
+    if not args.all:
+        cases = [c for c in cases if c.status.is_active]
+    if args.json:
+        rows = [
+            {"id": c.id, "title": c.title, "platform": c.platform, "status": c.status.value,
+             "order_no": c.order_no, "amount_paid_fen": c.amount_paid_fen, "contacts": len(c.contacts),
+             "in_trash": c.deleted_at is not None, "updated": c.updated.isoformat()}
+            for c in cases
+        ]
+        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    if not cases:
+        print(msgs("cli.no_cases"))
+        return EXIT_OK
+    print(f"{fit(msgs('cli.col_id'), 5)} {fit(msgs('cli.col_status'), 10)} {msgs('cli.col_title')}")
+    for c in cases:
+        print(f"{fit(str(c.id), 5)} {fit(msgs.enum('status', c.status), 10)} {one_line(c.title)}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    msgs = Messages(args.lang)
+    if args.output == "-":
+        sys.stdout.buffer.write(backup_payload(store))
+        return EXIT_OK
+    if args.output:
+        target = Path(args.output).expanduser()
+    else:
+        assert store.path is not None
+        folder = backup_dir(store.path)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = folder / f"{store.path.stem}-manual-{store.clock().strftime('%Y%m%d-%H%M%S')}.json"
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name.")
+    try:
+        count = write_backup(store, target)
+    except OSError as error:
+        raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+    print(msgs("cli.backup_written", count=count, path=target), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    msgs = Messages(args.lang)
+    source = Path(args.file).expanduser()
+    count, safety = restore_backup(resolve_db_path(args.db), source)
+    print(msgs("cli.restored", count=count, source=source))
+    if safety is not None:
+        print(msgs("cli.restore_safety", path=safety))
+    return EXIT_OK
