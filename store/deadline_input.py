@@ -1,0 +1,97 @@
+"""Deadlines the way people say them: an absolute date or time, or a span from the contact's time.
+
+Accepted forms (spaces optional, case ignored):
+* absolute: ``2026-11-30``, ``2026-11-30 18:00``, ``2026/11/30``, ``11-30``, ``11月30日``,
+  ``2026年11月30日 18:00``, ``11-30 18:00``. A date alone means the end of that day (24:00).
+* hours: ``48h``, ``+48h``, ``48小时``, ``48个小时`` — exactly that long after the contact.
+* days: ``7d``, ``+7d``, ``7天``, ``7日`` — end of the 7th day after the contact's day.
+* weeks: ``2w``, ``2周``.
+* working days: ``3wd``, ``3个工作日``, ``3工作日`` — end of the 3rd working day after the
+  contact's day, on China's calendar (estimated when the year's holidays are not known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from store.clock import CHINA_TZ, to_china
+from store.errors import InvalidInput
+from store.workdays import DayResult, add_days, add_working_days
+
+FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
+MAX_SPAN_DAYS = 3660
+
+_RELATIVE = re.compile(
+    r"^\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)$"
+)
+_ABSOLUTE = re.compile(
+    r"^(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:[\sT]*(?P<H>\d{1,2})[:：点](?P<M>\d{2})?(?::(?P<S>\d{2}))?分?)?$"
+)
+
+
+@dataclass(frozen=True)
+class ResolvedDeadline:
+    when: dt.datetime
+    estimated: bool = False
+    reason: str = ""
+
+    @property
+    def canonical(self) -> str:
+        """An absolute form this parser reads back to the same instant."""
+        local = self.when.astimezone(CHINA_TZ)
+        text = local.strftime("%Y-%m-%d %H:%M")
+        return text + (f":{local.second:02d}" if local.second else "")
+
+
+def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | None:
+    """Resolve what the user typed against the contact's time; None for empty input.
+
+    Raises InvalidInput, naming the accepted forms, for anything it cannot read.
+    """
+    raw = text.strip().lower()
+    if not raw:
+        return None
+    base = to_china(contact_time)
+    relative = _RELATIVE.match(raw)
+    if relative:
+        return _relative(int(relative["n"]), relative["unit"], base, text)
+    absolute = _ABSOLUTE.match(raw)
+    if absolute:
+        return _absolute(absolute, base, text)
+    raise InvalidInput(f"Cannot read the deadline “{text.strip()}”. Forms that work: {FORMS_HELP}", "deadline")
+
+
+def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadline:
+    if unit in ("wd", "个工作日", "工作日"):
+        if n > MAX_SPAN_DAYS // 2:
+            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+        return _from_day(add_working_days(base.date(), n))
+    if unit.startswith("h") or "小时" in unit:
+        if n > MAX_SPAN_DAYS * 24:
+            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+        return ResolvedDeadline(base + dt.timedelta(hours=n))
+    days = n * 7 if unit.startswith("w") or unit in ("周", "个星期", "星期") else n
+    if days > MAX_SPAN_DAYS:
+        raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+    return _from_day(add_days(base.date(), days, extend_past_rest_days=False))
+
+
+def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDeadline:
+    year = int(match["y"]) if match["y"] else base.year
+    try:
+        day = dt.date(year, int(match["m"]), int(match["d"]))
+        if match["H"] is None:
+            return _from_day(DayResult(day))
+        moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0))
+    except ValueError:
+        raise InvalidInput(f"“{text.strip()}” is not a real date or time", "deadline") from None
+    if not match["y"] and day < base.date() - dt.timedelta(days=1):
+        day = day.replace(year=year + 1) if not (day.month == 2 and day.day == 29) else day
+    return ResolvedDeadline(dt.datetime.combine(day, moment, CHINA_TZ))
+
+
+def _from_day(result: DayResult) -> ResolvedDeadline:
+    return ResolvedDeadline(result.end_of_day(), result.estimated, result.reason)

@@ -1,0 +1,122 @@
+"""The promise ledger and every deadline a case has running, and the case list's urgency order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from store.clocks import StatutoryClock, case_clocks
+from store.models import Case, Contact, PromiseState
+
+DUE_SOON = dt.timedelta(hours=48)
+FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
+class PromiseStatus(StrEnum):
+    NONE = "none"
+    PENDING = "pending"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+def promise_status(contact: Contact, now: dt.datetime) -> PromiseStatus:
+    state = contact.promise_state
+    if state is PromiseState.NONE:
+        return PromiseStatus.NONE
+    if state is PromiseState.KEPT:
+        return PromiseStatus.KEPT
+    if state is PromiseState.BROKEN:
+        return PromiseStatus.BROKEN
+    if contact.deadline is None:
+        return PromiseStatus.PENDING
+    if now > contact.deadline:
+        return PromiseStatus.OVERDUE
+    if contact.deadline - now <= DUE_SOON:
+        return PromiseStatus.DUE_SOON
+    return PromiseStatus.PENDING
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One thing with a date on it: a promise or a statutory clock."""
+
+    case_id: int
+    when: dt.datetime
+    overdue: bool
+    contact: Contact | None = None
+    clock: StatutoryClock | None = None
+
+    @property
+    def estimated(self) -> bool:
+        if self.clock is not None:
+            return self.clock.estimated
+        return bool(self.contact and self.contact.deadline_estimated)
+
+    @property
+    def verified(self) -> bool:
+        return self.clock is None or self.clock.verified
+
+
+def _clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
+    """Is this clock still something to act on?"""
+    if clock.rule.id == "regulator_accept" and case.complaint_accepted_date:
+        return False  # accepted: that clock has done its job
+    if clock.rule.party == "consumer":
+        return not clock.is_over(now)  # an ended window of one's own is history, not a task
+    return True
+
+
+def case_deadlines(case: Case, now: dt.datetime) -> list[Deadline]:
+    """Open deadlines of an active case: pending promises and live statutory clocks, soonest first."""
+    if not case.status.is_active or case.deleted_at is not None:
+        return []
+    found = [
+        Deadline(case.id, c.deadline, now > c.deadline, contact=c)
+        for c in case.contacts
+        if c.promise_state is PromiseState.PENDING and c.deadline is not None
+    ]
+    for clock in case_clocks(case):
+        if _clock_is_live(case, clock, now):
+            # An unverified clock is shown, but never flagged as overdue as if it were certain.
+            found.append(Deadline(case.id, clock.ends, clock.verified and clock.is_over(now), clock=clock))
+    return sorted(found, key=lambda d: d.when)
+
+
+@dataclass(frozen=True)
+class Urgency:
+    overdue: int
+    broken: int
+    next_deadline: Deadline | None
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.overdue > 0 or self.broken > 0
+
+
+def case_urgency(case: Case, now: dt.datetime) -> Urgency:
+    deadlines = case_deadlines(case, now)
+    upcoming = [d for d in deadlines if not d.overdue]
+    broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
+    return Urgency(sum(d.overdue for d in deadlines), broken, upcoming[0] if upcoming else None)
+
+
+def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:
+    """Sort key: active before finished; overdue first; then nearest deadline; then latest change."""
+    nearest = urgency.next_deadline.when if urgency.next_deadline else FAR_FUTURE
+    return (not case.status.is_active, not urgency.overdue, not urgency.broken, nearest, -case.updated.timestamp(), case.id)
+
+
+def by_urgency(cases: list[Case], now: dt.datetime) -> list[tuple[Case, Urgency]]:
+    ranked = [(case, case_urgency(case, now)) for case in cases]
+    ranked.sort(key=lambda pair: urgency_key(*pair))
+    return ranked
+
+
+def due_across(cases: list[Case], now: dt.datetime, within: dt.timedelta) -> list[Deadline]:
+    """Overdue deadlines and those ending within ``within``, across cases, soonest first."""
+    horizon = now + within
+    found = [d for case in cases for d in case_deadlines(case, now) if d.overdue or d.when <= horizon]
+    return sorted(found, key=lambda d: (not d.overdue, d.when))

@@ -1,0 +1,90 @@
+"""The rules as data: statutory clocks (rules.toml) and the complaint ladder (ladder.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from store.content_files import read_toml
+from store.models import Category, Channel
+
+TRIGGERS = ("delivery", "return_received", "complaint_filed", "complaint_accepted", "public_post", "first_known")
+UNITS = ("days", "working_days", "hours", "years")
+PARTIES = ("consumer", "business", "regulator")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    trigger: str
+    length: int
+    unit: str
+    party: str
+    verified: bool
+    as_of: dt.date
+    names: dict[str, str]
+    citations: dict[str, str]
+    notes: dict[str, str]
+    applies_to: tuple[Category, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.names[_key(lang)]
+
+    def citation(self, lang: str) -> str:
+        return self.citations[_key(lang)]
+
+    def note(self, lang: str) -> str:
+        return self.notes[_key(lang)]
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    channel: Channel
+    tier: int
+    typical_days: int
+    guide: str
+    prepare: dict[str, str]
+
+    @property
+    def escalates(self) -> bool:
+        return self.tier > 0
+
+
+def _key(lang: str) -> str:
+    return "zh" if lang.startswith("zh") else "en"
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    loaded = []
+    for raw in read_toml("rules/rules.toml")["rule"]:
+        if raw["trigger"] not in TRIGGERS or raw["unit"] not in UNITS or raw["party"] not in PARTIES:
+            raise ValueError(f"rules.toml: rule {raw.get('id')!r} has an unknown trigger, unit or party")
+        loaded.append(Rule(
+            id=raw["id"], trigger=raw["trigger"], length=int(raw["length"]), unit=raw["unit"],
+            party=raw["party"], verified=bool(raw["verified"]), as_of=dt.date.fromisoformat(str(raw["as_of"])),
+            names={"zh": raw["name_zh"], "en": raw["name_en"]},
+            citations={"zh": raw["citation_zh"], "en": raw["citation_en"]},
+            notes={"zh": raw["note_zh"], "en": raw["note_en"]},
+            applies_to=tuple(Category(c) for c in raw.get("applies_to", [])),
+        ))
+    return tuple(loaded)
+
+
+@cache
+def ladder() -> tuple[LadderStep, ...]:
+    return tuple(
+        LadderStep(channel=Channel(raw["channel"]), tier=int(raw["tier"]), typical_days=int(raw["typical_days"]),
+                   guide=raw["guide"], prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]})
+        for raw in read_toml("rules/ladder.toml")["step"]
+    )
+
+
+def ladder_step(channel: Channel) -> LadderStep:
+    return next(step for step in ladder() if step.channel is channel)
+
+
+def escalation_order() -> list[Channel]:
+    """Channels that take part in escalation, lowest first."""
+    return [step.channel for step in ladder() if step.escalates]

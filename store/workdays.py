@@ -1,0 +1,96 @@
+"""Days and working days on China's calendar, counted the way 民法典 Arts. 201 and 203 say.
+
+* The start day is not counted: a period "within N days" of day D ends on day D + N.
+* When a period's last day is a rest day or statutory holiday, the period ends on the next
+  working day (used for deadlines that run against a business or a regulator; for the
+  consumer's own windows the caller keeps the earlier, unextended end).
+* The cutoff is 24:00 of the last day.
+
+Holidays and the make-up working days (调休) come from ``chinesecalendar``, which covers only the
+years it ships. For any other year we count Monday to Friday and say the result is *estimated*,
+with the reason; we never fall back silently and never raise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import chinese_calendar
+
+from store.clock import CHINA_TZ
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DayResult:
+    """A computed date; ``estimated`` with ``reason`` when the holiday data did not cover it."""
+
+    day: dt.date
+    estimated: bool = False
+    reason: str = ""
+
+    def end_of_day(self) -> dt.datetime:
+        """24:00 of the day, as the last second of it in China time."""
+        return dt.datetime.combine(self.day, dt.time(23, 59, 59), CHINA_TZ)
+
+
+def _uncovered_reason(year: int) -> str:
+    return (f"China's {year} holiday calendar is not in this weiquan's data; "
+            "counted Monday to Friday, so holidays and make-up working days are not taken into account")
+
+
+@lru_cache(maxsize=8192)
+def is_working_day(day: dt.date) -> tuple[bool, bool]:
+    """(is it a working day, was that estimated)."""
+    try:
+        return chinese_calendar.is_workday(day), False
+    except NotImplementedError:
+        return day.weekday() < 5, True
+
+
+@lru_cache(maxsize=8192)
+def add_working_days(start: dt.date, count: int) -> DayResult:
+    """The day on which ``count`` working days after ``start`` have passed (start not counted)."""
+    if count < 0:
+        raise ValueError("count must not be negative")
+    day, seen, uncovered = start, 0, set()
+    while seen < count:
+        day += ONE_DAY
+        working, estimated = is_working_day(day)
+        if estimated:
+            uncovered.add(day.year)
+        seen += working
+    return _result(day, uncovered)
+
+
+@lru_cache(maxsize=8192)
+def add_days(start: dt.date, count: int, *, extend_past_rest_days: bool) -> DayResult:
+    """``count`` calendar days after ``start``; optionally moved past a closing rest day or holiday."""
+    day = start + dt.timedelta(days=count)
+    uncovered: set[int] = set()
+    if extend_past_rest_days:
+        while True:
+            working, estimated = is_working_day(day)
+            if estimated:
+                uncovered.add(day.year)
+            if working:
+                break
+            day += ONE_DAY
+    return _result(day, uncovered)
+
+
+def add_years(start: dt.date, years: int) -> DayResult:
+    """Same calendar day ``years`` later (29 Feb becomes 28 Feb: never later than the law allows)."""
+    try:
+        return DayResult(start.replace(year=start.year + years))
+    except ValueError:
+        return DayResult(start.replace(year=start.year + years, day=28))
+
+
+def _result(day: dt.date, uncovered: set[int]) -> DayResult:
+    if not uncovered:
+        return DayResult(day)
+    return DayResult(day, True, "; ".join(_uncovered_reason(y) for y in sorted(uncovered)))

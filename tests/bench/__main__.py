@@ -1,0 +1,6 @@
+"""`make bench`: every benchmark, figures and ratios printed side by side."""
+
+from tests.bench import store_bench
+
+if __name__ == "__main__":
+    store_bench.run()
