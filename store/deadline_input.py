@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from store.clock import CHINA_TZ, to_china
+from store.date_input import DATE_PATTERN, format_datetime
 from store.errors import InvalidInput
 from store.workdays import DayResult, add_days, add_working_days
 
@@ -26,10 +27,7 @@ MAX_SPAN_DAYS = 3660
 _RELATIVE = re.compile(
     r"^\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)$"
 )
-_ABSOLUTE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
-    r"(?:[\sT]*(?P<H>\d{1,2})[:：点](?P<M>\d{2})?(?::(?P<S>\d{2}))?分?)?$"
-)
+_ABSOLUTE = DATE_PATTERN
 
 
 @dataclass(frozen=True)
@@ -41,9 +39,7 @@ class ResolvedDeadline:
     @property
     def canonical(self) -> str:
         """An absolute form this parser reads back to the same instant."""
-        local = self.when.astimezone(CHINA_TZ)
-        text = local.strftime("%Y-%m-%d %H:%M")
-        return text + (f":{local.second:02d}" if local.second else "")
+        return format_datetime(self.when)
 
 
 def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | None:

@@ -20,6 +20,7 @@ class Action(StrEnum):
     FOLLOW_UP = "follow_up"  # a promise failed: chase once, asking for escalation
     ESCALATE = "escalate"  # move up the ladder
     CHASE_REGULATOR = "chase_regulator"  # 12315 did not decide in time
+    WAIT_REGULATOR = "wait_regulator"  # a regulator's clock is running
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class NextStep:
     channel: Channel  # where to act (the guide opens at this channel's section)
     then: Channel | None  # what comes after, if this does not work
     because: Contact | None  # the contact that prompted it
+    until: dt.datetime | None = None  # for WAIT_REGULATOR: when the regulator's time runs out
 
     def describe(self, msgs: Messages, case: Case) -> str:
         values = {"channel": msgs.enum("channel", self.channel),
@@ -39,6 +41,8 @@ class NextStep:
                 deadline=c.deadline.strftime("%m-%d") if c.deadline else "—",
                 agent=c.agent_id or "?", date=c.at.strftime("%m-%d"),
             )
+        if self.until is not None:
+            values["until"] = self.until.strftime("%m-%d")
         if self.action is Action.COLLECT:
             missing = _missing_required(case)
             values["missing"] = "、".join(msgs.enum("evidence_kind", k) for k in missing) if msgs.lang.startswith("zh") \
@@ -77,6 +81,10 @@ def suggest_next_step(case: Case, now: dt.datetime) -> NextStep | None:
     if not timeline:
         return NextStep(Action.START, Channel.AFTER_SALES, Channel.ONLINE_CS, None)
 
+    regulator = [d for d in case_deadlines(case, now) if d.clock is not None and d.clock.rule.party == "regulator"]
+    if any(d.overdue and d.clock.rule.id == "regulator_accept" for d in regulator):
+        return NextStep(Action.CHASE_REGULATOR, Channel.C12315, Channel.MARKET_BUREAU, None)
+
     failed = [c for c in timeline if promise_status(c, now) in (PromiseStatus.OVERDUE, PromiseStatus.BROKEN)]
     if failed:
         worst = failed[-1]
@@ -84,14 +92,15 @@ def suggest_next_step(case: Case, now: dt.datetime) -> NextStep | None:
                           for c in timeline)
         if not followed_up and ladder_step(worst.channel).tier == 1:
             return NextStep(Action.FOLLOW_UP, worst.channel, _tier2_entry(case), worst)
-        target = _next_rung(case, worst.channel)
-        if target is not None:
-            return NextStep(Action.ESCALATE, target, _next_rung_after(target), worst)
 
-    for deadline in case_deadlines(case, now):
-        clock = deadline.clock
-        if clock is not None and clock.rule.id == "regulator_accept" and deadline.overdue:
-            return NextStep(Action.CHASE_REGULATOR, Channel.C12315, Channel.MARKET_BUREAU, None)
+    running = [d for d in regulator if not d.overdue]
+    if running:
+        return NextStep(Action.WAIT_REGULATOR, Channel.C12315, _next_rung(case), None, running[0].when)
+
+    if failed:
+        target = _next_rung(case, failed[-1].channel)
+        if target is not None:
+            return NextStep(Action.ESCALATE, target, _next_rung_after(target), failed[-1])
 
     if _missing_required(case):
         return NextStep(Action.COLLECT, timeline[-1].channel, None, None)

@@ -1,0 +1,116 @@
+"""Turn what a user typed into case and contact fields, with messages that name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from store.clock import CHINA_TZ
+from store.credit_code import credit_code_problem
+from store.date_input import parse_date, parse_datetime
+from store.deadline_input import ResolvedDeadline, parse_deadline
+from store.errors import InvalidInput
+from store.models import Case, Contact, build
+from store.money import parse_yuan
+
+_TAG_SPLIT = re.compile(r"[,，、;；]+")
+
+
+def parse_references(text: str) -> list[dict[str, str]]:
+    """One per line, ``label: value`` (a full-width colon works too)."""
+    refs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        label, sep, value = _split_reference(line)
+        if not sep or not label.strip() or not value.strip():
+            raise InvalidInput(f"Line {number} of the reference numbers should read “label: number”", "references")
+        refs.append({"label": label.strip(), "value": value.strip()})
+    return refs
+
+
+def _split_reference(line: str) -> tuple[str, str, str]:
+    match = re.match(r"^(.*?)([:：])(.*)$", line)
+    return (match[1], match[2], match[3]) if match else (line, "", "")
+
+
+def format_references(case: Case) -> str:
+    return "\n".join(f"{r.label}: {r.value}" for r in case.references)
+
+
+def parse_tags(text: str) -> list[str]:
+    return [t.strip() for t in _TAG_SPLIT.split(text) if t.strip()]
+
+
+def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """Typed case fields from form text; raises InvalidInput naming the field."""
+    title = str(values.get("title", "")).strip()
+    if not title:
+        raise InvalidInput("A case needs a title (a few words about the problem).", "title")
+    code = str(values.get("respondent_credit_code", "")).strip().upper()
+    problem = credit_code_problem(code)
+    if problem:
+        raise InvalidInput(problem, "respondent_credit_code")
+    fields: dict[str, Any] = {
+        "title": title,
+        "platform": values.get("platform", "").strip(),
+        "shop": values.get("shop", "").strip(),
+        "respondent_name": values.get("respondent_name", "").strip(),
+        "respondent_credit_code": code,
+        "order_no": values.get("order_no", "").strip(),
+        "product": values.get("product", "").strip(),
+        "amount_paid_fen": _money(values, "amount_paid"),
+        "order_date": parse_date(values.get("order_date", ""), "order_date", today=today),
+        "delivery_date": parse_date(values.get("delivery_date", ""), "delivery_date", today=today),
+        "return_received_date": parse_date(values.get("return_received_date", ""), "return_received_date", today=today),
+        "complaint_accepted_date": parse_date(values.get("complaint_accepted_date", ""), "complaint_accepted_date", today=today),
+        "category": values.get("category", "other"),
+        "demand": values.get("demand", "return_refund"),
+        "demand_detail": values.get("demand_detail", "").strip(),
+        "compensation_fen": _money(values, "compensation"),
+        "legal_basis": values.get("legal_basis", "none"),
+        "status": values.get("status", "open"),
+        "outcome": values.get("outcome", "").strip(),
+        "recovered_fen": _money(values, "recovered"),
+        "references": parse_references(values.get("references", "")),
+        "tags": parse_tags(values.get("tags", "")),
+        "notes": values.get("notes", ""),
+    }
+    if fields["order_date"] and fields["delivery_date"] and fields["delivery_date"] < fields["order_date"]:
+        raise InvalidInput("The delivery date is before the order date.", "delivery_date")
+    now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
+    build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
+    return fields
+
+
+def _money(values: dict[str, Any], name: str) -> int | None:
+    try:
+        return parse_yuan(str(values.get(name, "")))
+    except InvalidInput as problem:
+        raise InvalidInput(problem.message, name) from None
+
+
+def contact_fields_from_form(values: dict[str, Any], now: dt.datetime) -> tuple[dict[str, Any], ResolvedDeadline | None]:
+    """Typed contact fields (and the resolved deadline, for display) from form text."""
+    at = parse_datetime(values.get("at", ""), "at", now=now)
+    if at > now + dt.timedelta(days=1):
+        raise InvalidInput("The contact's time is in the future.", "at")
+    resolved = parse_deadline(values.get("deadline", ""), at)
+    fields: dict[str, Any] = {
+        "at": at,
+        "channel": values.get("channel", "other"),
+        "direction": values.get("direction", "outgoing"),
+        "agent_id": values.get("agent_id", "").strip(),
+        "reference_no": values.get("reference_no", "").strip(),
+        "summary": values.get("summary", ""),
+        "promise": values.get("promise", "").strip(),
+        "deadline": resolved.when if resolved else None,
+        "deadline_estimated": bool(resolved and resolved.estimated),
+    }
+    if "promise_state" in values:
+        fields["promise_state"] = values["promise_state"]
+    if resolved and resolved.when < at:
+        raise InvalidInput("The deadline is before the contact itself.", "deadline")
+    build(Contact, {**fields, "id": 1})
+    return fields, resolved

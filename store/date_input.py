@@ -1,0 +1,56 @@
+"""Dates and times as people type them: 2026-11-20, 2026/11/20, 11-20, 2026年11月20日 10:30."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from store.clock import CHINA_TZ
+from store.errors import InvalidInput
+
+DATE_FORMS = "2026-11-20, 2026/11/20, 11-20, 2026年11月20日"
+DATETIME_FORMS = "2026-11-20 10:30, 11-20 10:30, 2026年11月20日 10点30"
+
+DATE_PATTERN = re.compile(
+    r"^(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:[\sT]*(?P<H>\d{1,2})[:：点](?P<M>\d{2})?(?::(?P<S>\d{2}))?分?)?$"
+)
+
+
+def match_date(text: str) -> re.Match[str] | None:
+    return DATE_PATTERN.match(text.strip().lower())
+
+
+def parse_date(text: str, field: str, *, today: dt.date) -> dt.date | None:
+    """A calendar date, or None for empty input; the year defaults to ``today``'s."""
+    raw = text.strip()
+    if not raw:
+        return None
+    match = match_date(raw)
+    if not match or match["H"] is not None:
+        raise InvalidInput(f"“{raw}” is not a date. Forms that work: {DATE_FORMS}", field)
+    try:
+        return dt.date(int(match["y"] or today.year), int(match["m"]), int(match["d"]))
+    except ValueError:
+        raise InvalidInput(f"“{raw}” is not a real date", field) from None
+
+
+def parse_datetime(text: str, field: str, *, now: dt.datetime) -> dt.datetime:
+    """A date with an optional time (China time); required."""
+    raw = text.strip()
+    if not raw:
+        raise InvalidInput(f"A time is needed. Forms that work: {DATETIME_FORMS}", field)
+    match = match_date(raw)
+    if not match:
+        raise InvalidInput(f"“{raw}” is not a date and time. Forms that work: {DATETIME_FORMS}", field)
+    try:
+        day = dt.date(int(match["y"] or now.year), int(match["m"]), int(match["d"]))
+        moment = dt.time(int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
+    except ValueError:
+        raise InvalidInput(f"“{raw}” is not a real date or time", field) from None
+    return dt.datetime.combine(day, moment, CHINA_TZ)
+
+
+def format_datetime(moment: dt.datetime) -> str:
+    local = moment.astimezone(CHINA_TZ)
+    return local.strftime("%Y-%m-%d %H:%M") + (f":{local.second:02d}" if local.second else "")

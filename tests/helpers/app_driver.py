@@ -1,0 +1,47 @@
+"""Helpers for Pilot tests: a fixed clock, typing into fields, reading what the screen shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, TextArea
+
+from store.clock import CHINA_TZ
+
+FIXED_NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type like a user: one key press per character (CJK included)."""
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+async def fill(pilot: Pilot, field: str, value: str, *, keys: bool = False) -> None:
+    """Set a form field by name; with keys=True the text is typed key by key."""
+    widget = pilot.app.screen.query_one(f"#input-{field}")
+    if isinstance(widget, Input):
+        widget.focus()
+        if keys:
+            widget.value = ""
+            await type_text(pilot, value)
+        else:
+            widget.value = value
+    elif isinstance(widget, TextArea):
+        widget.text = value
+    elif isinstance(widget, Select):
+        widget.value = value
+    await pilot.pause()
+
+
+def screen_text(pilot: Pilot) -> str:
+    """The text the terminal shows (from the app's SVG screenshot), one line per row."""
+    svg = pilot.app.export_screenshot()
+    lines: dict[str, list[str]] = {}
+    for match in re.finditer(r'<text[^>]*\by="([\d.]+)"[^>]*>(.*?)</text>', svg, flags=re.S):
+        lines.setdefault(match[1], []).append(html.unescape(re.sub(r"<[^>]+>", "", match[2])))
+    rows = ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: float(kv[0]))]
+    return "\n".join(rows).replace("\xa0", " ")

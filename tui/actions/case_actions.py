@@ -1,0 +1,223 @@
+"""What the main screen's keys do: open forms, apply their results to the store, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from store.errors import ConflictError, WeiquanError
+from store.evidence_files import vault_dir
+from store.models import EvidenceFile, PromiseState
+from tui.dialogs.case_form import CaseForm, CaseFormResult
+from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
+from tui.dialogs.contact_form import ContactForm, ContactFormResult
+from tui.dialogs.evidence_form import EvidenceForm, EvidenceFormResult
+from tui.dialogs.hash_progress import HashProgress
+from tui.widgets.evidence_pane import EvidenceTable
+from tui.widgets.timeline import Timeline
+
+
+class CaseActions:
+    """Mixin for MainScreen; relies on its store, msgs, now(), selected_case() and reload_from_store()."""
+
+    store: Any
+    msgs: Any
+    app: Any
+    selected_case_id: int | None
+
+    # -- cases ----------------------------------------------------------------------------------
+    def action_new_case(self) -> None:
+        form = CaseForm.localized(self.msgs)(self.msgs, self.now().date())
+        self.app.push_screen(form, self._case_saved)
+
+    def _case_saved(self, result: CaseFormResult | None) -> None:
+        if result is None:
+            return
+        if result.expected_revision is None:
+            case = self.app.attempt(lambda: self.store.create_case(result.fields))
+            if case is not None:
+                self.notify(self.msgs("main.case_created", id=case.id))
+                self.reload_from_store(select=case.id)
+            return
+        case_id = self.selected_case_id
+        self._save_unless_conflict(
+            lambda: self.store.update_case(case_id, result.fields, expected_revision=result.expected_revision),
+            lambda: self.store.update_case(case_id, result.fields),
+        )
+        self.reload_from_store(select=case_id)
+
+    def action_edit(self) -> None:
+        focused = self.app.focused
+        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
+            self.action_edit_contact()
+        elif isinstance(focused, EvidenceTable):
+            self.action_edit_evidence()
+        else:
+            case = self.selected_case()
+            if case is None:
+                self.notify(self.msgs("main.select_first"), severity="warning")
+                return
+            self.app.push_screen(CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case), self._case_saved)
+
+    def action_delete(self) -> None:
+        focused = self.app.focused
+        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
+            self._delete_contact(focused.current_contact_id)
+            return
+        case = self.selected_case()
+        if case is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: self.store.delete_case(case.id)) is not None:
+                self.app.remember_undo(self.msgs("undo.case", title=case.title),
+                                       lambda: self.store.restore_case(case.id))
+                self.notify(self.msgs("main.case_trashed", id=case.id))
+                self.reload_from_store()
+
+        self.app.push_screen(ConfirmDialog(self.msgs("main.confirm_delete_case", title=case.title),
+                                           self.msgs("form.delete"), self.msgs("form.cancel")), decided)
+
+    def action_undo(self) -> None:
+        if not self.app.undo_stack:
+            self.notify(self.msgs("undo.nothing"), severity="warning")
+            return
+        entry = self.app.undo_stack.pop()
+        if self.app.attempt(entry.undo) is not None:
+            self.notify(self.msgs("undo.done", what=entry.label))
+        self.reload_from_store()
+
+    # -- contacts -------------------------------------------------------------------------------
+    def action_add_contact(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            self.notify(self.msgs("main.select_first"), severity="warning")
+            return
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision)
+        self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
+
+    def _contact_added(self, case_id: int, result: ContactFormResult | None) -> None:
+        if result is None:
+            return
+        contact = self.app.attempt(lambda: self.store.add_contact(case_id, result.fields))
+        if contact is not None:
+            self.notify(self.msgs("main.contact_added"))
+        self.reload_from_store(select=case_id)
+
+    def action_edit_contact(self) -> None:
+        case = self.selected_case()
+        contact_id = self.query_one(Timeline).current_contact_id
+        if case is None or contact_id is None:
+            return
+        contact = case.contact(contact_id)
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, contact)
+        self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact_id, result))
+
+    def _contact_edited(self, case_id: int, contact_id: int, result: ContactFormResult | None) -> None:
+        if result is None:
+            return
+        self._save_unless_conflict(
+            lambda: self.store.update_contact(case_id, contact_id, result.fields,
+                                              expected_revision=result.expected_revision),
+            lambda: self.store.update_contact(case_id, contact_id, result.fields),
+        )
+        self.reload_from_store(select=case_id)
+
+    def _delete_contact(self, contact_id: int) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if not yes:
+                return
+            removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact_id))
+            if removed is not None:
+                self.app.remember_undo(self.msgs("undo.contact"), lambda: self.store.restore_contact(case.id, removed))
+                self.notify(self.msgs("main.contact_deleted"))
+            self.reload_from_store(select=case.id)
+
+        self.app.push_screen(ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"),
+                                           self.msgs("form.cancel")), decided)
+
+    def action_mark_promise(self) -> None:
+        case = self.selected_case()
+        contact_id = self.query_one(Timeline).current_contact_id
+        contact = case.contact(contact_id) if case and contact_id else None
+        if contact is None or contact.promise_state is PromiseState.NONE:
+            self.notify(self.msgs("main.no_promise_here"), severity="warning")
+            return
+        choices = [(s.value, self.msgs(f"promise.{s.value}")) for s in (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)]
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self.app.attempt(lambda: self.store.set_promise_state(case.id, contact.id, PromiseState(value)))
+                self.reload_from_store(select=case.id)
+
+        self.app.push_screen(ChoiceDialog(self.msgs("main.mark_promise_title"), choices), chosen)
+
+    # -- evidence -------------------------------------------------------------------------------
+    def action_edit_evidence(self) -> None:
+        case = self.selected_case()
+        item_id = self.query_one(EvidenceTable).current_item_id
+        item = case.evidence_item(item_id) if case and item_id else None
+        if item is None:
+            self.notify(self.msgs("main.select_first"), severity="warning")
+            return
+        form = EvidenceForm.localized(self.msgs)(self.msgs, item, can_vault=self.store.path is not None)
+        self.app.push_screen(form, lambda result: self._evidence_saved(case.id, item.id, result))
+
+    def _evidence_saved(self, case_id: int, item_id: int, result: EvidenceFormResult | None) -> None:
+        if result is None:
+            return
+        self.app.attempt(lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note}))
+        self.reload_from_store(select=case_id)
+        if result.attach is not None:
+            vault = vault_dir(self.store.path) if (result.copy_to_vault and self.store.path) else None
+            progress = HashProgress(result.attach, vault, self.msgs("evidence.hash_cancel_hint"))
+            self.app.push_screen(progress, lambda attached: self._file_hashed(case_id, item_id, attached))
+
+    def _file_hashed(self, case_id: int, item_id: int, attached: EvidenceFile | None) -> None:
+        if attached is None:
+            self.notify(self.msgs("evidence.not_attached"), severity="warning")
+            return
+        if self.app.attempt(lambda: self.store.attach_file(case_id, item_id, attached)) is not None:
+            self.notify(self.msgs("evidence.attached", name=Path(attached.path).name))
+        self.reload_from_store(select=case_id)
+
+    # -- conflicts ------------------------------------------------------------------------------
+    def _save_unless_conflict(self, checked: Callable[[], object], forced: Callable[[], object]) -> None:
+        """Save; if another session changed the case since the form opened, ask before overwriting."""
+        try:
+            checked()
+        except ConflictError:
+            self._offer_overwrite(forced)
+        except WeiquanError as error:
+            self.app.show_error(error)
+
+    def _offer_overwrite(self, save_anyway: Callable[[], object]) -> None:
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.app.attempt(save_anyway)
+            self.reload_from_store()
+
+        self.app.push_screen(ConfirmDialog(self.msgs("conflict.question"), self.msgs("conflict.overwrite"),
+                                           self.msgs("conflict.keep_theirs")), decided)
+
+    # -- screens --------------------------------------------------------------------------------
+    def action_trash(self) -> None:
+        from tui.screens.trash import TrashScreen
+
+        self.app.push_screen(TrashScreen.localized(self.msgs)(), lambda _: self.reload_from_store())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen.localized(self.msgs)(type(self).BINDINGS))
+
+    def action_language(self) -> None:
+        self.app.switch_language()
+
+    def action_quit(self) -> None:
+        self.app.exit()

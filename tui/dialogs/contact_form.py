@@ -1,0 +1,79 @@
+"""Add or edit a contact on the timeline; the deadline is shown resolved as you type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.widgets import Input
+
+from store.case_input import contact_fields_from_form
+from store.date_input import format_datetime, parse_datetime
+from store.deadline_input import FORMS_HELP, parse_deadline
+from store.errors import InvalidInput
+from store.i18n import Messages
+from store.models import Contact, Direction, PromiseState
+from store.rulebook import ladder
+from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
+
+
+@dataclass(frozen=True)
+class ContactFormResult:
+    fields: dict[str, Any]
+    expected_revision: int
+
+
+class ContactForm(FormScreen[ContactFormResult]):
+    def __init__(self, msgs: Messages, now: dt.datetime, case_revision: int, contact: Contact | None = None,
+                 title: str = "") -> None:
+        super().__init__(msgs, title or (msgs("form.edit_contact") if contact else msgs("form.new_contact")))
+        self.now = now
+        self.contact = contact
+        self.case_revision = case_revision
+
+    def fields(self) -> list[FormField]:
+        m, c = self.msgs, self.contact
+        channels = [(step.channel.value, m.enum("channel", step.channel)) for step in ladder()]
+        items = [
+            input_field("at", m("field.at") + " *", format_datetime(c.at if c else self.now), "2026-11-20 10:30"),
+            select_field("channel", m("field.channel"), channels, (c.channel.value if c else "hotline")),
+            select_field("direction", m("field.direction"), [(d.value, m.enum("direction", d)) for d in Direction],
+                         (c.direction if c else Direction.OUTGOING).value),
+            input_field("agent_id", m("field.agent_id"), c.agent_id if c else "", hint=m("form.agent_hint")),
+            input_field("reference_no", m("field.reference_no"), c.reference_no if c else ""),
+            text_field("summary", m("field.summary"), c.summary if c else ""),
+            input_field("promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder")),
+            input_field("deadline", m("field.deadline"), format_datetime(c.deadline) if c and c.deadline else "",
+                        "3个工作日 / 48h / 11-30 18:00", m("form.deadline_hint", forms=FORMS_HELP)),
+        ]
+        if c is not None and c.promise_state is not PromiseState.NONE:
+            items.append(select_field("promise_state", m("field.promise_state"),
+                                      [(s.value, m(f"promise.{s.value}")) for s in PromiseState if s is not PromiseState.NONE],
+                                      c.promise_state.value))
+        return items
+
+    @on(Input.Changed, "#input-deadline")
+    @on(Input.Changed, "#input-at")
+    def _preview_deadline(self) -> None:
+        """Show the deadline as a date before saving (or say which forms work)."""
+        field = self.field("deadline")
+        text = field.value()
+        try:
+            at = parse_datetime(self.field("at").value(), "at", now=self.now)
+            resolved = parse_deadline(text, at)
+        except InvalidInput as problem:
+            field.show_hint(problem.message if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP))
+            return
+        if resolved is None:
+            field.show_hint(self.msgs("form.deadline_hint", forms=FORMS_HELP))
+            return
+        hint = "→ " + resolved.canonical
+        if resolved.estimated:
+            hint += f"  ({self.msgs('clocks.estimated')}: {resolved.reason})"
+        field.show_hint(hint)
+
+    def build_result(self, values: dict[str, Any]) -> ContactFormResult:
+        fields, _ = contact_fields_from_form(values, self.now)
+        return ContactFormResult(fields, self.case_revision)

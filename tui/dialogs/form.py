@@ -1,0 +1,188 @@
+"""Base for modal forms: labelled fields, inline errors, Ctrl+S to save, cancel asks if edited."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
+
+from store.errors import InvalidInput
+from store.i18n import Messages
+from tui.bindings import Localized
+from tui.dialogs.confirm import ConfirmDialog
+
+ResultT = TypeVar("ResultT")
+
+
+class FormField(Vertical):
+    """A label, one input widget and the place its validation message appears."""
+
+    DEFAULT_CSS = """
+    FormField { height: auto; margin-bottom: 0; }
+    FormField > .form-label { color: $text-muted; }
+    FormField > .form-error { color: $error; text-style: bold; display: none; }
+    FormField.-invalid > .form-error { display: block; }
+    FormField.-invalid > Input, FormField.-invalid > TextArea { border: tall $error; }
+    FormField > .form-hint { color: $text-muted; text-style: italic; }
+    FormField > TextArea { height: 5; }
+    """
+
+    def __init__(self, name: str, label: str, widget: Widget, hint: str = "") -> None:
+        super().__init__(id=f"field-{name}")
+        self.field_name = name
+        self.label = label
+        self.widget = widget
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.label), classes="form-label")
+        yield self.widget
+        yield Static(Text(self.hint), classes="form-hint", id=f"hint-{self.field_name}")
+        yield Static(classes="form-error", id=f"error-{self.field_name}")
+
+    def value(self) -> Any:
+        widget = self.widget
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            return widget.value
+        if isinstance(widget, Checkbox):
+            return widget.value
+        raise TypeError(f"unsupported field widget {type(widget).__name__}")
+
+    def show_error(self, message: str | None) -> None:
+        self.set_class(bool(message), "-invalid")
+        self.query_one(".form-error", Static).update(Text(message or ""))
+
+    def show_hint(self, hint: str) -> None:
+        self.query_one(".form-hint", Static).update(Text(hint))
+
+
+class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
+    """Subclasses give ``fields()`` and ``build_result(values)`` (raising InvalidInput with a field)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("escape", "cancel", "key.cancel"),
+    ]
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form-box { width: 90; max-width: 100%; height: 100%; max-height: 100%; border: thick $accent; background: $surface; }
+    FormScreen #form-title { text-style: bold; padding: 0 1; background: $accent; color: $text; width: 100%; }
+    FormScreen #form-scroll { padding: 0 1; }
+    FormScreen #form-general-error { color: $error; text-style: bold; padding: 0 1; }
+    FormScreen #form-buttons { height: auto; padding: 0 1; }
+    FormScreen #form-buttons Button { margin-right: 2; }
+    """
+
+    def __init__(self, msgs: Messages, title: str) -> None:
+        super().__init__()
+        self.msgs = msgs
+        self.form_title = title
+        self._initial: dict[str, Any] = {}
+
+    def fields(self) -> list[FormField]:
+        raise NotImplementedError
+
+    def build_result(self, values: dict[str, Any]) -> ResultT:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(Text(self.form_title), id="form-title")
+            with VerticalScroll(id="form-scroll"):
+                yield from self.fields()
+            yield Static(id="form-general-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(self.msgs("form.save"), variant="primary", id="form-save")
+                yield Button(self.msgs("form.cancel"), id="form-cancel")
+            yield Footer()
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        first = self.query(FormField).first()
+        first.widget.focus()
+
+    def values(self) -> dict[str, Any]:
+        return {f.field_name: f.value() for f in self.query(FormField)}
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.values() != self._initial
+
+    def field(self, name: str) -> FormField:
+        return self.query_one(f"#field-{name}", FormField)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        for form_field in self.query(FormField):
+            form_field.show_error(None)
+        general = self.query_one("#form-general-error", Static)
+        general.update("")
+        try:
+            result = self.build_result(self.values())
+        except InvalidInput as problem:
+            target = self._field_for(problem.field)
+            if target is not None:
+                target.show_error(problem.message)
+                target.widget.focus()
+                target.scroll_visible(animate=False)
+            else:
+                general.update(Text(problem.message))
+            return
+        self.dismiss(result)
+
+    def _field_for(self, name: str | None) -> FormField | None:
+        if not name:
+            return None
+        root = name.split(".")[0].split("[")[0]
+        aliases = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+        for candidate in (root, aliases.get(root, root)):
+            found = self.query(f"#field-{candidate}")
+            if found:
+                return found.first(FormField)
+        return None
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(self.msgs("form.discard_question"), self.msgs("form.discard"), self.msgs("form.keep_editing")),
+            decided,
+        )
+
+
+def select_field(name: str, label: str, options: list[tuple[str, str]], value: str, hint: str = "") -> FormField:
+    return FormField(name, label, Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False,
+                                         id=f"input-{name}"), hint)
+
+
+def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
+    return FormField(name, label, Input(value=value, placeholder=placeholder, id=f"input-{name}"), hint)
+
+
+def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormField:
+    return FormField(name, label, TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False), hint)

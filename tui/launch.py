@@ -1,0 +1,36 @@
+"""Open the app: resolve the database (or a throwaway demo one) and run Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from store.case_store import CaseStore
+from store.clock import china_now
+from store.paths import resolve_db_path
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("weiquan: the app needs a terminal; for scripts use a verb such as `weiquan list` (see --help).",
+              file=sys.stderr)
+        return 2
+    from tui.app import WeiquanApp  # Textual loads only here
+
+    if args.demo:
+        from store.demo import fill_demo
+
+        folder = tempfile.TemporaryDirectory(prefix="weiquan-demo-")
+        store = CaseStore.open(Path(folder.name) / "demo.json", backups=False)
+        fill_demo(store, china_now().date())
+    else:
+        folder = None
+        store = CaseStore.open(resolve_db_path(args.db))
+    try:
+        WeiquanApp(store, lang=args.lang).run(mouse=not args.no_mouse)
+    finally:
+        if folder is not None:
+            folder.cleanup()
+    return 0

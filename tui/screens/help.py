@@ -1,0 +1,62 @@
+"""Every key, generated from the screens' own bindings so it can never drift from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.bindings import Localized
+
+
+def key_label(binding: Any) -> str:
+    if binding.key_display:
+        return binding.key_display
+    return " / ".join(k.replace("question_mark", "?").replace("slash", "/") for k in binding.key.split(","))
+
+
+class HelpScreen(Localized, ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "key.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 84; max-width: 100%; height: 100%; border: thick $accent; background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, screen_bindings: list[Any]) -> None:
+        super().__init__()
+        self.screen_bindings = screen_bindings
+
+    def compose(self) -> ComposeResult:
+        msgs = self.app.msgs
+        with VerticalScroll():
+            yield Static(Text(msgs("help.title"), style="bold"))
+            yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
+            extra = [(msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home/g End/G"),
+                     (msgs("help.tab_keys"), "Tab / Shift+Tab"),
+                     (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
+                     (msgs("help.palette_keys"), "Ctrl+P"),
+                     (msgs("help.quit_keys"), "q / Ctrl+Q")]
+            table = Table.grid(padding=(0, 2))
+            for label, keys in extra:
+                table.add_row(Text(keys, style="bold"), Text(label))
+            yield Static(Text(msgs("help.general"), style="bold"))
+            yield Static(table)
+            yield Static(Text(msgs("help.literal_note"), style="italic"))
+        yield Footer()
+
+    @staticmethod
+    def _table(title: str, bindings: list[Any]) -> Table:
+        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+        for binding in bindings:
+            if binding.description:
+                table.add_row(Text(key_label(binding), style="bold"), Text(binding.description))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,96 @@
+"""The selected case's key facts, next step and statutory clocks, as literal text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from store.clocks import case_clocks
+from store.compensation import statutory_amount
+from store.i18n import Messages
+from store.models import Case
+from store.money import format_yuan
+from store.next_step import suggest_next_step
+from tui.text import literal
+
+
+def _line(label: str, value: str | Text) -> Text:
+    text = Text(f"{label}: ", style="bold")
+    text.append_text(value if isinstance(value, Text) else literal(value))
+    return text
+
+
+class CaseFacts(Static):
+    """Order no., amount, category, demand, status, references; then the next step."""
+
+    DEFAULT_CSS = "CaseFacts { height: auto; padding: 0 1; }"
+
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+        if case is None:
+            self.update(Text(msgs("main.no_case"), style="italic"))
+            return
+        rows: list[Text] = [literal(case.title, "bold reverse")]
+        where = " · ".join(x for x in (case.platform, case.shop) if x)
+        if where:
+            rows.append(_line(msgs("field.platform"), where))
+        if case.order_no:
+            rows.append(_line(msgs("field.order_no"), case.order_no))
+        if case.amount_paid_fen is not None:
+            rows.append(_line(msgs("field.amount_paid"), format_yuan(case.amount_paid_fen)))
+        rows.append(_line(msgs("field.category"), msgs.enum("category", case.category)))
+        demand = msgs.enum("demand", case.demand)
+        if case.compensation_fen is not None:
+            demand += f" {format_yuan(case.compensation_fen)}"
+        rows.append(_line(msgs("field.demand"), demand))
+        amount = statutory_amount(case)
+        if amount is not None:
+            formula = amount.formula_zh if msgs.lang.startswith("zh") else amount.formula_en
+            citation = amount.citation_zh if msgs.lang.startswith("zh") else amount.citation_en
+            rows.append(_line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}"))
+        status = msgs.enum("status", case.status)
+        if case.outcome:
+            status += f" — {case.outcome}"
+        if case.recovered_fen is not None:
+            status += f" ({msgs('field.recovered')} {format_yuan(case.recovered_fen)})"
+        rows.append(_line(msgs("field.status"), status))
+        for ref in case.references:
+            rows.append(_line(ref.label, ref.value))
+        if case.respondent_name or case.respondent_credit_code:
+            rows.append(_line(msgs("field.respondent"), " ".join(x for x in (case.respondent_name, case.respondent_credit_code) if x)))
+        step = suggest_next_step(case, now)
+        if step is not None:
+            rows.append(_line("➜ " + msgs("main.next_step"), Text(step.describe(msgs, case), style="bold")))
+        self.update(Group(*rows))
+
+
+class ClockList(Static):
+    """Statutory clocks the case has started, each with citation and verification state."""
+
+    DEFAULT_CSS = "ClockList { height: auto; padding: 0 1; }"
+
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+        if case is None:
+            self.update("")
+            return
+        clocks = case_clocks(case)
+        if not clocks:
+            self.update(Text(msgs("clocks.none"), style="italic"))
+            return
+        rows = []
+        for clock in clocks:
+            state = msgs("clocks.ended") if clock.is_over(now) else msgs("clocks.running")
+            line = Text()
+            line.append(clock.rule.name(msgs.lang), style="bold")
+            line.append(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})")
+            if not clock.verified:
+                line.append(f"  [{msgs('clocks.unverified')}]", style="bold yellow")
+            if clock.estimated:
+                line.append(f"  [{msgs('clocks.estimated')}]", style="yellow")
+            rows.append(line)
+            rows.append(Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim"))
+            if clock.estimated:
+                rows.append(Text(f"  {clock.reason}", style="dim"))
+        self.update(Group(*rows))

@@ -1,0 +1,140 @@
+"""The case list: renders only the visible rows, so 10,000 cases scroll and filter instantly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.text_width import cell_width, fit
+from tui.text import visible
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: int
+    marker: str  # "!" overdue, "×" broken promise, " " otherwise
+    title: str
+    right: str  # next deadline or status
+    tone: str  # "overdue" | "broken" | "done" | ""
+
+
+class CaseList(ScrollView, can_focus=True):
+    """Keyboard list of cases; posts CaseList.Highlighted when the cursor lands on a case."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", show=False),
+        Binding("down,j", "cursor(1)", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", show=False),
+        Binding("pagedown,ctrl+f", "page(1)", show=False),
+        Binding("home,g", "jump(0)", show=False),
+        Binding("end,G", "jump(-1)", show=False),
+    ]
+    COMPONENT_CLASSES = {"case-list--cursor", "case-list--overdue", "case-list--broken", "case-list--done",
+                         "case-list--empty"}
+    DEFAULT_CSS = """
+    CaseList { height: 1fr; }
+    CaseList > .case-list--cursor { background: $accent 60%; text-style: bold; }
+    CaseList:focus > .case-list--cursor { background: $accent; }
+    CaseList > .case-list--overdue { color: $error; text-style: bold; }
+    CaseList > .case-list--broken { color: $warning; }
+    CaseList > .case-list--done { color: $text-muted; }
+    CaseList > .case-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        def __init__(self, case_id: int | None) -> None:
+            super().__init__()
+            self.case_id = case_id
+
+    def __init__(self, empty_text: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[CaseRow] = []
+        self.empty_text = empty_text
+
+    # -- data -----------------------------------------------------------------------------------
+    def set_rows(self, rows: list[CaseRow], keep: int | None = None) -> None:
+        """Replace the rows, keeping the cursor on case ``keep`` (or the current case) if present."""
+        wanted = keep if keep is not None else self.current_case_id
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        index = next((i for i, r in enumerate(rows) if r.case_id == wanted), 0)
+        self.cursor = min(index, max(len(rows) - 1, 0))
+        self.refresh()
+
+    @property
+    def current_case_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].case_id
+        return None
+
+    # -- movement -------------------------------------------------------------------------------
+    def action_cursor(self, delta: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        if self.rows:
+            self.cursor = where % len(self.rows)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_case_id))
+
+    def _scroll_cursor_into_view(self) -> None:
+        top, height = int(self.scroll_y), max(1, self.size.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def on_click(self, event) -> None:  # mouse is optional; a click selects the row
+        row = int(self.scroll_y) + event.y
+        if 0 <= row < len(self.rows):
+            self.cursor = row
+
+    # -- rendering ------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        if not self.rows:
+            if y == 0 and self.empty_text:
+                style = base + self.get_component_rich_style("case-list--empty")
+                return Strip([Segment(fit(self.empty_text, width), style)], width)
+            return Strip.blank(width, base)
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        style = base
+        if row.tone:
+            style += self.get_component_rich_style(f"case-list--{row.tone}")
+        if index == self.cursor:
+            style += self.get_component_rich_style("case-list--cursor")
+        return Strip([Segment(self._layout(row, width), style)], width)
+
+    @staticmethod
+    def _layout(row: CaseRow, width: int) -> str:
+        head = f"{row.marker}{row.case_id:>4} "
+        right = f" {row.right}" if row.right else ""
+        room = width - cell_width(head) - cell_width(right)
+        if room < 4:
+            return fit(head + visible(row.title), width)
+        return head + fit(visible(row.title), room) + right
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+
