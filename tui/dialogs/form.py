@@ -28,9 +28,12 @@ class FormField(Vertical):
     FormField > .form-label { color: $text-muted; }
     FormField > .form-error { color: $error; text-style: bold; display: none; }
     FormField.-invalid > .form-error { display: block; }
-    FormField.-invalid > Input, FormField.-invalid > TextArea { border: tall $error; }
-    FormField > .form-hint { color: $text-muted; text-style: italic; }
-    FormField > TextArea { height: 5; }
+    FormField.-invalid > Input, FormField.-invalid > TextArea { background: $error 30%; }
+    FormField > .form-hint { color: $text-muted; text-style: italic; height: auto; }
+    FormField > .form-hint.-blank { display: none; }
+    FormField > Input, FormField > Select { background: $boost; }
+    FormField > Input:focus, FormField > Select:focus, FormField > TextArea:focus { background: $accent 25%; }
+    FormField > TextArea { height: 4; background: $boost; }
     """
 
     def __init__(self, name: str, label: str, widget: Widget, hint: str = "") -> None:
@@ -41,10 +44,17 @@ class FormField(Vertical):
         self.hint = hint
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self.label), classes="form-label")
+        yield Static(Text("  " + self.label), classes="form-label")
         yield self.widget
-        yield Static(Text(self.hint), classes="form-hint", id=f"hint-{self.field_name}")
+        yield Static(Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}")
         yield Static(classes="form-error", id=f"error-{self.field_name}")
+
+    def on_descendant_focus(self) -> None:
+        # A visible marker, not only a colour: focus must show with NO_COLOR and in 16 colours.
+        self.query_one(".form-label", Static).update(Text("▸ " + self.label, style="bold"))
+
+    def on_descendant_blur(self) -> None:
+        self.query_one(".form-label", Static).update(Text("  " + self.label))
 
     def value(self) -> Any:
         widget = self.widget
@@ -63,14 +73,16 @@ class FormField(Vertical):
         self.query_one(".form-error", Static).update(Text(message or ""))
 
     def show_hint(self, hint: str) -> None:
-        self.query_one(".form-hint", Static).update(Text(hint))
+        box = self.query_one(".form-hint", Static)
+        box.update(Text(hint))
+        box.set_class(not hint, "-blank")
 
 
 class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
     """Subclasses give ``fields()`` and ``build_result(values)`` (raising InvalidInput with a field)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
+        Binding("ctrl+s", "save", "key.save"),
         Binding("escape", "cancel", "key.cancel"),
     ]
     DEFAULT_CSS = """
@@ -95,21 +107,25 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
     def build_result(self, values: dict[str, Any]) -> ResultT:
         raise NotImplementedError
 
+    AUTO_FOCUS = ".form-first"
+
     def compose(self) -> ComposeResult:
+        fields = self.fields()
+        fields[0].widget.add_class("form-first")
         with Vertical(id="form-box"):
             yield Static(Text(self.form_title), id="form-title")
-            with VerticalScroll(id="form-scroll"):
-                yield from self.fields()
+            with VerticalScroll(id="form-scroll", can_focus=False):
+                yield from fields
             yield Static(id="form-general-error")
             with Horizontal(id="form-buttons"):
-                yield Button(self.msgs("form.save"), variant="primary", id="form-save")
-                yield Button(self.msgs("form.cancel"), id="form-cancel")
+                yield Button(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
+                yield Button(self.msgs("form.cancel"), id="form-cancel", compact=True)
             yield Footer()
 
     def on_mount(self) -> None:
         self._initial = self.values()
-        first = self.query(FormField).first()
-        first.widget.focus()
+        if self.focused is None:  # keys typed very fast may already have moved the focus
+            self.query_one(".form-first").focus()
 
     def values(self) -> dict[str, Any]:
         return {f.field_name: f.value() for f in self.query(FormField)}
@@ -177,12 +193,13 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
 
 def select_field(name: str, label: str, options: list[tuple[str, str]], value: str, hint: str = "") -> FormField:
     return FormField(name, label, Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False,
-                                         id=f"input-{name}"), hint)
+                                         id=f"input-{name}", compact=True), hint)
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, Input(value=value, placeholder=placeholder, id=f"input-{name}"), hint)
+    return FormField(name, label, Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True), hint)
 
 
 def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False), hint)
+    return FormField(name, label, TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False,
+                                           compact=True), hint)

@@ -38,6 +38,8 @@ class CaseFacts(Static):
             rows.append(_line(msgs("field.platform"), where))
         if case.order_no:
             rows.append(_line(msgs("field.order_no"), case.order_no))
+        if case.product:
+            rows.append(_line(msgs("field.product"), case.product))
         if case.amount_paid_fen is not None:
             rows.append(_line(msgs("field.amount_paid"), format_yuan(case.amount_paid_fen)))
         rows.append(_line(msgs("field.category"), msgs.enum("category", case.category)))
@@ -60,6 +62,14 @@ class CaseFacts(Static):
             rows.append(_line(ref.label, ref.value))
         if case.respondent_name or case.respondent_credit_code:
             rows.append(_line(msgs("field.respondent"), " ".join(x for x in (case.respondent_name, case.respondent_credit_code) if x)))
+        if case.demand_detail:
+            rows.append(_line(msgs("field.demand_detail"), case.demand_detail))
+        if case.tags:
+            rows.append(_line(msgs("field.tags"), " · ".join(case.tags)))
+        if case.notes:
+            note = Text(f"{msgs('field.notes')}: ", style="bold")
+            note.append_text(literal(case.notes, keep_newlines=True))
+            rows.append(note)
         step = suggest_next_step(case, now)
         if step is not None:
             rows.append(_line("➜ " + msgs("main.next_step"), Text(step.describe(msgs, case), style="bold")))

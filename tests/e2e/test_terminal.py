@@ -1,0 +1,79 @@
+"""The installed `weiquan` in a real terminal (tmux): create a case in Chinese, log a contact, quit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from store.case_store import CaseStore
+from tests.helpers.cli import weiquan_command
+from tests.helpers.tmux import TmuxSession
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    sessions: list[TmuxSession] = []
+
+    def start(*args: str, lang: str = "zh_CN.UTF-8", width: int = 120, height: int = 40, db: Path | None = None) -> TmuxSession:
+        env = {"LANG": lang, "LC_ALL": lang, "TERM": os.environ.get("E2E_TERM", "xterm-256color"),
+               "WEIQUAN_DB": str(db or tmp_path / "weiquan.json"), "TEXTUAL_ANIMATIONS": "none",
+               "HOME": str(tmp_path)}
+        session = TmuxSession([*weiquan_command(), *args], env=env, width=width, height=height)
+        sessions.append(session)
+        return session
+
+    yield start
+    for session in sessions:
+        session.close()
+
+
+def test_create_case_and_contact_in_a_real_terminal(terminal, tmp_path: Path) -> None:
+    tty = terminal()
+    tty.wait_for("还没有案件")
+    tty.send("n")
+    tty.wait_for("例如：耳机左耳无声")  # the new-case form's title placeholder
+    tty.type("蓝牙耳机左耳无声")
+    tty.wait_for("蓝牙耳机左耳无声")
+    tty.send("C-s")
+    tty.wait_for("已创建案件")
+    tty.send("c")
+    tty.wait_for("承诺的处理方案")  # a label only the contact form has
+    # at -> channel -> direction -> agent ID; the focused field's label is marked with ▸
+    tty.send("Tab", "Tab", "Tab")
+    tty.wait_for("▸ 客服工号")
+    tty.type("8821")
+    tty.send("Tab", "Tab", "Tab")  # reference no. -> what was said -> promise
+    tty.wait_for("▸ 承诺的处理方案")
+    tty.type("3个工作日内退款")
+    tty.send("Tab")
+    tty.wait_for("▸ 承诺期限")
+    tty.type("3个工作日")
+    tty.wait_for("→ ")  # the deadline is shown resolved before saving
+    tty.send("C-s")
+    screen = tty.wait_for("已记录联系")
+    assert "蓝牙耳机左耳无声" in screen
+    assert "8821" in screen
+    tty.send("q")
+    tty.wait_for("WEIQUAN-EXITED-0")
+
+    store = CaseStore.open(tmp_path / "weiquan.json")
+    [case] = store.cases()
+    assert case.title == "蓝牙耳机左耳无声"
+    [contact] = case.contacts
+    assert contact.agent_id == "8821" and contact.promise == "3个工作日内退款"
+    assert contact.deadline is not None and contact.deadline > contact.at
+    assert contact.deadline - contact.at < dt.timedelta(days=15)
+
+
+def test_damaged_database_message_in_a_terminal(terminal, tmp_path: Path) -> None:
+    db = tmp_path / "broken.json"
+    db.write_text("{ not json")
+    tty = terminal(db=db)
+    screen = tty.wait_for("WEIQUAN-EXITED-2")
+    assert "cannot be read" in screen and "Traceback" not in screen
+    assert db.read_text() == "{ not json"

@@ -1,0 +1,48 @@
+"""Drive a program in a real terminal: tmux runs it, send-keys types, capture-pane reads."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+
+
+class TmuxSession:
+    def __init__(self, command: list[str], *, env: dict[str, str], width: int = 120, height: int = 40) -> None:
+        if shutil.which("tmux") is None:
+            raise RuntimeError("tmux is not installed; the end-to-end tests need it (apt-get install tmux)")
+        self.name = f"wq-{uuid.uuid4().hex[:8]}"
+        self.socket = f"weiquan-test-{self.name}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        shell = f"env {exports} {shlex.join(command)}; echo WEIQUAN-EXITED-$?; sleep 60"
+        self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), shell)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
+        return result.stdout
+
+    def send(self, *keys: str) -> None:
+        """tmux key names (Enter, Tab, C-s, Escape) or plain characters."""
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def type(self, text: str) -> None:
+        """Literal text, CJK included."""
+        self._tmux("send-keys", "-t", self.name, "-l", text)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.screen()
+            if needle in text:
+                return text
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} did not appear on screen within {timeout} s; screen was:\n{text}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)

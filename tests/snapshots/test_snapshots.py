@@ -1,0 +1,30 @@
+"""Snapshots of the main screen, a form and the help screen, at 80x24 and 120x40, in both languages.
+
+Regenerate after an intended UI change with: .venv/bin/pytest tests/snapshots --snapshot-update
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from store.case_store import CaseStore
+from store.demo import fill_demo
+from tests.helpers.app_driver import FIXED_NOW
+from tui.app import WeiquanApp
+
+SIZES = [(80, 24), (120, 40)]
+LANGS = ["en", "zh-CN"]
+VIEWS = {"main": [], "case_form": ["n"], "help": ["question_mark"]}
+
+
+def demo_app(lang: str) -> WeiquanApp:
+    store = CaseStore.open(None, clock=lambda: FIXED_NOW)
+    fill_demo(store, FIXED_NOW.date())
+    return WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_snapshot(snap_compare, view: str, lang: str, size: tuple[int, int]) -> None:
+    assert snap_compare(demo_app(lang), press=VIEWS[view], terminal_size=size)
