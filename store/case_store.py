@@ -91,14 +91,17 @@ class CaseStore:
 
     def search(self, text: str) -> list[Case]:
         """Cases (not in the trash) whose title, order no., shop, notes, agent IDs … contain every word."""
+        hits = [self._cases[cid] for cid in self.matching_ids(text)]
+        return sorted(hits, key=lambda c: (c.updated, c.id), reverse=True)
+
+    def matching_ids(self, text: str) -> set[int]:
+        """Ids of the cases ``search`` would return, unsorted (for filtering a list as you type)."""
         words = text.casefold().split()
         self._sync()
-        hits = [
-            self._cases[cid]
-            for cid, hay in self._haystacks.items()
+        return {
+            cid for cid, hay in self._haystacks.items()
             if self._cases[cid].deleted_at is None and all(w in hay for w in words)
-        ]
-        return sorted(hits, key=lambda c: (c.updated, c.id), reverse=True)
+        }
 
     def reload(self) -> None:
         """Forget the cache and validate everything again (after the whole file was replaced)."""

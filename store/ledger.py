@@ -85,11 +85,15 @@ def case_deadlines(case: Case, now: dt.datetime) -> list[Deadline]:
     return sorted(found, key=lambda d: d.when)
 
 
+WEEK = dt.timedelta(days=7)
+
+
 @dataclass(frozen=True)
 class Urgency:
     overdue: int
     broken: int
     next_deadline: Deadline | None
+    upcoming_week: int = 0  # deadlines not yet passed that end within 7 days
 
     @property
     def needs_attention(self) -> bool:
@@ -100,7 +104,8 @@ def case_urgency(case: Case, now: dt.datetime) -> Urgency:
     deadlines = case_deadlines(case, now)
     upcoming = [d for d in deadlines if not d.overdue]
     broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
-    return Urgency(sum(d.overdue for d in deadlines), broken, upcoming[0] if upcoming else None)
+    week = sum(d.when <= now + WEEK for d in upcoming)
+    return Urgency(sum(d.overdue for d in deadlines), broken, upcoming[0] if upcoming else None, week)
 
 
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.worker import Worker, WorkerState
 
-from store.case_store import CaseStore
 from store.clock import Clock, china_now
-from store.errors import WeiquanError
+from store.errors import StoreDamaged, WeiquanError
+
+if TYPE_CHECKING:
+    from store.case_store import CaseStore
 from store.i18n import Messages
 from tui.commands import ActionCommands
 
@@ -28,20 +32,24 @@ class UndoEntry:
 class WeiquanApp(App[None]):
     """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock``."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {ActionCommands}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
         self,
-        store: CaseStore,
+        store: CaseStore | Callable[[], CaseStore],
         *,
         lang: str = "en",
         clock: Clock = china_now,
         watch_seconds: float = OUTSIDE_CHANGE_CHECK_SECONDS,
     ) -> None:
         super().__init__()
-        self.store = store
+        # A ready store (tests), or a function that opens one: then the first frame comes first and
+        # the database loads in a worker thread, so even 10,000 cases never delay start-up.
+        ready = hasattr(store, "cases")
+        self.store: CaseStore | None = store if ready else None  # type: ignore[assignment]
+        self._open_store = None if ready else store
         self.clock = clock
         self.lang = lang
         self.msgs = Messages(lang)
@@ -54,8 +62,43 @@ class WeiquanApp(App[None]):
         from tui.screens.main import MainScreen
 
         self.push_screen(MainScreen.localized(self.msgs)())
+        if self.store is not None:
+            self._start_watching()
+
+    def _start_watching(self) -> None:
         if self._watch_seconds > 0:
             self.set_interval(self._watch_seconds, self.check_outside_changes)
+
+    def load_store_in_background(self) -> None:
+        self.run_worker(self._load, thread=True, exit_on_error=False, name="open-database")
+
+    def _load(self) -> tuple[CaseStore, list]:
+        """Open and validate the database and rank its cases, off the UI thread."""
+        from store.urgency_board import UrgencyBoard
+
+        assert self._open_store is not None
+        store = self._open_store()
+        return store, UrgencyBoard().rank(store.cases(), self.clock())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "open-database":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.store, ranked = event.worker.result
+            for screen in self.screen_stack:
+                if hasattr(screen, "show_ranked"):
+                    screen.show_ranked(ranked)
+            self._start_watching()
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, StoreDamaged):
+                from tui.screens.damaged import DamagedScreen
+
+                self.push_screen(DamagedScreen(error))
+            elif isinstance(error, WeiquanError):
+                self.exit(return_code=2, message=f"weiquan: {error.title}: {error.message}")
+            else:
+                raise error
 
     # -- shared services for screens ------------------------------------------------------------
     def attempt(self, operation: Callable[[], T]) -> T | None:
@@ -75,6 +118,8 @@ class WeiquanApp(App[None]):
 
     def check_outside_changes(self) -> None:
         """Poll (one stat call) for another session's writes and refresh the screens if any."""
+        if self.store is None:
+            return
         changed = self.attempt(self.store.refresh)
         if changed:
             for screen in self.screen_stack:

@@ -19,18 +19,21 @@ def launch_app(args: argparse.Namespace) -> int:
         return 2
     from tui.app import WeiquanApp  # Textual loads only here
 
-    if args.demo:
+    folder = tempfile.TemporaryDirectory(prefix="weiquan-demo-") if args.demo else None
+
+    def open_store() -> CaseStore:
+        if folder is None:
+            return CaseStore.open(resolve_db_path(args.db))
         from store.demo import fill_demo
 
-        folder = tempfile.TemporaryDirectory(prefix="weiquan-demo-")
         store = CaseStore.open(Path(folder.name) / "demo.json", backups=False)
         fill_demo(store, china_now().date())
-    else:
-        folder = None
-        store = CaseStore.open(resolve_db_path(args.db))
+        return store
+
     try:
-        WeiquanApp(store, lang=args.lang).run(mouse=not args.no_mouse)
+        app = WeiquanApp(open_store, lang=args.lang)
+        app.run(mouse=not args.no_mouse)
     finally:
         if folder is not None:
             folder.cleanup()
-    return 0
+    return app.return_code or 0

@@ -1,6 +1,7 @@
 """`make bench`: every benchmark, figures and ratios printed side by side."""
 
-from tests.bench import store_bench
+from tests.bench import app_bench, store_bench
 
 if __name__ == "__main__":
     store_bench.run()
+    app_bench.run()

@@ -73,7 +73,9 @@ def test_create_case_and_contact_in_a_real_terminal(terminal, tmp_path: Path) ->
 def test_damaged_database_message_in_a_terminal(terminal, tmp_path: Path) -> None:
     db = tmp_path / "broken.json"
     db.write_text("{ not json")
-    tty = terminal(db=db)
-    screen = tty.wait_for("WEIQUAN-EXITED-2")
-    assert "cannot be read" in screen and "Traceback" not in screen
+    tty = terminal(db=db, lang="en_US.UTF-8")
+    screen = tty.wait_for("cannot be read")
+    assert "has not been changed" in screen and "Traceback" not in screen
+    tty.send("q")
+    tty.wait_for("WEIQUAN-EXITED-2")
     assert db.read_text() == "{ not json"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.errors import ConflictError, WeiquanError
-from store.evidence_files import vault_dir
-from store.models import EvidenceFile, PromiseState
-from tui.dialogs.case_form import CaseForm, CaseFormResult
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
-from tui.dialogs.contact_form import ContactForm, ContactFormResult
-from tui.dialogs.evidence_form import EvidenceForm, EvidenceFormResult
-from tui.dialogs.hash_progress import HashProgress
+
+if TYPE_CHECKING:
+    from store.models import EvidenceFile
+    from tui.dialogs.case_form import CaseFormResult
+    from tui.dialogs.contact_form import ContactFormResult
+    from tui.dialogs.evidence_form import EvidenceFormResult
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
 
@@ -28,6 +28,8 @@ class CaseActions:
 
     # -- cases ----------------------------------------------------------------------------------
     def action_new_case(self) -> None:
+        from tui.dialogs.case_form import CaseForm
+
         form = CaseForm.localized(self.msgs)(self.msgs, self.now().date())
         self.app.push_screen(form, self._case_saved)
 
@@ -58,6 +60,8 @@ class CaseActions:
             if case is None:
                 self.notify(self.msgs("main.select_first"), severity="warning")
                 return
+            from tui.dialogs.case_form import CaseForm
+
             self.app.push_screen(CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case), self._case_saved)
 
     def action_delete(self) -> None:
@@ -94,6 +98,8 @@ class CaseActions:
         if case is None:
             self.notify(self.msgs("main.select_first"), severity="warning")
             return
+        from tui.dialogs.contact_form import ContactForm
+
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision)
         self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
 
@@ -111,6 +117,8 @@ class CaseActions:
         if case is None or contact_id is None:
             return
         contact = case.contact(contact_id)
+        from tui.dialogs.contact_form import ContactForm
+
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, contact)
         self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact_id, result))
 
@@ -142,6 +150,8 @@ class CaseActions:
                                            self.msgs("form.cancel")), decided)
 
     def action_mark_promise(self) -> None:
+        from store.models import PromiseState
+
         case = self.selected_case()
         contact_id = self.query_one(Timeline).current_contact_id
         contact = case.contact(contact_id) if case and contact_id else None
@@ -165,6 +175,8 @@ class CaseActions:
         if item is None:
             self.notify(self.msgs("main.select_first"), severity="warning")
             return
+        from tui.dialogs.evidence_form import EvidenceForm
+
         form = EvidenceForm.localized(self.msgs)(self.msgs, item, can_vault=self.store.path is not None)
         self.app.push_screen(form, lambda result: self._evidence_saved(case.id, item.id, result))
 
@@ -174,7 +186,11 @@ class CaseActions:
         self.app.attempt(lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note}))
         self.reload_from_store(select=case_id)
         if result.attach is not None:
+            from store.evidence_files import vault_dir
+
             vault = vault_dir(self.store.path) if (result.copy_to_vault and self.store.path) else None
+            from tui.dialogs.hash_progress import HashProgress
+
             progress = HashProgress(result.attach, vault, self.msgs("evidence.hash_cancel_hint"))
             self.app.push_screen(progress, lambda attached: self._file_hashed(case_id, item_id, attached))
 

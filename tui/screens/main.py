@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
-from store.case_store import CaseStore
 from store.errors import NotFound
-from store.i18n import Messages
-from store.ledger import Urgency, by_urgency, due_across
-from store.models import Case
+
+if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
+    from store.case_store import CaseStore
+    from store.i18n import Messages
+    from store.ledger import Urgency
+    from store.models import Case
+    from store.urgency_board import UrgencyBoard
 from tui.actions.case_actions import CaseActions
 from tui.bindings import Localized
 from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
+from tui.widgets.row_table import RowTable
 from tui.widgets.timeline import Timeline, contact_detail
-
-DUE_WINDOW = dt.timedelta(days=7)
 
 
 class MainScreen(CaseActions, Localized, Screen):
@@ -54,11 +56,17 @@ class MainScreen(CaseActions, Localized, Screen):
         super().__init__()
         self.selected_case_id: int | None = select
         self._ranked: list[tuple[Case, Urgency]] = []
+        self._rows: dict[int, tuple[tuple[object, ...], CaseRow]] = {}
+        self._board: UrgencyBoard | None = None
         self._filter = ""
 
     @property
     def store(self) -> CaseStore:
         return self.app.store  # type: ignore[attr-defined]
+
+    @property
+    def loaded(self) -> bool:
+        return self.app.store is not None  # type: ignore[attr-defined]
 
     @property
     def msgs(self) -> Messages:
@@ -87,35 +95,59 @@ class MainScreen(CaseActions, Localized, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload_from_store(select=self.selected_case_id)
-        self.query_one(CaseList).focus()
+        if self.loaded:
+            self.reload_from_store(select=self.selected_case_id)
+        else:
+            self.query_one(CaseList).empty_text = self.msgs("main.loading")
+            self.call_after_refresh(self.app.load_store_in_background)  # first frame first
+
+    def show_ranked(self, ranked: list[tuple[Case, Urgency]], select: int | None = None) -> None:
+        self._ranked = ranked
+        self._show_rows(select if select is not None else self.selected_case_id)
+        self._update_status()
+        self.show_selected()
+        self.refresh_bindings()
+
+    NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "edit_evidence", "delete", "undo", "trash"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the database has loaded, actions that need it are greyed out."""
+        return self.loaded or action not in self.NEEDS_DATA
 
     # -- data flow ------------------------------------------------------------------------------
     def reload_from_store(self, select: int | None = None) -> None:
-        """Re-rank every case and redraw the list, the selected case and the status line."""
-        now = self.now()
-        self._ranked = by_urgency(self.store.cases(), now)
-        self._show_rows(select if select is not None else self.selected_case_id)
-        self._update_status(now)
-        self.show_selected()
+        """Re-rank the cases (only changed ones are recomputed) and redraw list, case and status."""
+        if not self.loaded:
+            return
+        if self._board is None:
+            from store.urgency_board import UrgencyBoard
+
+            self._board = UrgencyBoard()
+        self.show_ranked(self._board.rank(self.store.cases(), self.now()), select)
 
     def _show_rows(self, keep: int | None) -> None:
         msgs = self.msgs
-        wanted = {c.id for c in self.store.search(self._filter)} if self._filter.strip() else None
+        wanted = self.store.matching_ids(self._filter) if self._filter.strip() else None
         rows = []
         for case, urgency in self._ranked:
-            if wanted is not None and case.id not in wanted:
-                continue
-            rows.append(_row(case, urgency, msgs))
+            if wanted is None or case.id in wanted:
+                rows.append(self._row_for(case, urgency))
         case_list = self.query_one(CaseList)
         case_list.empty_text = msgs("main.no_match") if wanted is not None else msgs("main.empty_list")
         case_list.set_rows(rows, keep=keep)
 
-    def _update_status(self, now: dt.datetime) -> None:
-        due = due_across([c for c, _ in self._ranked], now, DUE_WINDOW)
-        overdue = sum(d.overdue for d in due)
+    def _row_for(self, case: Case, urgency: Urgency) -> CaseRow:
+        stamp = (case.revision, urgency)
+        cached = self._rows.get(case.id)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, _row(case, urgency, self.msgs))
+            self._rows[case.id] = cached
+        return cached[1]
+
+    def _update_status(self) -> None:
+        overdue = sum(u.overdue for _, u in self._ranked)
         broken = sum(u.broken for _, u in self._ranked)
-        upcoming = len(due) - overdue
+        upcoming = sum(u.upcoming_week for _, u in self._ranked)
         text = self.msgs("statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming)
         line = self.query_one("#status-line", Static)
         line.update(text)
@@ -132,7 +164,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.query_one(ClockList).show_case(case, msgs, now)
 
     def selected_case(self) -> Case | None:
-        if self.selected_case_id is None:
+        if self.selected_case_id is None or not self.loaded:
             return None
         try:
             return self.store.get(self.selected_case_id)
@@ -149,13 +181,14 @@ class MainScreen(CaseActions, Localized, Screen):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self._filter = event.value
-        self._show_rows(self.selected_case_id)
+        if self.loaded:
+            self._show_rows(self.selected_case_id)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         self.query_one(CaseList).focus()
 
-    @on(DataTable.RowHighlighted, "#timeline")
+    @on(RowTable.Highlighted, "#timeline")
     def _contact_highlighted(self) -> None:
         self._show_contact_detail()
 
@@ -165,8 +198,8 @@ class MainScreen(CaseActions, Localized, Screen):
         contact = case.contact(contact_id) if case and contact_id else None
         self.query_one("#contact-detail", Static).update(contact_detail(contact, self.msgs))
 
-    @on(DataTable.RowHighlighted, "#evidence-table")
-    def _evidence_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(RowTable.Highlighted, "#evidence-table")
+    def _evidence_highlighted(self) -> None:
         case = self.selected_case()
         table = self.query_one(EvidenceTable)
         item = case.evidence_item(table.current_item_id) if case and table.current_item_id else None

@@ -8,13 +8,14 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from store.clocks import case_clocks
-from store.compensation import statutory_amount
-from store.i18n import Messages
-from store.models import Case
+from typing import TYPE_CHECKING
+
 from store.money import format_yuan
-from store.next_step import suggest_next_step
 from tui.text import literal
+
+if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
+    from store.i18n import Messages
+    from store.models import Case
 
 
 def _line(label: str, value: str | Text) -> Text:
@@ -29,6 +30,9 @@ class CaseFacts(Static):
     DEFAULT_CSS = "CaseFacts { height: auto; padding: 0 1; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+        from store.compensation import statutory_amount
+        from store.next_step import suggest_next_step
+
         if case is None:
             self.update(Text(msgs("main.no_case"), style="italic"))
             return
@@ -82,6 +86,8 @@ class ClockList(Static):
     DEFAULT_CSS = "ClockList { height: auto; padding: 0 1; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+        from store.clocks import case_clocks
+
         if case is None:
             self.update("")
             return

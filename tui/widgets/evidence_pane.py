@@ -5,14 +5,17 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from store.evidence_rules import evidence_checklist
-from store.i18n import Messages
-from store.models import Case, EvidenceItem, EvidenceState
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
+    from store.i18n import Messages
+    from store.models import Case, EvidenceItem
 from tui.text import literal
+from tui.widgets.row_table import Cell, RowTable
 
-STATE_TONE = {EvidenceState.MISSING: "bold red", EvidenceState.COLLECTED: "yellow", EvidenceState.SUBMITTED: "green"}
+STATE_TONE = {"missing": "bold red", "collected": "yellow", "submitted": "green"}
 
 
 def human_size(size: int) -> str:
@@ -24,18 +27,12 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-class EvidenceTable(DataTable):
-    DEFAULT_CSS = "EvidenceTable { height: auto; max-height: 12; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row")
-        self.item_ids: list[int] = []
+class EvidenceTable(RowTable):
+    DEFAULT_CSS = "EvidenceTable { max-height: 12; }"
 
     @property
     def current_item_id(self) -> int | None:
-        if 0 <= self.cursor_row < len(self.item_ids):
-            return self.item_ids[self.cursor_row]
-        return None
+        return self.current_key
 
 
 class EvidencePane(Vertical):
@@ -55,38 +52,36 @@ class EvidencePane(Vertical):
         return self.query_one(EvidenceTable)
 
     def show_case(self, case: Case | None, msgs: Messages) -> None:
+        from store.evidence_rules import evidence_checklist
+        from store.models import EvidenceState
+
         table = self.table
-        keep = table.cursor_row
-        table.clear()
-        if not table.columns:
-            for key in ("kind", "need", "state", "files", "note"):
-                table.add_column(msgs(f"evidence.{key}"), key=key)
-        table.item_ids = []
+        headers = [msgs(f"evidence.{key}") for key in ("kind", "need", "state", "files", "note")]
         summary = self.query_one("#evidence-summary", Static)
+        rows, keys, missing = [], [], 0
+        if case is not None:
+            checklist = evidence_checklist(case.category, case.demand)
+            for item in case.evidence:
+                need = ("required" if item.kind in checklist.required
+                        else "recommended" if item.kind in checklist.recommended else "extra")
+                if need == "required" and item.state is EvidenceState.MISSING:
+                    missing += 1
+                rows.append([
+                    Cell(msgs.enum("evidence_kind", item.kind)),
+                    Cell(msgs(f"evidence.need_{need}"), "bold" if need == "required" else "dim"),
+                    Cell(msgs.enum("evidence_state", item.state), STATE_TONE[item.state.value]),
+                    Cell(str(len(item.files)) if item.files else ""),
+                    Cell(" ".join(item.note.split())[:60]),
+                ])
+                keys.append(item.id)
+        table.set_data(headers, rows, keys)
         if case is None:
             summary.update("")
-            self.query_one("#evidence-files", Static).update("")
-            return
-        checklist = evidence_checklist(case.category, case.demand)
-        missing = 0
-        for item in case.evidence:
-            need = "required" if item.kind in checklist.required else "recommended" if item.kind in checklist.recommended else "extra"
-            if need == "required" and item.state is EvidenceState.MISSING:
-                missing += 1
-            table.add_row(
-                Text(msgs.enum("evidence_kind", item.kind)),
-                Text(msgs(f"evidence.need_{need}"), style="bold" if need == "required" else "dim"),
-                Text(msgs.enum("evidence_state", item.state), style=STATE_TONE[item.state]),
-                Text(str(len(item.files)) if item.files else ""),
-                literal(" ".join(item.note.split())[:60]),
-                key=str(item.id),
-            )
-            table.item_ids.append(item.id)
-        if table.item_ids:
-            table.move_cursor(row=min(max(keep, 0), len(table.item_ids) - 1))
-        text = msgs("evidence.missing_required", count=missing) if missing else msgs("evidence.complete")
-        summary.update(Text(text, style="bold red" if missing else "green"))
-        self.show_files(case.evidence_item(table.current_item_id) if table.current_item_id else None, msgs)
+        else:
+            text = msgs("evidence.missing_required", count=missing) if missing else msgs("evidence.complete")
+            summary.update(Text(text, style="bold red" if missing else "green"))
+        current = case.evidence_item(table.current_item_id) if case and table.current_item_id else None
+        self.show_files(current, msgs)
 
     def show_files(self, item: EvidenceItem | None, msgs: Messages) -> None:
         files = self.query_one("#evidence-files", Static)

@@ -5,59 +5,49 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual.widgets import DataTable
 
-from store.i18n import Messages
-from store.ledger import PromiseStatus, promise_status
-from store.models import Case, Contact
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
+    from store.i18n import Messages
+    from store.models import Case, Contact
 from tui.text import literal
+from tui.widgets.row_table import Cell, RowTable
 
-TONE = {PromiseStatus.OVERDUE: "bold red", PromiseStatus.BROKEN: "red", PromiseStatus.DUE_SOON: "yellow",
-        PromiseStatus.KEPT: "green"}
+TONE = {"overdue": "bold red", "broken": "red", "due_soon": "yellow", "kept": "green"}
 
 
-class Timeline(DataTable):
-    DEFAULT_CSS = "Timeline { height: auto; max-height: 14; }"
+class Timeline(RowTable):
+    """Contacts in time order; the cursor row is the contact that keys act on."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self.contact_ids: list[int] = []
+    DEFAULT_CSS = "Timeline { max-height: 14; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
-        keep = self.cursor_row
-        self.clear()
-        if not self.columns:
-            for key in ("when", "channel", "agent", "promise", "deadline", "state", "said"):
-                self.add_column(msgs(f"timeline.{key}"), key=key)
-        self.contact_ids = []
-        if case is None:
-            return
-        for contact in case.timeline():
+        from store.ledger import promise_status
+
+        headers = [msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")]
+        rows, keys = [], []
+        for contact in case.timeline() if case else []:
             status = promise_status(contact, now)
-            tone = TONE.get(status, "")
-            label = msgs(f"promise.{status.value}")
+            tone = TONE.get(status.value, "")
             deadline = contact.deadline.strftime("%m-%d %H:%M") if contact.deadline else ""
             if contact.deadline_estimated:
                 deadline += "≈"
-            self.add_row(
-                Text(contact.at.strftime("%Y-%m-%d %H:%M")),
-                Text(msgs.enum("channel", contact.channel)),
-                literal(contact.agent_id),
-                literal(_clip(contact.promise, 24)),
-                Text(deadline, style=tone),
-                Text(label, style=tone),
-                literal(_clip(contact.summary, 60)),
-                key=str(contact.id),
-            )
-            self.contact_ids.append(contact.id)
-        if self.contact_ids:
-            self.move_cursor(row=min(max(keep, 0), len(self.contact_ids) - 1))
+            rows.append([
+                Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
+                Cell(msgs.enum("channel", contact.channel)),
+                Cell(contact.agent_id),
+                Cell(_clip(contact.promise, 24)),
+                Cell(deadline, tone),
+                Cell(msgs(f"promise.{status.value}"), tone),
+                Cell(_clip(contact.summary, 80)),
+            ])
+            keys.append(contact.id)
+        self.set_data(headers, rows, keys, msgs("timeline.empty"))
 
     @property
     def current_contact_id(self) -> int | None:
-        if 0 <= self.cursor_row < len(self.contact_ids):
-            return self.contact_ids[self.cursor_row]
-        return None
+        return self.current_key
 
 
 def contact_detail(contact: Contact | None, msgs: Messages) -> Text:

@@ -1,0 +1,62 @@
+"""The database cannot be read: say why, change nothing, offer the newest backup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.backup_file import restore_backup
+from store.case_store import CaseStore
+from store.errors import StoreDamaged, WeiquanError
+from tui.text import literal
+
+
+class DamagedScreen(Screen[None]):
+    BINDINGS = [
+        Binding("r", "restore", "Restore the newest backup"),
+        Binding("q,escape", "quit", "Quit"),
+    ]
+    DEFAULT_CSS = """
+    DamagedScreen { align: center middle; }
+    DamagedScreen > Vertical { width: 90; max-width: 100%; height: auto; border: thick $error; padding: 1 2; }
+    """
+
+    def __init__(self, error: StoreDamaged) -> None:
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        msgs = self.app.msgs
+        with Vertical():
+            yield Static(Text(msgs("damaged.title"), style="bold"))
+            yield Static(literal(self.error.message, keep_newlines=True))
+            hint = msgs("damaged.restore_hint") if self.error.newest_backup else msgs("damaged.no_backup_hint")
+            yield Static(Text(hint, style="bold"))
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore":
+            return self.error.newest_backup is not None
+        return True
+
+    def action_restore(self) -> None:
+        backup = self.error.newest_backup
+        if backup is None:
+            return
+        try:
+            restore_backup(self.error.path, backup)
+            store = CaseStore.open(self.error.path)
+        except WeiquanError as problem:
+            self.app.show_error(problem)
+            return
+        self.app.store = store
+        self.app.pop_screen()
+        self.app.screen.reload_from_store()
+        self.notify(self.app.msgs("damaged.restored", path=str(backup)))
+
+    def action_quit(self) -> None:
+        self.app.exit(return_code=2)
