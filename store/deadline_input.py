@@ -79,13 +79,17 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
     year = int(match["y"]) if match["y"] else base.year
     try:
         day = dt.date(year, int(match["m"]), int(match["d"]))
-        if match["H"] is None:
-            return _from_day(DayResult(day))
-        moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0))
+        moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0)) if match["H"] else None
     except ValueError:
         raise InvalidInput(f"“{text.strip()}” is not a real date or time", "deadline") from None
     if not match["y"] and day < base.date() - dt.timedelta(days=1):
-        day = day.replace(year=year + 1) if not (day.month == 2 and day.day == 29) else day
+        # "9-1" said in late September means next year's September 1
+        try:
+            day = day.replace(year=year + 1)
+        except ValueError:  # 29 February
+            day = day.replace(year=year + 1, day=28)
+    if moment is None:
+        return _from_day(DayResult(day))
     return ResolvedDeadline(dt.datetime.combine(day, moment, CHINA_TZ))
 
 

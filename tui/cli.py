@@ -43,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
 
+    p = verbs.add_parser("due", parents=[common],
+                         help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is")
+    p.add_argument("--within", type=int, default=7, metavar="DAYS", help="upcoming window in days (default 7)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = verbs.add_parser("ics", parents=[common], help="write the deadlines as an iCalendar file for a phone calendar")
+    p.add_argument("--within", type=int, default=365, metavar="DAYS", help="how far ahead (default 365)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
     p = verbs.add_parser("backup", parents=[common], help="write a backup file")
     p.add_argument("-o", "--output", metavar="FILE", help="backup file (default: the backup folder; - for stdout)")
 

@@ -11,12 +11,14 @@ import orjson
 from store.backup_file import backup_payload, restore_backup, write_backup
 from store.backups import backup_dir
 from store.case_store import CaseStore
+from store.due_report import due_items
 from store.errors import InvalidInput
+from store.ical import calendar
 from store.i18n import Messages
 from store.paths import resolve_db_path
 from store.text_width import fit, one_line
 
-EXIT_OK = 0
+EXIT_OK, EXIT_ATTENTION = 0, 1
 
 
 def open_store(args: argparse.Namespace) -> CaseStore:
@@ -24,7 +26,8 @@ def open_store(args: argparse.Namespace) -> CaseStore:
 
 
 def run(args: argparse.Namespace) -> int:
-    handler = {"list": cmd_list, "backup": cmd_backup, "restore": cmd_restore}[args.verb]
+    handler = {"list": cmd_list, "due": cmd_due, "ics": cmd_ics, "backup": cmd_backup,
+               "restore": cmd_restore}[args.verb]
     return handler(args)
 
 
@@ -82,4 +85,51 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(msgs("cli.restored", count=count, source=source))
     if safety is not None:
         print(msgs("cli.restore_safety", path=safety))
+    return EXIT_OK
+
+
+def _days(value: int) -> int:
+    if value < 0 or value > 3660:
+        raise InvalidInput(f"--within must be between 0 and 3660 days, not {value}.")
+    return value
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    """Exit status: 0 nothing overdue, 1 something overdue (for cron and shell logins), 2 error."""
+    store = open_store(args)
+    msgs = Messages(args.lang)
+    items = due_items(store.cases(), store.clock(), _days(args.within), msgs)
+    overdue = any(item.overdue for item in items)
+    if args.json:
+        body = {"now": store.clock().isoformat(), "within_days": args.within, "overdue": overdue,
+                "items": [item.to_json() for item in items]}
+        sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_ATTENTION if overdue else EXIT_OK
+    if not items:
+        print(msgs("due.nothing", days=args.within))
+        return EXIT_OK
+    for item in items:
+        state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
+        flags = "".join(f" [{msgs(k)}]" for k, on in (("clocks.unverified", not item.verified),
+                                                        ("clocks.estimated", item.estimated)) if on)
+        print(f"{fit(state, 6)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
+        print(f"       {one_line(item.label)} — {one_line(item.detail)}{flags}")
+        if item.estimate_reason:
+            print(f"       {item.estimate_reason}")
+    return EXIT_ATTENTION if overdue else EXIT_OK
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    msgs = Messages(args.lang)
+    items = [i for i in due_items(store.cases(), store.clock(), _days(args.within), msgs) if not i.overdue]
+    text = calendar(items, store.clock(), msgs("clocks.unverified"), msgs("clocks.estimated"))
+    if args.output:
+        target = Path(args.output).expanduser()
+        try:
+            target.write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(text)
     return EXIT_OK

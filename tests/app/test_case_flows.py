@@ -306,3 +306,33 @@ async def test_command_palette_reaches_actions(make_app, app_store: CaseStore) -
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseForm)
+
+
+async def test_due_dashboard_opens_the_chosen_case(make_app, app_store: CaseStore) -> None:
+    app_store.create_case({"title": "calm"})
+    late_id = _case_with_promise(app_store)
+    app = make_app("zh-CN")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one(CaseList).action_jump(-1)  # select the calm case first
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "到期一览" in text and "3个工作日内退款" in text and "逾期" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.screen.selected_case_id == late_id
+
+
+async def test_follow_up_key_prefills_the_suggested_channel(make_app, app_store: CaseStore) -> None:
+    case_id = _case_with_promise(app_store)  # overdue hotline promise -> follow up by hotline
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.values()["channel"] == "hotline"
+        assert "8821" in app.screen.values()["summary"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(app_store.get(case_id).contacts) == 2

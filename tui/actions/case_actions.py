@@ -93,14 +93,23 @@ class CaseActions:
         self.reload_from_store()
 
     # -- contacts -------------------------------------------------------------------------------
-    def action_add_contact(self) -> None:
+    def action_add_contact(self, follow_up: bool = False) -> None:
         case = self.selected_case()
         if case is None:
             self.notify(self.msgs("main.select_first"), severity="warning")
             return
         from tui.dialogs.contact_form import ContactForm
 
-        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision)
+        preset = None
+        if follow_up:
+            from store.next_step import suggest_next_step
+
+            step = suggest_next_step(case, self.now())
+            if step is None:
+                self.notify(self.msgs("main.no_next_step"), severity="warning")
+                return
+            preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, preset=preset)
         self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
 
     def _contact_added(self, case_id: int, result: ContactFormResult | None) -> None:
@@ -148,6 +157,19 @@ class CaseActions:
 
         self.app.push_screen(ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"),
                                            self.msgs("form.cancel")), decided)
+
+    def action_follow_up(self) -> None:
+        """Log the contact the next step asks for, with its channel and reason filled in."""
+        self.action_add_contact(follow_up=True)
+
+    def action_due(self) -> None:
+        from tui.screens.due import DueScreen
+
+        def chosen(case_id: int | None) -> None:
+            if case_id is not None:
+                self.jump_to_case(case_id)
+
+        self.app.push_screen(DueScreen.localized(self.msgs)(), chosen)
 
     def action_mark_promise(self) -> None:
         from store.models import PromiseState

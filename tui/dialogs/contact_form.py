@@ -27,23 +27,26 @@ class ContactFormResult:
 
 class ContactForm(FormScreen[ContactFormResult]):
     def __init__(self, msgs: Messages, now: dt.datetime, case_revision: int, contact: Contact | None = None,
-                 title: str = "") -> None:
-        super().__init__(msgs, title or (msgs("form.edit_contact") if contact else msgs("form.new_contact")))
+                 preset: dict[str, str] | None = None) -> None:
+        title = msgs("form.edit_contact") if contact else msgs("form.follow_up") if preset else msgs("form.new_contact")
+        super().__init__(msgs, title)
         self.now = now
         self.contact = contact
         self.case_revision = case_revision
+        self.preset = preset or {}
 
     def fields(self) -> list[FormField]:
         m, c = self.msgs, self.contact
         channels = [(step.channel.value, m.enum("channel", step.channel)) for step in ladder()]
         items = [
             input_field("at", m("field.at") + " *", format_datetime(c.at if c else self.now), "2026-11-20 10:30"),
-            select_field("channel", m("field.channel"), channels, (c.channel.value if c else "hotline")),
+            select_field("channel", m("field.channel"), channels,
+                         c.channel.value if c else self.preset.get("channel", "hotline")),
             select_field("direction", m("field.direction"), [(d.value, m.enum("direction", d)) for d in Direction],
                          (c.direction if c else Direction.OUTGOING).value),
             input_field("agent_id", m("field.agent_id"), c.agent_id if c else "", hint=m("form.agent_hint")),
             input_field("reference_no", m("field.reference_no"), c.reference_no if c else ""),
-            text_field("summary", m("field.summary"), c.summary if c else ""),
+            text_field("summary", m("field.summary"), c.summary if c else self.preset.get("summary", "")),
             input_field("promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder")),
             input_field("deadline", m("field.deadline"), format_datetime(c.deadline) if c and c.deadline else "",
                         "3个工作日 / 48h / 11-30 18:00", m("form.deadline_hint", forms=FORMS_HELP)),

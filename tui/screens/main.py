@@ -37,10 +37,12 @@ class MainScreen(CaseActions, Localized, Screen):
         Binding("e", "edit", "key.edit"),
         Binding("c", "add_contact", "key.add_contact"),
         Binding("m", "mark_promise", "key.mark_promise"),
+        Binding("f", "follow_up", "key.follow_up"),
         Binding("v", "edit_evidence", "key.evidence"),
         Binding("d,delete", "delete", "key.delete"),
         Binding("u", "undo", "key.undo"),
         Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("D", "due", "key.due"),
         Binding("t", "trash", "key.trash"),
         Binding("L", "language", "key.language"),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
@@ -108,7 +110,8 @@ class MainScreen(CaseActions, Localized, Screen):
         self.show_selected()
         self.refresh_bindings()
 
-    NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "edit_evidence", "delete", "undo", "trash"})
+    NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
+                            "undo", "trash", "due"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until the database has loaded, actions that need it are greyed out."""
@@ -204,6 +207,16 @@ class MainScreen(CaseActions, Localized, Screen):
         table = self.query_one(EvidenceTable)
         item = case.evidence_item(table.current_item_id) if case and table.current_item_id else None
         self.query_one(EvidencePane).show_files(item, self.msgs)
+
+    def jump_to_case(self, case_id: int) -> None:
+        """Select a case in the list (clearing a filter that hides it)."""
+        if self._filter and case_id not in self.store.matching_ids(self._filter):
+            self.query_one("#filter", Input).value = ""
+            self._filter = ""
+        self._show_rows(case_id)
+        self.selected_case_id = case_id
+        self.show_selected()
+        self.query_one(CaseList).focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()

@@ -1,0 +1,49 @@
+"""What is due across all cases, as data for `weiquan due`, the due dashboard and the iCalendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from store.i18n import Messages
+from store.ledger import Deadline, due_across
+from store.models import Case
+
+
+@dataclass(frozen=True)
+class DueItem:
+    case_id: int
+    case_title: str
+    when: dt.datetime
+    overdue: bool
+    kind: str  # "promise" or "statutory"
+    label: str  # the promise text, or the rule's name
+    detail: str  # channel and agent ID, or the citation
+    verified: bool
+    estimated: bool
+    estimate_reason: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "case_id": self.case_id, "case_title": self.case_title, "when": self.when.isoformat(),
+            "overdue": self.overdue, "kind": self.kind, "label": self.label, "detail": self.detail,
+            "verified": self.verified, "estimated": self.estimated,
+            "estimate_reason": self.estimate_reason or None,
+        }
+
+
+def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
+    if deadline.contact is not None:
+        c = deadline.contact
+        detail = msgs.enum("channel", c.channel) + (f" · {msgs('field.agent_id')} {c.agent_id}" if c.agent_id else "")
+        return DueItem(case.id, case.title, deadline.when, deadline.overdue, "promise", c.promise or "—", detail,
+                       True, c.deadline_estimated, "")
+    clock = deadline.clock
+    assert clock is not None
+    return DueItem(case.id, case.title, deadline.when, deadline.overdue, "statutory", clock.rule.name(msgs.lang),
+                   clock.rule.citation(msgs.lang), clock.verified, clock.estimated, clock.reason)
+
+
+def due_items(cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages) -> list[DueItem]:
+    by_id = {c.id: c for c in cases}
+    return [describe(d, by_id[d.case_id], msgs) for d in due_across(cases, now, dt.timedelta(days=within_days))]

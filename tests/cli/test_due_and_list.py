@@ -1,0 +1,96 @@
+"""`weiquan due`, `weiquan ics` and `weiquan list` as scripts use them: output and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.case_store import CaseStore
+from store.clock import china_now
+from tests.helpers.cli import run_weiquan
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "weiquan.json"
+
+
+def _with_promise(db: Path, deadline: dt.datetime) -> int:
+    store = CaseStore.open(db)
+    case = store.create_case({"title": "耳机左耳无声"})
+    store.add_contact(case.id, {"at": deadline - dt.timedelta(days=3), "channel": "hotline", "agent_id": "8821",
+                                "promise": "退款", "deadline": deadline})
+    return case.id
+
+
+def test_due_exit_0_when_nothing_is_overdue(db: Path) -> None:
+    _with_promise(db, china_now() + dt.timedelta(days=2))
+    result = run_weiquan("due", "--db", str(db), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "耳机左耳无声" in result.stdout and "8821" in result.stdout
+
+
+def test_due_exit_1_when_something_is_overdue(db: Path) -> None:
+    _with_promise(db, china_now() - dt.timedelta(days=1))
+    result = run_weiquan("due", "--db", str(db), "--lang", "zh-CN")
+    assert result.returncode == 1
+    assert "逾期" in result.stdout
+
+
+def test_due_json(db: Path) -> None:
+    case_id = _with_promise(db, china_now() - dt.timedelta(hours=5))
+    result = run_weiquan("due", "--json", "--db", str(db))
+    body = orjson.loads(result.stdout)
+    assert result.returncode == 1 and body["overdue"] is True
+    first = body["items"][0]
+    assert first["case_id"] == case_id and first["kind"] == "promise" and first["overdue"] is True
+    assert {"verified", "estimated", "estimate_reason", "when"} <= set(first)
+
+
+def test_due_with_nothing(db: Path) -> None:
+    CaseStore.open(db).create_case({"title": "calm"})
+    result = run_weiquan("due", "--within", "3", "--db", str(db), "--lang", "en")
+    assert result.returncode == 0 and "Nothing overdue" in result.stdout
+
+
+def test_due_exit_2_on_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("nope")
+    result = run_weiquan("due", "--db", str(bad))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = run_weiquan("due", "--within", "-4", "--db", str(tmp_path / "ok.json"))
+    assert result.returncode == 2 and "--within" in result.stderr
+
+
+def test_ics_lists_upcoming_deadlines(db: Path, tmp_path: Path) -> None:
+    _with_promise(db, china_now() + dt.timedelta(days=2))
+    out = tmp_path / "due.ics"
+    result = run_weiquan("ics", "-o", str(out), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") >= 1 and "退款" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_list_plain_and_json(db: Path) -> None:
+    store = CaseStore.open(db)
+    store.create_case({"title": "耳机左耳无声", "order_no": "P1"})
+    store.create_case({"title": "done", "status": "closed"})
+    plain = run_weiquan("list", "--db", str(db), "--lang", "en")
+    assert plain.returncode == 0 and "耳机左耳无声" in plain.stdout and "done" not in plain.stdout
+    rows = orjson.loads(run_weiquan("list", "--all", "--json", "--db", str(db)).stdout)
+    assert {r["title"] for r in rows} == {"耳机左耳无声", "done"}
+
+
+def test_version_and_help() -> None:
+    assert run_weiquan("--version").stdout.startswith("weiquan ")
+    assert "due" in run_weiquan("--help").stdout
+
+
+def test_app_without_a_terminal_says_so(tmp_path: Path) -> None:
+    result = run_weiquan("--db", str(tmp_path / "x.json"))
+    assert result.returncode == 2 and "needs a terminal" in result.stderr
