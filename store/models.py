@@ -179,6 +179,7 @@ class Case(_Record, kw_only=True):
     recovered_fen: Fen | None = None
     references: list[Reference] = []
     tags: list[Short] = []
+    private_names: list[Short] = []  # people's names to mask in public (redacted) exports
     notes: Text = ""
     created: Aware
     updated: Aware

@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
 
+    p = verbs.add_parser("export", parents=[common], help="export a case as Markdown (to stdout by default)")
+    p.add_argument("case", type=int, help="case number (see `weiquan list`)")
+    p.add_argument("--format", choices=["timeline", "dossier", "complaint"], default="timeline")
+    p.add_argument("--redact", action="store_true", help="mask personal data for a public post")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--json", action="store_true", help="the export with its wording warnings, as JSON")
+
     p = verbs.add_parser("due", parents=[common],
                          help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is")
     p.add_argument("--within", type=int, default=7, metavar="DAYS", help="upcoming window in days (default 7)")

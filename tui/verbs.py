@@ -11,7 +11,9 @@ import orjson
 from store.backup_file import backup_payload, restore_backup, write_backup
 from store.backups import backup_dir
 from store.case_store import CaseStore
+from store.atomic import atomic_write
 from store.due_report import due_items
+from store.export.documents import render_export
 from store.errors import InvalidInput
 from store.ical import calendar
 from store.i18n import Messages
@@ -26,7 +28,7 @@ def open_store(args: argparse.Namespace) -> CaseStore:
 
 
 def run(args: argparse.Namespace) -> int:
-    handler = {"list": cmd_list, "due": cmd_due, "ics": cmd_ics, "backup": cmd_backup,
+    handler = {"list": cmd_list, "export": cmd_export, "due": cmd_due, "ics": cmd_ics, "backup": cmd_backup,
                "restore": cmd_restore}[args.verb]
     return handler(args)
 
@@ -132,4 +134,32 @@ def cmd_ics(args: argparse.Namespace) -> int:
             raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Markdown on stdout (so `ssh host weiquan export 3 > case.md` works), or -o FILE."""
+    store = open_store(args)
+    msgs = Messages(args.lang)
+    case = store.get(args.case)
+    result = render_export(case, args.format, msgs, store.clock(), redact=args.redact)
+    for warning in result.warnings:
+        print(msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why),
+              file=sys.stderr)
+    if args.json:
+        body = {"case_id": case.id, "format": args.format, "lang": msgs.lang, "redacted": result.redacted,
+                "markdown": result.text,
+                "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings]}
+        payload = orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n"
+    else:
+        payload = result.text
+    if args.output:
+        target = Path(args.output).expanduser()
+        try:
+            atomic_write(target, payload.encode("utf-8"))
+        except OSError as error:
+            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        print(msgs("cli.export_written", path=target), file=sys.stderr)
+    else:
+        sys.stdout.write(payload)
     return EXIT_OK

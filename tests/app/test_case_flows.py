@@ -336,3 +336,33 @@ async def test_follow_up_key_prefills_the_suggested_channel(make_app, app_store:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert len(app_store.get(case_id).contacts) == 2
+
+
+async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: CaseStore, tmp_path: Path) -> None:
+    case_id = _case_with_promise(app_store)
+    app_store.update_case(case_id, {"order_no": "P778812345678901"})
+    app = make_app("zh-CN")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        from tui.screens.export import ExportScreen, SavePathDialog
+
+        assert isinstance(app.screen, ExportScreen)
+        assert "P778812345678901" in app.screen.text and "维权时间线" in app.screen.text
+        await pilot.press("3")  # complaint draft
+        await pilot.pause()
+        assert app.screen.text.startswith("# 投诉书")
+        await pilot.press("r")  # redact
+        await pilot.pause()
+        assert "P778812345678901" not in app.screen.text and "已脱敏" in screen_text(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == app.screen.text
+        target = tmp_path / "complaint.md"
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathDialog)
+        app.screen.query_one("#save-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# 投诉书")

@@ -162,6 +162,15 @@ class CaseActions:
         """Log the contact the next step asks for, with its channel and reason filled in."""
         self.action_add_contact(follow_up=True)
 
+    def action_export(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            self.notify(self.msgs("main.select_first"), severity="warning")
+            return
+        from tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen.localized(self.msgs)(case.id))
+
     def action_due(self) -> None:
         from tui.screens.due import DueScreen
 

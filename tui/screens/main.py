@@ -42,6 +42,7 @@ class MainScreen(CaseActions, Localized, Screen):
         Binding("d,delete", "delete", "key.delete"),
         Binding("u", "undo", "key.undo"),
         Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("x", "export", "key.export"),
         Binding("D", "due", "key.due"),
         Binding("t", "trash", "key.trash"),
         Binding("L", "language", "key.language"),
@@ -111,7 +112,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.refresh_bindings()
 
     NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
-                            "undo", "trash", "due"})
+                            "undo", "trash", "due", "export"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until the database has loaded, actions that need it are greyed out."""
