@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.clock import Clock, china_now
@@ -54,6 +55,7 @@ class WeiquanApp(App[None]):
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
+        self.guides: dict[str, Screen[None]] = {}  # the guide reader, one per language, kept
         self._watch_seconds = watch_seconds
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")

@@ -14,7 +14,7 @@ from tui.app import WeiquanApp
 
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["en", "zh-CN"]
-VIEWS = {"main": [], "case_form": ["n"], "help": ["question_mark"]}
+VIEWS = {"main": [], "case_form": ["n"], "help": ["question_mark"], "guide": ["g"]}
 
 
 def demo_app(lang: str) -> WeiquanApp:

@@ -162,6 +162,40 @@ class CaseActions:
         """Log the contact the next step asks for, with its channel and reason filled in."""
         self.action_add_contact(follow_up=True)
 
+    def guide_target_here(self) -> str:
+        """The guide section for what is selected: a contact's channel, an evidence kind, or the next step."""
+        from store.evidence_rules import evidence_guide_section
+        from store.next_step import suggest_next_step
+        from store.rulebook import ladder_step
+
+        case = self.selected_case()
+        focused = self.app.focused
+        if case is not None and isinstance(focused, Timeline) and focused.current_contact_id is not None:
+            contact = case.contact(focused.current_contact_id)
+            if contact is not None:
+                return ladder_step(contact.channel).guide
+        if case is not None and isinstance(focused, EvidenceTable) and focused.current_item_id is not None:
+            item = case.evidence_item(focused.current_item_id)
+            if item is not None:
+                return evidence_guide_section(item.kind)
+        step = suggest_next_step(case, self.now()) if case is not None else None
+        return ladder_step(step.channel).guide if step is not None else "overview"
+
+    def action_guide(self) -> None:
+        from store.guide import section
+        from tui.screens.guide import GuideScreen
+
+        key = self.guide_target_here() if self.loaded else "overview"
+        lang = self.msgs.lang
+        target = section(key, lang)
+        # One reader per language, kept: reopening it only scrolls (or loads one chapter).
+        guide = self.app.guides.get(lang)
+        if guide is None:
+            guide = self.app.guides[lang] = GuideScreen.localized(self.msgs)(lang, target)
+        else:
+            guide.open_at(target)
+        self.app.push_screen(guide)
+
     def action_export(self) -> None:
         case = self.selected_case()
         if case is None:

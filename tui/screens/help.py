@@ -37,7 +37,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         with VerticalScroll():
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
-            extra = [(msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home/g End/G"),
+            extra = [(msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
                      (msgs("help.tab_keys"), "Tab / Shift+Tab"),
                      (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
                      (msgs("help.palette_keys"), "Ctrl+P"),

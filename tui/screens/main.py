@@ -42,6 +42,7 @@ class MainScreen(CaseActions, Localized, Screen):
         Binding("d,delete", "delete", "key.delete"),
         Binding("u", "undo", "key.undo"),
         Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("g", "guide", "key.guide"),
         Binding("x", "export", "key.export"),
         Binding("D", "due", "key.due"),
         Binding("t", "trash", "key.trash"),

@@ -33,8 +33,8 @@ class CaseList(ScrollView, can_focus=True):
         Binding("down,j", "cursor(1)", show=False),
         Binding("pageup,ctrl+b", "page(-1)", show=False),
         Binding("pagedown,ctrl+f", "page(1)", show=False),
-        Binding("home,g", "jump(0)", show=False),
-        Binding("end,G", "jump(-1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
     ]
     COMPONENT_CLASSES = {"case-list--cursor", "case-list--overdue", "case-list--broken", "case-list--done",
                          "case-list--empty"}

@@ -40,7 +40,7 @@ class RowTable(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"row-table--header", "row-table--cursor", "row-table--empty"}
     DEFAULT_CSS = """
-    RowTable { height: auto; max-height: 12; }
+    RowTable { height: auto; max-height: 12; padding: 0 1; }
     RowTable > .row-table--header { text-style: bold; background: $primary 30%; }
     RowTable > .row-table--cursor { background: $accent 40%; }
     RowTable:focus > .row-table--cursor { background: $accent; text-style: bold; }

@@ -1,0 +1,125 @@
+"""The guide's chapters, headings, anchors and links (read from content/guide/<lang>/).
+
+Textual's Markdown slugs drop every CJK character, so anchors here use weiquan's own rule:
+lower-case, punctuation removed, spaces to hyphens, letters of every script kept. Links inside the
+guide are ``chapter.md#anchor``; ``resolve_link`` turns one into a (chapter, heading) pair.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+from store.content_files import list_dir, read_text, read_toml
+from store.rulebook import rules
+
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Target:
+    chapter: str
+    anchor: str  # "" for the top of the chapter
+
+
+def guide_slug(text: str) -> str:
+    kept = []
+    for ch in text.strip().lower():
+        category = unicodedata.category(ch)
+        if ch in " -":
+            kept.append("-")
+        elif category[0] in "LN" or ch == "_":
+            kept.append(ch)
+    return "".join(kept)
+
+
+@cache
+def chapters(lang: str) -> tuple[str, ...]:
+    return tuple(name for name in list_dir(f"guide/{lang}") if name.endswith(".md"))
+
+
+@cache
+def chapter_source(lang: str, chapter: str) -> str:
+    """The chapter's Markdown, with the deadlines table filled in from rules.toml."""
+    if chapter not in chapters(lang):
+        raise KeyError(chapter)
+    text = read_text(f"guide/{lang}/{chapter}")
+    return text.replace("{{deadlines_table}}", deadlines_table(lang)) if "{{deadlines_table}}" in text else text
+
+
+@cache
+def headings(lang: str, chapter: str) -> tuple[Heading, ...]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(chapter_source(lang, chapter))
+    found = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            text = tokens[i + 1].content
+            found.append(Heading(int(token.tag[1]), text, guide_slug(text)))
+    return tuple(found)
+
+
+def chapter_title(lang: str, chapter: str) -> str:
+    return next((h.text for h in headings(lang, chapter) if h.level == 1), chapter)
+
+
+def find_heading(lang: str, chapter: str, anchor: str) -> Heading | None:
+    return next((h for h in headings(lang, chapter) if h.slug == anchor), None)
+
+
+def resolve_link(lang: str, current: str, href: str) -> Target | None:
+    """An internal link (``other.md#anchor``, ``#anchor``) as a target; None if external or broken."""
+    if "://" in href or href.startswith("mailto:"):
+        return None
+    path, _, anchor = href.partition("#")
+    chapter = path.split("/")[-1] if path else current
+    if chapter not in chapters(lang):
+        return None
+    if anchor and find_heading(lang, chapter, anchor) is None:
+        return None
+    return Target(chapter, anchor)
+
+
+def links(lang: str, chapter: str) -> list[tuple[str, str]]:
+    """(text, href) of every link in the chapter, in order."""
+    return [(text, href) for text, href in _LINK.findall(chapter_source(lang, chapter))]
+
+
+def internal_links(lang: str, chapter: str) -> list[str]:
+    return [href for _, href in links(lang, chapter) if "://" not in href]
+
+
+def section(key: str, lang: str) -> Target:
+    """A named section (content/guide/sections.toml) in the given language."""
+    entry = read_toml("guide/sections.toml")[key][lang]
+    return Target(entry["chapter"], guide_slug(entry["heading"]))
+
+
+def section_keys() -> list[str]:
+    return list(read_toml("guide/sections.toml"))
+
+
+def deadlines_table(lang: str) -> str:
+    zh = lang.startswith("zh")
+    header = ("| 期限 | 长度 | 依据 | 核实情况 | 核对日期 |" if zh else "| Deadline | Length | Source | Verified | As of |")
+    units = {"days": ("日", "days"), "working_days": ("个工作日", "working days"), "hours": ("小时", "hours"),
+             "years": ("年", "years")}
+    lines = [header, "|---|---|---|---|---|"]
+    for rule in rules():
+        unit = units[rule.unit][0 if zh else 1]
+        length = f"{rule.length}{unit}" if zh else f"{rule.length} {unit}"
+        verified = ("已核对法条" if zh else "checked against the law") if rule.verified else (
+            "**未核实**，以官方最新公布为准" if zh else "**unverified** — check before relying on it")
+        cells = [rule.name(lang), length, rule.citation(lang), verified, rule.as_of.isoformat()]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)

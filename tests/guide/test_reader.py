@@ -1,0 +1,111 @@
+"""The guide reader in the app: open, follow a link, go back, find, open from a contact."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import MarkdownViewer
+
+from store.case_store import CaseStore
+from store.guide import section
+from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
+from tui.screens.guide import GuideScreen
+from tui.widgets.evidence_pane import EvidenceTable
+from tui.widgets.timeline import Timeline
+
+
+def heading_is_visible(screen: GuideScreen, anchor: str) -> bool:
+    block = screen.heading_block(anchor)
+    viewer = screen.query_one(MarkdownViewer)
+    return block is not None and viewer.region.contains_region(block.region) if block.region.area else False
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+async def test_open_follow_a_link_and_go_back(make_app, lang: str) -> None:
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await settle(pilot)
+        guide = app.screen
+        assert isinstance(guide, GuideScreen)
+        assert guide.current == section("overview", lang)  # no case selected: the overview
+        await pilot.press("l")  # the chapter's links, as a numbered list
+        await pilot.pause()
+        await pilot.press("3")  # third link of chapter 1: the online customer service section
+        await settle(pilot)
+        target = section("tier1-online-cs", lang)
+        assert guide.current == target
+        assert heading_is_visible(guide, target.anchor)
+        await pilot.press("b")
+        await settle(pilot)
+        assert guide.current == section("overview", lang)
+        await pilot.press("F")
+        await settle(pilot)
+        assert guide.current == target
+
+
+async def test_find_a_chinese_word_and_jump_between_matches(make_app) -> None:
+    app = make_app("zh-CN")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        await settle(pilot)
+        guide = app.screen
+        await guide.go(section("evidence-order", "zh-CN"))
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "截图")
+        await pilot.press("enter")
+        await settle(pilot)
+        total = len(guide.matches)
+        assert total >= 3 and guide.match_index == 0
+        assert all("截图" in (block.source or "") for block in guide.matches)
+        assert "共 " in screen_text(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert guide.match_index == 1 and guide.matches[1].has_class("-find-hit")
+        assert not guide.matches[0].has_class("-find-hit")
+        await pilot.press("N", "N")
+        await pilot.pause()
+        assert guide.match_index == total - 1  # wraps around
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+async def test_open_from_a_contact_lands_on_its_channel(make_app, app_store: CaseStore, lang: str) -> None:
+    case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
+    app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one(Timeline).focus()
+        await pilot.press("g")
+        await settle(pilot)
+        target = section("tier1-hotline", lang)
+        assert app.screen.current == target
+        assert heading_is_visible(app.screen, target.anchor)
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+async def test_open_from_an_evidence_item_lands_on_how_to_collect_it(make_app, app_store: CaseStore, lang: str) -> None:
+    case = app_store.create_case({"title": "物流停滞", "category": "logistics"})
+    logistics = next(i for i, item in enumerate(case.evidence) if item.kind.value == "logistics")
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one(EvidenceTable)
+        table.focus()
+        table.cursor = logistics
+        await pilot.pause()
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.current == section("evidence-logistics", lang)
+
+
+async def test_unverified_clock_is_displayed_as_unverified(make_app, app_store: CaseStore) -> None:
+    case = app_store.create_case({"title": "发帖后等回复"})
+    app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "public_post"})
+    app = make_app("en")
+    async with app.run_test(size=(160, 80)) as pilot:
+        text = screen_text(pilot)
+        assert "Heimao Tousu: merchant reply" in text and "UNVERIFIED" in text

@@ -1,0 +1,233 @@
+"""The guide reader: chapters loaded one at a time, contents, history, links, find.
+
+Anchors use weiquan's own slug rule (store.guide), because Textual's drops Chinese characters.
+The contents sidebar is a plain option list of chapters and the current chapter's sections:
+Textual's tree-based table of contents doubles the time a chapter takes to open.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Markdown, MarkdownViewer, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
+from textual.widgets.option_list import Option
+
+from store.guide import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
+from tui.bindings import Localized
+
+
+class GuideScreen(Localized, ModalScreen[None]):
+    BINDINGS = [
+        Binding("t,c", "toggle_contents", "key.toc"),
+        Binding("l", "links", "key.links"),
+        Binding("b,alt+left", "back", "key.back"),
+        Binding("F,alt+right", "forward", "key.forward"),
+        Binding("slash", "find", "key.find", key_display="/"),
+        Binding("n", "find_next(1)", "key.find_next"),
+        Binding("N", "find_next(-1)", "key.find_previous"),
+        Binding("escape,q", "close", "key.close"),
+    ]
+    DEFAULT_CSS = """
+    GuideScreen { align: center middle; }
+    GuideScreen > Vertical { width: 100%; height: 100%; background: $surface; }
+    GuideScreen #guide-title { text-style: bold; background: $primary 40%; padding: 0 1; }
+    GuideScreen #guide-contents { width: 32; display: none; }
+    GuideScreen #guide-contents.-shown { display: block; }
+    GuideScreen MarkdownViewer { width: 1fr; }
+    GuideScreen #guide-find { display: none; }
+    GuideScreen #guide-find.-shown { display: block; }
+    GuideScreen #guide-status { height: 1; padding: 0 1; color: $text-muted; }
+    GuideScreen .-find-hit { background: $warning 40%; }
+    """
+
+    def __init__(self, lang: str, start: Target) -> None:
+        super().__init__()
+        self.lang = lang
+        self.history: list[Target] = []
+        self.position = -1
+        self.start = start
+        self.matches: list[MarkdownBlock] = []
+        self.match_index = -1
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="guide-title")
+            with Horizontal():
+                yield OptionList(id="guide-contents", classes="-shown" if self.app.size.width >= 100 else "")
+                yield MarkdownViewer(open_links=False, show_table_of_contents=False)
+            yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
+            yield Static(id="guide-status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.go(self.start)
+        self.query_one(MarkdownViewer).document.focus()
+
+    def open_at(self, target: Target) -> None:
+        """Reopen the (kept) reader at another section."""
+        if target != self.current:
+            self.call_later(self.go, target)
+
+    @property
+    def current(self) -> Target | None:
+        return self.history[self.position] if 0 <= self.position < len(self.history) else None
+
+    # -- navigation -----------------------------------------------------------------------------
+    async def go(self, target: Target, *, record: bool = True) -> None:
+        if record:
+            del self.history[self.position + 1:]
+            self.history.append(target)
+            self.position = len(self.history) - 1
+        viewer = self.query_one(MarkdownViewer)
+        previous = self.history[self.position - 1] if record and self.position > 0 else None
+        if previous is None or previous.chapter != target.chapter or not record:
+            await viewer.document.update(chapter_source(self.lang, target.chapter))
+        self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)))
+        self._show_contents(target.chapter)
+        self._clear_find()
+        self.call_after_refresh(self._scroll_to_anchor, target.anchor)
+
+    def _scroll_to_anchor(self, anchor: str) -> None:
+        viewer = self.query_one(MarkdownViewer)
+        if not anchor:
+            viewer.scroll_home(animate=False)
+            return
+        block = self.heading_block(anchor)
+        if block is not None:
+            viewer.scroll_to_widget(block, top=True, animate=False)
+
+    def heading_block(self, anchor: str) -> MarkdownBlock | None:
+        document = self.query_one(MarkdownViewer).document
+        for _, label, block_id in document.table_of_contents:
+            if block_id and guide_slug(label) == anchor:
+                return document.query_one(f"#{block_id}", MarkdownBlock)
+        return None
+
+    @on(Markdown.LinkClicked)
+    async def _link(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        await self.follow(event.href)
+
+    def _show_contents(self, current: str) -> None:
+        """Every chapter, with the current chapter's sections listed under it."""
+        options = []
+        for chapter in chapters(self.lang):
+            options.append(Option(Text(chapter_title(self.lang, chapter), style="bold" if chapter == current else ""),
+                                  id=chapter))
+            if chapter == current:
+                options += [Option(Text("  " + h.text), id=f"{chapter}#{h.slug}")
+                            for h in headings(self.lang, chapter) if h.level == 2]
+        contents = self.query_one("#guide-contents", OptionList)
+        contents.clear_options()
+        contents.add_options(options)
+
+    @on(OptionList.OptionSelected, "#guide-contents")
+    async def _contents_chosen(self, event: OptionList.OptionSelected) -> None:
+        chapter, _, anchor = str(event.option.id).partition("#")
+        await self.go(Target(chapter, anchor))
+        if self.app.size.width < 100:
+            self.query_one("#guide-contents").remove_class("-shown")
+            self.query_one(MarkdownViewer).document.focus()
+
+    def action_links(self) -> None:
+        """Keyboard way to follow a link: pick one of the chapter's links from a list."""
+        from tui.dialogs.confirm import ChoiceDialog
+
+        current = self.current
+        if current is None:
+            return
+        found = links(self.lang, current.chapter)
+        if not found:
+            self.notify(self.app.msgs("guide.no_links"))
+            return
+
+        async def chosen(index: str | None) -> None:
+            if index is not None:
+                await self.follow(found[int(index)][1])
+
+        choices = [(str(i), text) for i, (text, _) in enumerate(found)][:9]
+        self.app.push_screen(ChoiceDialog(self.app.msgs("guide.links_title"), choices), chosen)
+
+    async def follow(self, href: str) -> None:
+        current = self.current
+        target = resolve_link(self.lang, current.chapter if current else "", href)
+        if target is None:
+            self.notify(self.app.msgs("guide.external_link", href=href), timeout=6)
+            return
+        await self.go(target)
+
+    async def action_back(self) -> None:
+        if self.position > 0:
+            self.position -= 1
+            await self.go(self.history[self.position], record=False)
+
+    async def action_forward(self) -> None:
+        if self.position < len(self.history) - 1:
+            self.position += 1
+            await self.go(self.history[self.position], record=False)
+
+    def action_toggle_contents(self) -> None:
+        contents = self.query_one("#guide-contents", OptionList)
+        contents.toggle_class("-shown")
+        if contents.has_class("-shown"):
+            contents.focus()
+        else:
+            self.query_one(MarkdownViewer).document.focus()
+
+    # -- find in page ---------------------------------------------------------------------------
+    def action_find(self) -> None:
+        box = self.query_one("#guide-find", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Submitted, "#guide-find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        self.find(event.value)
+        self.query_one(MarkdownViewer).document.focus()
+
+    def find(self, query: str) -> int:
+        """Mark the blocks containing ``query`` and jump to the first; returns the number found."""
+        self._clear_find()
+        needle = query.strip().casefold()
+        if not needle:
+            return 0
+        document = self.query_one(MarkdownViewer).document
+        self.matches = [block for block in document.query(MarkdownBlock)
+                        if not block.query(MarkdownBlock) and needle in (block.source or "").casefold()]
+        if self.matches:
+            self.action_find_next(1)
+        else:
+            self._status(self.app.msgs("guide.no_match", query=query))
+        return len(self.matches)
+
+    def action_find_next(self, step: int) -> None:
+        if not self.matches:
+            return
+        if 0 <= self.match_index < len(self.matches):
+            self.matches[self.match_index].remove_class("-find-hit")
+        self.match_index = (self.match_index + step) % len(self.matches)
+        block = self.matches[self.match_index]
+        block.add_class("-find-hit")
+        self.query_one(MarkdownViewer).scroll_to_widget(block, top=True, animate=False)
+        self._status(self.app.msgs("guide.match", n=self.match_index + 1, total=len(self.matches)))
+
+    def _clear_find(self) -> None:
+        for block in self.matches:
+            block.remove_class("-find-hit")
+        self.matches, self.match_index = [], -1
+        self._status("")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#guide-status", Static).update(Text(text))
+
+    def action_close(self) -> None:
+        if self.query_one("#guide-find", Input).has_focus:
+            self.query_one("#guide-find", Input).remove_class("-shown")
+            self.query_one(MarkdownViewer).document.focus()
+            return
+        self.dismiss(None)
