@@ -1,0 +1,53 @@
+"""`make screenshots`: SVG screenshots of the real app on the demo cases, for the README."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from store.case_store import CaseStore
+from store.demo import fill_demo
+from tests.helpers.app_driver import FIXED_NOW
+from tui.app import WeiquanApp
+from tui.widgets.evidence_pane import EvidenceTable
+
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+
+SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
+    # (file, language, size, keys, widget to focus first)
+    ("main-zh-CN", "zh-CN", (120, 36), [], None),
+    ("main-en", "en", (120, 36), [], None),
+    ("case-form-zh-CN", "zh-CN", (100, 32), ["n"], None),
+    ("contact-form-en", "en", (100, 32), ["c"], None),
+    ("evidence-zh-CN", "zh-CN", (120, 36), ["down"], "evidence"),
+    ("help-en", "en", (100, 36), ["question_mark"], None),
+    ("guide-zh-CN", "zh-CN", (120, 36), ["g"], None),
+    ("export-zh-CN", "zh-CN", (120, 36), ["x", "3"], None),
+    ("due-en", "en", (120, 30), ["D"], None),
+    ("main-80x24-zh-CN", "zh-CN", (80, 24), [], None),
+]
+
+
+async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], focus: str | None) -> Path:
+    store = CaseStore.open(None, clock=lambda: FIXED_NOW)
+    fill_demo(store, FIXED_NOW.date())
+    app = WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if focus == "evidence":
+            app.screen.query_one(EvidenceTable).focus()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.3)
+        return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for shot in SHOTS:
+        print(asyncio.run(shoot(*shot)))
+
+
+if __name__ == "__main__":
+    main()
