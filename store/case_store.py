@@ -61,6 +61,7 @@ class CaseStore:
         self._haystacks: dict[int, str] = {}
         self._generation = -1
         self._prepare()
+        self._reported_generation = self._generation
 
     @classmethod
     def open(cls, path: Path | None, *, clock: Clock = china_now, backups: bool = True) -> CaseStore:
@@ -109,12 +110,16 @@ class CaseStore:
         self._sync()
 
     def refresh(self) -> bool:
-        """Pick up another session's changes; True when there were any."""
-        if not self.storage.changed_elsewhere():
-            return False
-        before = self._generation
-        self._sync()
-        return self._generation != before
+        """Pick up another session's changes; True when any arrived since the last call.
+
+        Any read may already have reloaded the file (a save re-reads it under the lock first), so
+        this compares with what was last reported, not with what was last read.
+        """
+        if self.storage.changed_elsewhere():
+            self._sync()
+        changed = self._generation != self._reported_generation
+        self._reported_generation = self._generation
+        return changed
 
     # -- cases ----------------------------------------------------------------------------------
     def create_case(self, fields: Mapping[str, Any]) -> Case:

@@ -34,6 +34,23 @@ class TmuxSession:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
+    def capture(self, *, escapes: bool = False) -> str:
+        """The pane's contents; with escapes=True including colour and style escape sequences."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name)
+
+    def settled(self, *, escapes: bool = False, quiet: float = 0.5, timeout: float = 15.0) -> str:
+        """The screen once it has stopped changing for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        last, since = self.capture(escapes=escapes), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.capture(escapes=escapes)
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return now
+        raise AssertionError(f"the screen kept changing for {timeout} s")
+
     def wait_for(self, needle: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
         while True:

@@ -85,3 +85,14 @@ def test_kill_leaves_no_partial_file_visible(tmp_path: Path) -> None:
     child.communicate(timeout=120)
     assert os.stat(db).st_size > 0
     assert len(CaseStore.open(db).get(case_id).contacts) == 50
+
+
+def test_refresh_reports_changes_even_when_a_read_already_loaded_them(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    mine, theirs = CaseStore.open(db), CaseStore.open(db)
+    case = mine.create_case({"title": "mine"})
+    assert theirs.refresh() is True
+    mine.update_case(case.id, {"title": "changed by me"})
+    theirs.get(case.id)  # an ordinary read reloads the file first ...
+    assert theirs.refresh() is True  # ... and the change is still reported once
+    assert theirs.refresh() is False

@@ -191,15 +191,22 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         )
 
 
+def _steady(widget: Widget) -> Widget:
+    """No blinking cursor: on a slow link every blink is a screen update."""
+    widget.cursor_blink = False  # type: ignore[attr-defined]
+    return widget
+
+
 def select_field(name: str, label: str, options: list[tuple[str, str]], value: str, hint: str = "") -> FormField:
     return FormField(name, label, Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False,
                                          id=f"input-{name}", compact=True), hint)
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True), hint)
+    return FormField(name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}",
+                                                 compact=True)), hint)
 
 
 def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False,
-                                           compact=True), hint)
+    return FormField(name, label, _steady(TextArea(value, id=f"input-{name}", soft_wrap=True,
+                                                   show_line_numbers=False, compact=True)), hint)

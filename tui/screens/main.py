@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,6 +33,8 @@ class MainScreen(CaseActions, Localized, Screen):
     """Everything a user does with cases starts here; the actions live in CaseActions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "switch_pane", "key.switch_pane"),  # first, so a narrow footer still shows it
+        Binding("enter", "open_case", "key.open_case", show=False),
         Binding("n", "new_case", "key.new_case"),
         Binding("e", "edit", "key.edit"),
         Binding("c", "add_contact", "key.add_contact"),
@@ -84,7 +86,9 @@ class MainScreen(CaseActions, Localized, Screen):
         yield Header(show_clock=False, icon="维")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                yield Input(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search = Input(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search.cursor_blink = False  # no redraws while idle (slow links)
+                yield search
                 yield CaseList(msgs("main.empty_list"), id="cases")
             with VerticalScroll(id="detail"):
                 yield CaseFacts(id="facts")
@@ -115,9 +119,34 @@ class MainScreen(CaseActions, Localized, Screen):
     NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
                             "undo", "trash", "due", "export"})
 
+    NARROW_BELOW = 72  # columns: below this, one pane at a time
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Until the database has loaded, actions that need it are greyed out."""
+        if action == "switch_pane":
+            return self.has_class("-narrow")
         return self.loaded or action not in self.NEEDS_DATA
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < self.NARROW_BELOW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.refresh_bindings()
+
+    def action_open_case(self) -> None:
+        """Enter on the list: look at the case (in a narrow terminal, switch to it)."""
+        if self.has_class("-narrow") and not self.has_class("-show-detail"):
+            self.action_switch_pane()
+        elif not self.has_class("-narrow"):
+            self.query_one(Timeline).focus()
+
+    def action_switch_pane(self) -> None:
+        """In a narrow terminal: show the case instead of the list, or back."""
+        showing = self.toggle_class("-show-detail").has_class("-show-detail")
+        if showing:
+            self.query_one(Timeline).focus()
+        else:
+            self.query_one(CaseList).focus()
 
     # -- data flow ------------------------------------------------------------------------------
     def reload_from_store(self, select: int | None = None) -> None:
@@ -188,6 +217,15 @@ class MainScreen(CaseActions, Localized, Screen):
         self._filter = event.value
         if self.loaded:
             self._show_rows(self.selected_case_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
+        if event.widget.id == "filter":
+            event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "filter":
+            event.widget.placeholder = self.msgs("main.filter_placeholder")
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
