@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, MarkdownViewer, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
@@ -21,7 +21,7 @@ from store.guide import Target, chapter_source, chapter_title, chapters, guide_s
 from tui.bindings import Localized
 
 
-class GuideScreen(Localized, ModalScreen[None]):
+class GuideScreen(Localized, Screen[None]):
     BINDINGS = [
         Binding("t,c", "toggle_contents", "key.toc"),
         Binding("l", "links", "key.links"),

@@ -90,26 +90,42 @@ class MainScreen(CaseActions, Localized, Screen):
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
                 yield CaseList(msgs("main.empty_list"), id="cases")
-            with VerticalScroll(id="detail"):
-                yield CaseFacts(id="facts")
-                yield Static(msgs("main.timeline"), classes="section-title")
-                yield Timeline(id="timeline")
-                yield Static(id="contact-detail")
-                yield Static(msgs("main.evidence"), classes="section-title")
-                yield EvidencePane(id="evidence")
-                yield Static(msgs("main.clocks"), classes="section-title")
-                yield ClockList(id="clocks")
+            yield VerticalScroll(id="detail")  # filled by _build_detail once there is data
         yield Static(id="status-line")
         yield Footer()
 
-    def on_mount(self) -> None:
+    @property
+    def _detail_built(self) -> bool:
+        return bool(self.query("#facts"))
+
+    async def _build_detail(self) -> None:
+        """The case pane's widgets; built once data has arrived, so they never delay the first frame."""
+        if self._detail_built:
+            return
+        msgs = self.msgs
+        await self.query_one("#detail").mount_all([
+            CaseFacts(id="facts"),
+            Static(msgs("main.timeline"), classes="section-title"),
+            Timeline(id="timeline"),
+            Static(id="contact-detail"),
+            Static(msgs("main.evidence"), classes="section-title"),
+            EvidencePane(id="evidence"),
+            Static(msgs("main.clocks"), classes="section-title"),
+            ClockList(id="clocks"),
+        ])
+
+    async def on_mount(self) -> None:
         if self.loaded:
+            await self._build_detail()
             self.reload_from_store(select=self.selected_case_id)
         else:
             self.query_one(CaseList).empty_text = self.msgs("main.loading")
             self.call_after_refresh(self.app.load_store_in_background)  # first frame first
 
     def show_ranked(self, ranked: list[tuple[Case, Urgency]], select: int | None = None) -> None:
+        if not self._detail_built:
+            self.call_later(self._show_first, ranked, select)
+            return
         self._ranked = ranked
         self._show_rows(select if select is not None else self.selected_case_id)
         self._update_status()
@@ -159,6 +175,10 @@ class MainScreen(CaseActions, Localized, Screen):
             self._board = UrgencyBoard()
         self.show_ranked(self._board.rank(self.store.cases(), self.now()), select)
 
+    async def _show_first(self, ranked: list[tuple[Case, Urgency]], select: int | None) -> None:
+        await self._build_detail()
+        self.show_ranked(ranked, select)
+
     def _show_rows(self, keep: int | None) -> None:
         msgs = self.msgs
         wanted = self.store.matching_ids(self._filter) if self._filter.strip() else None
@@ -188,6 +208,8 @@ class MainScreen(CaseActions, Localized, Screen):
         line.set_class(overdue > 0 or broken > 0, "attention")
 
     def show_selected(self) -> None:
+        if not self._detail_built:
+            return
         case = self.selected_case()
         now = self.now()
         msgs = self.msgs
@@ -236,6 +258,8 @@ class MainScreen(CaseActions, Localized, Screen):
         self._show_contact_detail()
 
     def _show_contact_detail(self) -> None:
+        if not self._detail_built:
+            return
         case = self.selected_case()
         contact_id = self.query_one(Timeline).current_contact_id
         contact = case.contact(contact_id) if case and contact_id else None
