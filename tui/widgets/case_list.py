@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.text_width import cell_width, fit
 from tui.text import visible
+from tui.widgets.cursor_lines import CursorLines
 
 
 @dataclass(frozen=True)
@@ -25,17 +23,9 @@ class CaseRow:
     tone: str  # "overdue" | "broken" | "done" | ""
 
 
-class CaseList(ScrollView, can_focus=True):
+class CaseList(CursorLines):
     """Keyboard list of cases; posts CaseList.Highlighted when the cursor lands on a case."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor(-1)", show=False),
-        Binding("down,j", "cursor(1)", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", show=False),
-        Binding("pagedown,ctrl+f", "page(1)", show=False),
-        Binding("home", "jump(0)", show=False),
-        Binding("end", "jump(-1)", show=False),
-    ]
     COMPONENT_CLASSES = {"case-list--cursor", "case-list--overdue", "case-list--broken", "case-list--done",
                          "case-list--empty"}
     DEFAULT_CSS = """
@@ -47,8 +37,6 @@ class CaseList(ScrollView, can_focus=True):
     CaseList > .case-list--done { color: $text-muted; }
     CaseList > .case-list--empty { color: $text-muted; text-style: italic; }
     """
-
-    cursor = reactive(0, always_update=True)
 
     class Highlighted(Message):
         def __init__(self, case_id: int | None) -> None:
@@ -76,34 +64,12 @@ class CaseList(ScrollView, can_focus=True):
             return self.rows[self.cursor].case_id
         return None
 
-    # -- movement -------------------------------------------------------------------------------
-    def action_cursor(self, delta: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self.size.height - 1))
-
-    def action_jump(self, where: int) -> None:
-        if self.rows:
-            self.cursor = where % len(self.rows)
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self._scroll_cursor_into_view()
-        self.refresh()
+    def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self.current_case_id))
-
-    def _scroll_cursor_into_view(self) -> None:
-        top, height = int(self.scroll_y), max(1, self.size.height)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
-
-    def on_click(self, event) -> None:  # mouse is optional; a click selects the row
-        row = int(self.scroll_y) + event.y
-        if 0 <= row < len(self.rows):
-            self.cursor = row
 
     # -- rendering ------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.text_width import cell_width, fit
 from tui.text import visible
+from tui.widgets.cursor_lines import CursorLines
 
 MAX_COLUMN = 36
 GAP = 2
@@ -31,13 +29,8 @@ class Cell:
     style: str = ""
 
 
-class RowTable(ScrollView, can_focus=True):
-    BINDINGS = [
-        Binding("up,k", "move(-1)", show=False),
-        Binding("down,j", "move(1)", show=False),
-        Binding("home", "move_to(0)", show=False),
-        Binding("end", "move_to(-1)", show=False),
-    ]
+class RowTable(CursorLines):
+    header_lines = 1
     COMPONENT_CLASSES = {"row-table--header", "row-table--cursor", "row-table--empty"}
     DEFAULT_CSS = """
     RowTable { height: auto; max-height: 12; padding: 0 1; }
@@ -46,8 +39,6 @@ class RowTable(ScrollView, can_focus=True):
     RowTable:focus > .row-table--cursor { background: $accent; text-style: bold; }
     RowTable > .row-table--empty { color: $text-muted; text-style: italic; }
     """
-
-    cursor = reactive(0, always_update=True)
 
     class Highlighted(Message):
         def __init__(self, table: RowTable, key: int | None) -> None:
@@ -86,27 +77,12 @@ class RowTable(ScrollView, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows) + 1 if self.rows else 2
 
-    def action_move(self, delta: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def action_move_to(self, where: int) -> None:
-        if self.rows:
-            self.cursor = where % len(self.rows)
-
-    def watch_cursor(self) -> None:
-        top, height = int(self.scroll_y), max(1, self.size.height - 1)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
-        self.refresh()
+    def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.current_key))
-
-    def on_click(self, event) -> None:  # noqa: ANN001 - mouse is optional
-        row = int(self.scroll_y) + event.y - 1
-        if 0 <= row < len(self.rows):
-            self.cursor = row
 
     def _line(self, cells: list[Cell], base: Style) -> list[Segment]:
         segments = []
