@@ -37,7 +37,7 @@ class _Writer:
     def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool) -> None:
         self.case, self.msgs, self.now = case, msgs, now
         self.redacted = redact
-        self.scrub: Callable[[str], str] = Redactor.for_case(case) if redact else (lambda text: text)
+        self.scrub: Callable[[str], str] = _memo(Redactor.for_case(case)) if redact else (lambda text: text)
         self.zh = msgs.lang.startswith("zh")
         self.colon = "：" if self.zh else ": "
 
@@ -88,26 +88,33 @@ class _Writer:
     def timeline_table(self) -> list[str]:
         headers = [self.t(k) for k in ("col_n", "col_when", "col_channel", "col_agent", "col_ref", "col_said",
                                         "col_promise", "col_deadline", "col_kept")]
+        channel = {ch: cell(self.msgs.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         rows = []
         for n, c in enumerate(self.case.timeline(), start=1):
-            rows.append([str(n), self.when(c.at), cell(self.msgs.enum("channel", c.channel)), self.cell(c.agent_id),
+            rows.append([str(n), self.when(c.at), channel[c.channel], self.cell(c.agent_id),
                          self.cell(c.reference_no), self.cell(c.summary), self.cell(c.promise),
                          self.when(c.deadline) + ("≈" if c.deadline_estimated else ""), cell(self.promise_label(c))])
         return table([cell(h) for h in headers], rows)
 
     def timeline_details(self) -> list[str]:
+        m, colon = self.msgs, self.colon
+        # labels looked up once, not once per contact (a case can have a thousand)
+        labels = {"agent": inline(m("field.agent_id")), "ref": inline(m("field.reference_no")),
+                  "promise": inline(m("field.promise")), "said": inline(m("field.summary")) + colon.strip(),
+                  "direction": self.t("direction"), "deadline": self.t("col_deadline")}
+        channel = {ch: inline(m.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
+        direction = {d: inline(m.enum("direction", d)) for d in {c.direction for c in self.case.contacts}}
         out: list[str] = []
         for n, c in enumerate(self.case.timeline(), start=1):
-            out += ["", f"### {n}. {self.when(c.at)} · {inline(self.msgs.enum('channel', c.channel))}", ""]
-            out.append(f"- {self.t('direction')}{self.colon}{inline(self.msgs.enum('direction', c.direction))}")
-            for label, value in ((self.msgs("field.agent_id"), c.agent_id), (self.msgs("field.reference_no"), c.reference_no),
-                                 (self.msgs("field.promise"), c.promise)):
+            out += ["", f"### {n}. {self.when(c.at)} · {channel[c.channel]}", "",
+                    f"- {labels['direction']}{colon}{direction[c.direction]}"]
+            for key, value in (("agent", c.agent_id), ("ref", c.reference_no), ("promise", c.promise)):
                 if value:
-                    out.append(f"- {inline(label)}{self.colon}{self.inline(value)}")
+                    out.append(f"- {labels[key]}{colon}{self.inline(value)}")
             if c.deadline:
-                out.append(f"- {self.t('col_deadline')}{self.colon}{self.when(c.deadline)} ({inline(self.promise_label(c))})")
+                out.append(f"- {labels['deadline']}{colon}{self.when(c.deadline)} ({inline(self.promise_label(c))})")
             if c.summary.strip():
-                out += [f"- {inline(self.msgs('field.summary'))}{self.colon.strip()}", ""]
+                out += [f"- {labels['said']}", ""]
                 out += ["  " + q for q in self.quote(c.summary)]
         return out
 
@@ -143,6 +150,18 @@ class _Writer:
                 line += f" [{inline(self.msgs('clocks.estimated'))}: {inline(clock.reason)}]"
             out.append(line)
         return out or [self.t("no_clocks")]
+
+
+def _memo(redactor: Redactor) -> Callable[[str], str]:
+    """Each field appears twice (table and details): redact it once."""
+    done: dict[str, str] = {}
+
+    def scrub(text: str) -> str:
+        if text not in done:
+            done[text] = redactor(text)
+        return done[text]
+
+    return scrub
 
 
 def render_export(case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False) -> Export:

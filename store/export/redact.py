@@ -10,16 +10,16 @@ from store.models import Case
 
 MASK = "＊"
 
-_PATTERNS = [
+_NUMBERS = [
     # ID-card numbers (18 characters, last may be X) before phones: they contain phone-like runs
     re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
     # mainland mobile numbers, with optional +86 and separators
     re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"),
     # landlines: area code + number (400/800 service numbers are public and kept)
     re.compile(r"(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)"),
-    # e-mail addresses
-    re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
 ]
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_DIGIT = re.compile(r"\d")
 # A street address: from a road/street/lane/village/building name to the house number and beyond.
 _ADDRESS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,12}(?:路|街|道|巷|弄|胡同|村|小区|大厦|公寓|花园)[\u4e00-\u9fff0-9A-Za-z\-#]{0,20}(?:号|室|栋|幢|楼|单元)[\u4e00-\u9fff0-9A-Za-z\-#]*")
 _EN_ADDRESS = re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave)\b\.?", re.I)
@@ -58,10 +58,14 @@ class Redactor:
             text = self._orders.sub(lambda m: mask_middle(m[0]), text)
         if self._names is not None:
             text = self._names.sub(lambda m: mask_name(m[0]), text)
-        for pattern in _PATTERNS:
-            text = pattern.sub(lambda m: mask_middle(m[0]), text)
+        if "@" in text:
+            text = _EMAIL.sub(lambda m: mask_middle(m[0]), text)
         text = _ADDRESS.sub(lambda m: m[0][:2] + MASK * (len(m[0]) - 2), text)
-        return _EN_ADDRESS.sub(lambda m: MASK * len(m[0]), text)
+        if _DIGIT.search(text):  # every remaining pattern needs a digit: skip the rest for plain prose
+            for pattern in _NUMBERS:
+                text = pattern.sub(lambda m: mask_middle(m[0]), text)
+            text = _EN_ADDRESS.sub(lambda m: MASK * len(m[0]), text)
+        return text
 
 
 def _alternation(values: object) -> re.Pattern[str] | None:

@@ -2,6 +2,7 @@
 
     python -m tests.bench.startup_probe minimal
     python -m tests.bench.startup_probe weiquan DB_PATH
+    python -m tests.bench.startup_probe weiquan-listed DB_PATH   (until the cases are listed)
 
 Textual sends the Ready event once the first frame has been displayed and input is accepted; the
 probe prints the wall-clock time at that moment and leaves at once.
@@ -36,12 +37,20 @@ def minimal() -> None:
     Minimal().run(headless=True, size=(120, 40))
 
 
-def weiquan(db: Path) -> None:
+def weiquan(db: Path, until_listed: bool = False) -> None:
     from tui.app import WeiquanApp
+    from tui.widgets.case_list import CaseList
 
     class Probe(WeiquanApp):
         def on_ready(self) -> None:
-            _report_and_leave()
+            if until_listed:
+                self.set_interval(0.005, self._listed)
+            else:
+                _report_and_leave()
+
+        def _listed(self) -> None:
+            if self.screen.query(CaseList) and self.screen.query_one(CaseList).rows:
+                _report_and_leave()
 
     def open_store():
         from store.case_store import CaseStore
@@ -55,4 +64,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "minimal":
         minimal()
     else:
-        weiquan(Path(sys.argv[2]))
+        weiquan(Path(sys.argv[2]), until_listed=sys.argv[1] == "weiquan-listed")
