@@ -1,8 +1,9 @@
 """The guide reader: chapters loaded one at a time, contents, history, links, find.
 
 Anchors use weiquan's own slug rule (store.guide), because Textual's drops Chinese characters.
-The contents sidebar is a plain option list of chapters and the current chapter's sections:
-Textual's tree-based table of contents doubles the time a chapter takes to open.
+The contents sidebar is a plain option list of chapters and the current chapter's sections, and
+the keys are one line (KeyLine): Textual's tree-based table of contents and its Footer each cost
+more than loading a chapter.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, MarkdownViewer, OptionList, Static
+from textual.widgets import Input, Markdown, MarkdownViewer, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from store.guide import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
 from tui.bindings import Localized
+from tui.widgets.key_line import KeyLine
 
 
 class GuideScreen(Localized, Screen[None]):
@@ -62,7 +64,7 @@ class GuideScreen(Localized, Screen[None]):
                 yield MarkdownViewer(open_links=False, show_table_of_contents=False)
             yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
             yield Static(id="guide-status")
-        yield Footer()
+        yield KeyLine(type(self).BINDINGS)
 
     async def on_mount(self) -> None:
         await self.go(self.start)

@@ -1,0 +1,28 @@
+"""A one-line list of a screen's keys, for reading screens.
+
+Textual's Footer builds a widget per key and recomposes them on every focus change; on the guide
+it cost more than loading a chapter. This is one Static, drawn once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import Static
+
+KEY_NAMES = {"escape": "esc", "slash": "/", "question_mark": "?", "enter": "⏎"}
+
+
+class KeyLine(Static):
+    DEFAULT_CSS = "KeyLine { height: 1; background: $panel; color: $text; }"
+
+    def __init__(self, bindings: list[Any]) -> None:
+        super().__init__()
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for binding in bindings:
+            if binding.show and binding.description:
+                key = binding.key_display or binding.key.split(",")[0]
+                line.append(f" {KEY_NAMES.get(key, key)} ", style="bold reverse")
+                line.append(f" {binding.description} ")
+        self.update(line)
