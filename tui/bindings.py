@@ -26,4 +26,4 @@ class Localized:
 
     @classmethod
     def localized(cls, msgs: Messages) -> Any:
-        return type(cls.__name__, (cls,), {"BINDINGS": localize(cls.BINDINGS, msgs), "LOCALIZED": True})
+        return type(cls.__name__, (cls,), {"BINDINGS": localize(cls.BINDINGS, msgs)})
