@@ -59,6 +59,8 @@ class CaseStore:
         self._meta_table = self._db.table(META_TABLE, cache_size=0)
         self._cases: dict[int, Case] = {}
         self._haystacks: dict[int, str] = {}
+        self._writes = 0  # bumped on every change made here (invalidates the last search)
+        self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
         self._generation = -1
         self._prepare()
         self._reported_generation = self._generation
@@ -96,13 +98,27 @@ class CaseStore:
         return sorted(hits, key=lambda c: (c.updated, c.id), reverse=True)
 
     def matching_ids(self, text: str) -> set[int]:
-        """Ids of the cases ``search`` would return, unsorted (for filtering a list as you type)."""
+        """Ids of the cases ``search`` would return, unsorted (for filtering a list as you type).
+
+        Typing usually extends the previous query; then only the previous matches are searched.
+        """
         words = text.casefold().split()
         self._sync()
-        return {
-            cid for cid, hay in self._haystacks.items()
-            if self._cases[cid].deleted_at is None and all(w in hay for w in words)
-        }
+        previous_words, previous_ids, generation = self._last_match
+        # A case matching the new words matches the old ones if each old word lies inside a new one.
+        if generation == (self._generation, len(self._haystacks), self._writes) and previous_words and all(
+            any(p in w for w in words) for p in previous_words
+        ):
+            pool = {cid: self._haystacks[cid] for cid in previous_ids}
+        else:
+            pool = {cid: hay for cid, hay in self._haystacks.items() if self._cases[cid].deleted_at is None}
+        if len(words) == 1:
+            word = words[0]
+            found = {cid for cid, hay in pool.items() if word in hay}
+        else:
+            found = {cid for cid, hay in pool.items() if all(w in hay for w in words)}
+        self._last_match = (words, found, (self._generation, len(self._haystacks), self._writes))
+        return found
 
     def reload(self) -> None:
         """Forget the cache and validate everything again (after the whole file was replaced)."""
@@ -285,10 +301,12 @@ class CaseStore:
         return dict(meta) if meta else {}
 
     def _remember(self, case: Case) -> None:
+        self._writes += 1
         self._cases[case.id] = case
         self._haystacks[case.id] = case.search_text()
 
     def _forget(self, case_id: int) -> None:
+        self._writes += 1
         self._cases.pop(case_id, None)
         self._haystacks.pop(case_id, None)
 

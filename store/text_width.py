@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def char_width(ch: str) -> int:
@@ -11,7 +12,10 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@lru_cache(maxsize=65536)
 def cell_width(text: str) -> int:
+    if text.isascii():
+        return len(text) if text.isprintable() else sum(char_width(ch) for ch in text)
     return sum(char_width(ch) for ch in text)
 
 

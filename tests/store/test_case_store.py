@@ -162,3 +162,17 @@ def test_valid_credit_code_accepted(store: CaseStore) -> None:
     # a code whose check digit is right (computed by GB 32100's rule)
     case = store.create_case({"title": "t", "respondent_credit_code": "91350100M000100Y43"})
     assert case.respondent_credit_code == "91350100M000100Y43"
+
+
+def test_search_as_you_type_narrowing_and_widening(store: CaseStore) -> None:
+    a = store.create_case({"title": "耳机 左耳无声"})
+    b = store.create_case({"title": "耳环 掉色"})
+    c = store.create_case({"title": "Sneakers"})
+    typed = ["耳", "耳机", "耳机 左", "耳机", "耳", "", "s", "sn", "耳 掉"]
+    expected = [{a.id, b.id}, {a.id}, {a.id}, {a.id}, {a.id, b.id}, {a.id, b.id, c.id}, {c.id}, {c.id}, {b.id}]
+    for text, ids in zip(typed, expected, strict=True):
+        assert store.matching_ids(text) == ids, text
+    store.update_case(b.id, {"title": "耳机 掉色"})  # a change between keystrokes is seen
+    assert store.matching_ids("耳机") == {a.id, b.id}
+    store.delete_case(a.id)
+    assert store.matching_ids("耳机") == {b.id}
