@@ -15,6 +15,8 @@ from textual.widgets import Footer, Header, Input, Static
 from store.errors import NotFound
 
 if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
+    from textual.timer import Timer
+
     from store.case_store import CaseStore
     from store.i18n import Messages
     from store.ledger import Urgency
@@ -64,6 +66,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self._ranked: list[tuple[Case, Urgency]] = []
         self._rows: dict[int, tuple[tuple[object, ...], CaseRow]] = {}
         self._board: UrgencyBoard | None = None
+        self._pane_timer: Timer | None = None
         self._filter = ""
 
     @property
@@ -230,8 +233,15 @@ class MainScreen(CaseActions, Localized, Screen):
     # -- events ---------------------------------------------------------------------------------
     @on(CaseList.Highlighted)
     def _case_highlighted(self, event: CaseList.Highlighted) -> None:
-        if event.case_id != self.selected_case_id:
-            self.selected_case_id = event.case_id
+        if event.case_id == self.selected_case_id:
+            return
+        self.selected_case_id = event.case_id
+        if self.query_one("#filter", Input).has_focus:
+            # While a filter is typed, draw the list first and the case pane once typing pauses.
+            if self._pane_timer is not None:
+                self._pane_timer.stop()
+            self._pane_timer = self.set_timer(0.12, self.show_selected)
+        else:
             self.show_selected()
 
     @on(Input.Changed, "#filter")
