@@ -13,6 +13,7 @@ before the database is touched; a failed restore changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -48,12 +49,15 @@ def app_version() -> str:
 
 
 def backup_payload(store: CaseStore) -> bytes:
-    cases = store.cases(include_deleted=True)
+    return _payload(store.cases(include_deleted=True), store.clock())
+
+
+def _payload(cases: list[Case], created: dt.datetime) -> bytes:
     body: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "created": store.clock().isoformat(),
+        "created": created.isoformat(),
         "app_version": app_version(),
         "next_case_id": max((c.id for c in cases), default=0) + 1,
         "cases": [{"id": c.id, **encode_case(c)} for c in sorted(cases, key=lambda c: c.id)],
@@ -63,9 +67,9 @@ def backup_payload(store: CaseStore) -> bytes:
 
 def write_backup(store: CaseStore, target: Path) -> int:
     """Write a backup file; returns the number of cases in it."""
-    payload = backup_payload(store)
-    atomic_write(target, payload)
-    return len(store.cases(include_deleted=True))
+    cases = store.cases(include_deleted=True)
+    atomic_write(target, _payload(cases, store.clock()))
+    return len(cases)
 
 
 def read_backup(source: Path) -> list[Case]:

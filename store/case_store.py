@@ -75,11 +75,12 @@ class CaseStore:
         return self.storage.path
 
     # -- reading --------------------------------------------------------------------------------
-    def cases(self, *, include_deleted: bool = False) -> list[Case]:
-        """Cases not in the trash, newest change first."""
+    def cases(self, *, include_deleted: bool = False, ordered: bool = True) -> list[Case]:
+        """Cases not in the trash, newest change first (``ordered=False``: as stored, for callers
+        that sort by something else)."""
         self._sync()
         found = [c for c in self._cases.values() if include_deleted or c.deleted_at is None]
-        return sorted(found, key=lambda c: (c.updated, c.id), reverse=True)
+        return sorted(found, key=lambda c: (c.updated, c.id), reverse=True) if ordered else found
 
     def trash(self) -> list[Case]:
         self._sync()

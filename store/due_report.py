@@ -23,6 +23,11 @@ class DueItem:
     estimated: bool
     estimate_reason: str
 
+    def flag_labels(self, msgs: Messages) -> str:
+        """The [unverified] and [estimated] marks that apply, for one-line listings."""
+        flags = (("clocks.unverified", not self.verified), ("clocks.estimated", self.estimated))
+        return "".join(f" [{msgs(key)}]" for key, on in flags if on)
+
     def to_json(self) -> dict[str, object]:
         return {
             "case_id": self.case_id, "case_title": self.case_title, "when": self.when.isoformat(),

@@ -44,9 +44,8 @@ class NextStep:
         if self.until is not None:
             values["until"] = self.until.strftime("%m-%d")
         if self.action is Action.COLLECT:
-            missing = _missing_required(case)
-            values["missing"] = "、".join(msgs.enum("evidence_kind", k) for k in missing) if msgs.lang.startswith("zh") \
-                else ", ".join(msgs.enum("evidence_kind", k) for k in missing)
+            separator = "、" if msgs.lang.startswith("zh") else ", "
+            values["missing"] = separator.join(msgs.enum("evidence_kind", k) for k in _missing_required(case))
         key = f"next.{self.action.value}" + ("_then" if self.then else "")
         return msgs(key, **values)
 

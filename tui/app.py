@@ -80,7 +80,7 @@ class WeiquanApp(App[None]):
 
         assert self._open_store is not None
         store = self._open_store()
-        return store, UrgencyBoard().rank(store.cases(), self.clock())
+        return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "open-database":

@@ -11,7 +11,7 @@ import orjson
 from store.backup_file import backup_payload, restore_backup, write_backup
 from store.backups import backup_dir
 from store.case_store import CaseStore
-from store.atomic import atomic_write
+from store.atomic import atomic_write, ensure_private_dir
 from store.due_report import due_items
 from store.export.documents import render_export
 from store.errors import InvalidInput
@@ -68,7 +68,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         assert store.path is not None
         folder = backup_dir(store.path)
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_private_dir(folder)
         target = folder / f"{store.path.stem}-manual-{store.clock().strftime('%Y%m%d-%H%M%S')}.json"
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name.")
@@ -112,8 +112,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         return EXIT_OK
     for item in items:
         state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
-        flags = "".join(f" [{msgs(k)}]" for k, on in (("clocks.unverified", not item.verified),
-                                                        ("clocks.estimated", item.estimated)) if on)
+        flags = item.flag_labels(msgs)
         print(f"{fit(state, 6)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
         print(f"       {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:

@@ -32,7 +32,7 @@ class TmuxSession:
         self._tmux("send-keys", "-t", self.name, "-l", text)
 
     def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
+        return self.capture()
 
     def capture(self, *, escapes: bool = False) -> str:
         """The pane's contents; with escapes=True including colour and style escape sequences."""

@@ -54,8 +54,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         rows, keys = [], []
         for item in items:
             tone = "bold red" if item.overdue else ""
-            flags = "".join(f" [{msgs(k)}]" for k, on in (("clocks.unverified", not item.verified),
-                                                            ("clocks.estimated", item.estimated)) if on)
+            flags = item.flag_labels(msgs)
             rows.append([
                 Cell(msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag"), tone),
                 Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),

@@ -176,7 +176,7 @@ class MainScreen(CaseActions, Localized, Screen):
             from store.urgency_board import UrgencyBoard
 
             self._board = UrgencyBoard()
-        self.show_ranked(self._board.rank(self.store.cases(), self.now()), select)
+        self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
 
     async def _show_first(self, ranked: list[tuple[Case, Urgency]], select: int | None) -> None:
         await self._build_detail()
