@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from store.errors import InvalidInput
 from store.i18n import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
+from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
 
@@ -120,7 +121,7 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
             with Horizontal(id="form-buttons"):
                 yield Button(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
                 yield Button(self.msgs("form.cancel"), id="form-cancel", compact=True)
-            yield Footer()
+            yield ScreenFooter()
 
     def on_mount(self) -> None:
         self._initial = self.values()

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.backup_file import restore_backup
 from store.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
 from tui.text import literal
+from tui.widgets.screen_footer import ScreenFooter
 
 
 class DamagedScreen(Screen[None]):
@@ -36,7 +37,7 @@ class DamagedScreen(Screen[None]):
             yield Static(literal(self.error.message, keep_newlines=True))
             hint = msgs("damaged.restore_hint") if self.error.newest_backup else msgs("damaged.no_backup_hint")
             yield Static(Text(hint, style="bold"))
-        yield Footer()
+        yield ScreenFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "restore":

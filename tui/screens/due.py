@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.bindings import Localized
 from tui.widgets.row_table import Cell, RowTable
+from tui.widgets.screen_footer import ScreenFooter
 
 WINDOWS = (7, 30, 365)
 
@@ -38,7 +39,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         with Vertical():
             yield Static(id="due-title")
             yield RowTable(id="due-table")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.reload_from_store()

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Footer, Input, Markdown, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Markdown, Static, TextArea
 
 from store.errors import InvalidInput
 from tui.bindings import Localized
 from tui.text import literal
+from tui.widgets.screen_footer import ScreenFooter
 
 
 class SavePathDialog(ModalScreen[Path | None]):
@@ -86,7 +87,7 @@ class ExportScreen(Localized, ModalScreen[None]):
                 with Vertical(id="export-preview"):
                     yield Markdown(id="export-markdown")
                 yield TextArea(id="export-raw", read_only=True, soft_wrap=True)
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.render_export()

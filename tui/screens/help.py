@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.bindings import Localized
+from tui.widgets.screen_footer import ScreenFooter
 
 
 def key_label(binding: Any) -> str:
@@ -48,7 +49,7 @@ class HelpScreen(Localized, ModalScreen[None]):
             yield Static(Text(msgs("help.general"), style="bold"))
             yield Static(table)
             yield Static(Text(msgs("help.literal_note"), style="italic"))
-        yield Footer()
+        yield ScreenFooter()
 
     @staticmethod
     def _table(title: str, bindings: list[Any]) -> Table:

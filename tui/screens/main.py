@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from store.errors import NotFound
 
@@ -28,6 +28,7 @@ from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
 from tui.widgets.row_table import RowTable
+from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.timeline import Timeline, contact_detail
 
 
@@ -95,7 +96,7 @@ class MainScreen(CaseActions, Localized, Screen):
                 yield CaseList(msgs("main.empty_list"), id="cases")
             yield VerticalScroll(id="detail")  # filled by _build_detail once there is data
         yield Static(id="status-line")
-        yield Footer()
+        yield ScreenFooter()
 
     @property
     def _detail_built(self) -> bool:

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.text import literal
+from tui.widgets.screen_footer import ScreenFooter
 
 
 class TrashScreen(Localized, ModalScreen[None]):
@@ -30,7 +31,7 @@ class TrashScreen(Localized, ModalScreen[None]):
         with Vertical():
             yield Static(Text(self.app.msgs("trash.title"), style="bold"))
             yield DataTable(cursor_type="row", id="trash-table")
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.reload_from_store()

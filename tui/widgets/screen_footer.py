@@ -1,0 +1,19 @@
+"""Textual's Footer, minus the rebuild it does while its screen is hidden under another one.
+
+Textual refreshes a screen's bindings when another screen is pushed over it, and the Footer then
+rebuilds all its keys although nobody can see them; that work competes with drawing the new screen
+(about 50 ms for the main screen's footer) and is done again when the screen comes back.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class ScreenFooter(Footer):
+    def bindings_changed(self, screen: Screen) -> None:
+        # Only for the top screen (is_current also counts the screen just below a pushed one).
+        # Hidden ones refresh their bindings, and so rebuild this footer, when they resume.
+        if screen is screen.app.screen:
+            super().bindings_changed(screen)
