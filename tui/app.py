@@ -22,6 +22,7 @@ from tui.commands import ActionCommands
 T = TypeVar("T")
 
 OUTSIDE_CHANGE_CHECK_SECONDS = 2.0
+GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
 
 
 @dataclass
@@ -66,6 +67,7 @@ class WeiquanApp(App[None]):
         self.push_screen(MainScreen.localized(self.msgs)())
         if self.store is not None:
             self._start_watching()
+            self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
 
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
@@ -91,6 +93,7 @@ class WeiquanApp(App[None]):
                 if hasattr(screen, "show_ranked"):
                     screen.show_ranked(ranked)
             self._start_watching()
+            self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, StoreDamaged):
@@ -101,6 +104,41 @@ class WeiquanApp(App[None]):
                 self.exit(return_code=2, message=f"weiquan: {error.title}: {error.message}")
             else:
                 raise error
+
+    # -- the guide reader -------------------------------------------------------------------------
+    def guide_at(self, key: str) -> Screen[None]:
+        """The guide reader for the UI language, opened at section ``key`` (see sections.toml)."""
+        from store.guide import section
+
+        target = section(key, self.lang)
+        guide = self.guides.get(self.lang)
+        if guide is None:
+            guide = self._new_guide(target)
+        else:
+            guide.open_at(target)  # type: ignore[attr-defined]
+        return guide
+
+    def prepare_guide(self) -> None:
+        """Build the reader before it is asked for, so the first jump to the guide is as quick as later ones.
+
+        Building it (widgets, styles, the first chapter) takes a few hundred milliseconds; done while
+        the user reads the case list, opening it later only shows it. The screen is registered with
+        the app the way push_screen does, without being shown.
+        """
+        from store.guide import section
+
+        if self.lang in self.guides or not self.is_running:
+            return
+        # At the section the selected case would open, the likeliest first request.
+        here = getattr(self.screen, "guide_target_here", None)
+        key = here() if here is not None and getattr(self.screen, "loaded", False) else "overview"
+        self._register(self, self._new_guide(section(key, self.lang)))
+
+    def _new_guide(self, target: object) -> Screen[None]:
+        from tui.screens.guide import GuideScreen
+
+        guide = self.guides[self.lang] = GuideScreen.localized(self.msgs)(self.lang, target)
+        return guide
 
     # -- shared services for screens ------------------------------------------------------------
     def attempt(self, operation: Callable[[], T]) -> T | None:
@@ -139,3 +177,4 @@ class WeiquanApp(App[None]):
         self.sub_title = self.msgs("app.subtitle")
         current = getattr(self.screen, "selected_case_id", None)
         self.switch_screen(MainScreen.localized(self.msgs)(select=current))
+        self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import MarkdownViewer
 
 from store.case_store import CaseStore
 from store.guide import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable
+from tui.widgets.guide_document import GuideViewer
 from tui.widgets.timeline import Timeline
 
 
 def heading_is_visible(screen: GuideScreen, anchor: str) -> bool:
     block = screen.heading_block(anchor)
-    viewer = screen.query_one(MarkdownViewer)
+    viewer = screen.query_one(GuideViewer)
     return block is not None and viewer.region.contains_region(block.region) if block.region.area else False
 
 
@@ -109,3 +109,53 @@ async def test_unverified_clock_is_displayed_as_unverified(make_app, app_store: 
     async with app.run_test(size=(160, 80)) as pilot:
         text = screen_text(pilot)
         assert "Heimao Tousu: merchant reply" in text and "UNVERIFIED" in text
+
+
+async def wait_until_prepared(app, pilot, lang: str) -> GuideScreen:
+    for _ in range(100):
+        guide = app.guides.get(lang)
+        if guide is not None and guide.built:
+            return guide
+        await pilot.pause(0.05)
+    raise AssertionError("the guide reader was not built in the background")
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+async def test_reader_is_built_in_the_background_at_the_selected_case(make_app, app_store: CaseStore,
+                                                                      lang: str) -> None:
+    case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
+    app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        expected = section(app.screen.guide_target_here(), lang)
+        guide = await wait_until_prepared(app, pilot, lang)
+        assert app.screen is not guide and guide not in app.screen_stack  # built, not shown
+        assert guide.current == expected
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen is guide and guide.current == expected
+        assert heading_is_visible(guide, expected.anchor)
+
+
+async def test_asking_for_the_guide_while_it_is_being_built_opens_the_asked_section(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.prepare_guide()  # registered; its first chapter not loaded yet
+        guide = app.guides["en"]
+        assert not guide.history
+        app.push_screen(app.guide_at("tier1-hotline"))
+        await settle(pilot)
+        assert app.screen is guide and guide.current == section("tier1-hotline", "en")
+        assert guide.history == [section("tier1-hotline", "en")]  # one chapter load, not two
+
+
+async def test_switching_language_builds_that_language_s_reader(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until_prepared(app, pilot, "en")
+        await pilot.press("L")
+        await wait_until_prepared(app, pilot, "zh-CN")
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen is app.guides["zh-CN"]
+        assert "目录" in screen_text(pilot)

@@ -182,19 +182,7 @@ class CaseActions:
         return ladder_step(step.channel).guide if step is not None else "overview"
 
     def action_guide(self) -> None:
-        from store.guide import section
-        from tui.screens.guide import GuideScreen
-
-        key = self.guide_target_here() if self.loaded else "overview"
-        lang = self.msgs.lang
-        target = section(key, lang)
-        # One reader per language, kept: reopening it only scrolls (or loads one chapter).
-        guide = self.app.guides.get(lang)
-        if guide is None:
-            guide = self.app.guides[lang] = GuideScreen.localized(self.msgs)(lang, target)
-        else:
-            guide.open_at(target)
-        self.app.push_screen(guide)
+        self.app.push_screen(self.app.guide_at(self.guide_target_here() if self.loaded else "overview"))
 
     def action_export(self) -> None:
         case = self.selected_case()

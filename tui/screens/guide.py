@@ -3,7 +3,8 @@
 Anchors use weiquan's own slug rule (store.guide), because Textual's drops Chinese characters.
 The contents sidebar is a plain option list of chapters and the current chapter's sections, and
 the keys are one line (KeyLine): Textual's tree-based table of contents and its Footer each cost
-more than loading a chapter.
+more than loading a chapter. The document itself is tui.widgets.guide_document (fewer widgets per
+list and table).
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Markdown, MarkdownViewer, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from store.guide import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
 from tui.bindings import Localized
+from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
 
 
 class GuideScreen(Localized, Screen[None]):
+    AUTO_FOCUS = "GuideDocument"  # focused once, straight away: each focus change restyles the page
     BINDINGS = [
         Binding("t,c", "toggle_contents", "key.toc"),
         Binding("l", "links", "key.links"),
@@ -36,11 +39,11 @@ class GuideScreen(Localized, Screen[None]):
     ]
     DEFAULT_CSS = """
     GuideScreen { align: center middle; }
-    GuideScreen > Vertical { width: 100%; height: 100%; background: $surface; }
+    GuideScreen > Vertical { width: 100%; height: 1fr; background: $surface; }
     GuideScreen #guide-title { text-style: bold; background: $primary 40%; padding: 0 1; }
     GuideScreen #guide-contents { width: 32; display: none; }
     GuideScreen #guide-contents.-shown { display: block; }
-    GuideScreen MarkdownViewer { width: 1fr; }
+    GuideScreen GuideViewer { width: 1fr; }
     GuideScreen #guide-find { display: none; }
     GuideScreen #guide-find.-shown { display: block; }
     GuideScreen #guide-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -55,24 +58,30 @@ class GuideScreen(Localized, Screen[None]):
         self.start = start
         self.matches: list[MarkdownBlock] = []
         self.match_index = -1
+        self.built = False  # composed and its first chapter loaded
 
     def compose(self) -> ComposeResult:
+        # Title and contents are filled here, not after mounting: every later change is a re-layout.
         with Vertical():
-            yield Static(id="guide-title")
+            yield Static(Text(chapter_title(self.lang, self.start.chapter)), id="guide-title")
             with Horizontal():
-                yield OptionList(id="guide-contents", classes="-shown" if self.app.size.width >= 100 else "")
-                yield MarkdownViewer(open_links=False, show_table_of_contents=False)
+                yield OptionList(*self._contents_options(self.start.chapter), id="guide-contents",
+                                 classes="-shown" if self.app.size.width >= 100 else "")
+                yield GuideViewer()
             yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
             yield Static(id="guide-status")
         yield KeyLine(type(self).BINDINGS)
+        self._contents_chapter = self.start.chapter
 
     async def on_mount(self) -> None:
         await self.go(self.start)
-        self.query_one(MarkdownViewer).document.focus()
+        self.built = True
 
     def open_at(self, target: Target) -> None:
-        """Reopen the (kept) reader at another section."""
-        if target != self.current:
+        """Reopen the (kept or prepared) reader at another section."""
+        if not self.history:  # still being built: start there instead
+            self.start = target
+        elif target != self.current:
             self.call_later(self.go, target)
 
     @property
@@ -85,17 +94,20 @@ class GuideScreen(Localized, Screen[None]):
             del self.history[self.position + 1:]
             self.history.append(target)
             self.position = len(self.history) - 1
-        viewer = self.query_one(MarkdownViewer)
+        viewer = self.query_one(GuideViewer)
         previous = self.history[self.position - 1] if record and self.position > 0 else None
         if previous is None or previous.chapter != target.chapter or not record:
             await viewer.document.update(chapter_source(self.lang, target.chapter))
-        self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)))
-        self._show_contents(target.chapter)
+        if target.chapter != self._contents_chapter:
+            self._contents_chapter = target.chapter
+            self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)),
+                                                          layout=False)
+            self._show_contents(target.chapter)
         self._clear_find()
         self.call_after_refresh(self._scroll_to_anchor, target.anchor)
 
     def _scroll_to_anchor(self, anchor: str) -> None:
-        viewer = self.query_one(MarkdownViewer)
+        viewer = self.query_one(GuideViewer)
         if not anchor:
             viewer.scroll_home(animate=False)
             return
@@ -104,18 +116,18 @@ class GuideScreen(Localized, Screen[None]):
             viewer.scroll_to_widget(block, top=True, animate=False)
 
     def heading_block(self, anchor: str) -> MarkdownBlock | None:
-        document = self.query_one(MarkdownViewer).document
+        document = self.query_one(GuideViewer).document
         for _, label, block_id in document.table_of_contents:
             if block_id and guide_slug(label) == anchor:
                 return document.query_one(f"#{block_id}", MarkdownBlock)
         return None
 
-    @on(Markdown.LinkClicked)
-    async def _link(self, event: Markdown.LinkClicked) -> None:
+    @on(GuideDocument.Follow)
+    async def _link(self, event: GuideDocument.Follow) -> None:
         event.stop()
         await self.follow(event.href)
 
-    def _show_contents(self, current: str) -> None:
+    def _contents_options(self, current: str) -> list[Option]:
         """Every chapter, with the current chapter's sections listed under it."""
         options = []
         for chapter in chapters(self.lang):
@@ -124,9 +136,12 @@ class GuideScreen(Localized, Screen[None]):
             if chapter == current:
                 options += [Option(Text("  " + h.text), id=f"{chapter}#{h.slug}")
                             for h in headings(self.lang, chapter) if h.level == 2]
+        return options
+
+    def _show_contents(self, current: str) -> None:
         contents = self.query_one("#guide-contents", OptionList)
         contents.clear_options()
-        contents.add_options(options)
+        contents.add_options(self._contents_options(current))
 
     @on(OptionList.OptionSelected, "#guide-contents")
     async def _contents_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -134,7 +149,7 @@ class GuideScreen(Localized, Screen[None]):
         await self.go(Target(chapter, anchor))
         if self.app.size.width < 100:
             self.query_one("#guide-contents").remove_class("-shown")
-            self.query_one(MarkdownViewer).document.focus()
+            self.query_one(GuideViewer).document.focus()
 
     def action_links(self) -> None:
         """Keyboard way to follow a link: pick one of the chapter's links from a list."""
@@ -179,7 +194,7 @@ class GuideScreen(Localized, Screen[None]):
         if contents.has_class("-shown"):
             contents.focus()
         else:
-            self.query_one(MarkdownViewer).document.focus()
+            self.query_one(GuideViewer).document.focus()
 
     # -- find in page ---------------------------------------------------------------------------
     def action_find(self) -> None:
@@ -190,7 +205,7 @@ class GuideScreen(Localized, Screen[None]):
     @on(Input.Submitted, "#guide-find")
     def _find_submitted(self, event: Input.Submitted) -> None:
         self.find(event.value)
-        self.query_one(MarkdownViewer).document.focus()
+        self.query_one(GuideViewer).document.focus()
 
     def find(self, query: str) -> int:
         """Mark the blocks containing ``query`` and jump to the first; returns the number found."""
@@ -198,7 +213,7 @@ class GuideScreen(Localized, Screen[None]):
         needle = query.strip().casefold()
         if not needle:
             return 0
-        document = self.query_one(MarkdownViewer).document
+        document = self.query_one(GuideViewer).document
         self.matches = [block for block in document.query(MarkdownBlock)
                         if not block.query(MarkdownBlock) and needle in (block.source or "").casefold()]
         if self.matches:
@@ -215,7 +230,7 @@ class GuideScreen(Localized, Screen[None]):
         self.match_index = (self.match_index + step) % len(self.matches)
         block = self.matches[self.match_index]
         block.add_class("-find-hit")
-        self.query_one(MarkdownViewer).scroll_to_widget(block, top=True, animate=False)
+        self.query_one(GuideViewer).scroll_to_widget(block, top=True, animate=False)
         self._status(self.app.msgs("guide.match", n=self.match_index + 1, total=len(self.matches)))
 
     def _clear_find(self) -> None:
@@ -225,11 +240,13 @@ class GuideScreen(Localized, Screen[None]):
         self._status("")
 
     def _status(self, text: str) -> None:
-        self.query_one("#guide-status", Static).update(Text(text))
+        status = self.query_one("#guide-status", Static)
+        if str(status.content) != text:
+            status.update(Text(text), layout=False)
 
     def action_close(self) -> None:
         if self.query_one("#guide-find", Input).has_focus:
             self.query_one("#guide-find", Input).remove_class("-shown")
-            self.query_one(MarkdownViewer).document.focus()
+            self.query_one(GuideViewer).document.focus()
             return
         self.dismiss(None)
