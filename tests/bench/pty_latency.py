@@ -24,6 +24,7 @@ class PtyApp:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
         self.buffer = bytearray()
+        self.arrivals: list[tuple[float, int]] = []  # (when, buffer length after the chunk)
         self.lock = threading.Lock()
         self._stop = False
         self.thread = threading.Thread(target=self._read, daemon=True)
@@ -39,6 +40,7 @@ class PtyApp:
                     return
                 with self.lock:
                     self.buffer += chunk
+                    self.arrivals.append((time.perf_counter(), len(self.buffer)))
 
     def mark(self) -> int:
         with self.lock:
@@ -54,6 +56,18 @@ class PtyApp:
                     return time.perf_counter() - start
             time.sleep(0.001)
         raise TimeoutError(f"{pattern!r} did not appear")
+
+    def quiet_after(self, since: int, start: float, quiet: float = 0.5, timeout: float = 30.0) -> float:
+        """Once nothing has been written for ``quiet`` seconds: seconds from ``start`` to the last
+        byte written after buffer offset ``since``."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            with self.lock:
+                last = next((t for t, end in reversed(self.arrivals) if end > since), None)
+            if last is not None and time.perf_counter() - last >= quiet:
+                return last - start
+            time.sleep(0.01)
+        raise TimeoutError("the output did not settle")
 
     def send(self, data: str) -> None:
         os.write(self.fd, data.encode())
