@@ -138,6 +138,7 @@ class WeiquanApp(App[None]):
         from tui.screens.guide import GuideScreen
 
         guide = self.guides[self.lang] = GuideScreen.localized(self.msgs)(self.lang, target)
+        self.install_screen(guide, name=f"guide-{self.lang}")  # installed: kept when closed, not destroyed
         return guide
 
     # -- shared services for screens ------------------------------------------------------------

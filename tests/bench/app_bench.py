@@ -49,6 +49,10 @@ async def _interaction_figures(db: Path) -> tuple[float, float]:
     app = WeiquanApp(CaseStore.open(db, backups=False), lang="zh-CN", watch_seconds=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        for _ in range(200):  # let the guide reader be built first (once a session, in the background)
+            if getattr(app.guides.get(app.lang), "built", False):
+                break
+            await pilot.pause(0.05)
         screen = app.screen
         filter_times = []
         await pilot.press("slash")

@@ -7,16 +7,10 @@ import pytest
 from store.case_store import CaseStore
 from store.guide import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
+from tests.helpers.guide import heading_is_visible, open_guide
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable
-from tui.widgets.guide_document import GuideViewer
 from tui.widgets.timeline import Timeline
-
-
-def heading_is_visible(screen: GuideScreen, anchor: str) -> bool:
-    block = screen.heading_block(anchor)
-    viewer = screen.query_one(GuideViewer)
-    return block is not None and viewer.region.contains_region(block.region) if block.region.area else False
 
 
 async def settle(pilot) -> None:
@@ -159,3 +153,47 @@ async def test_switching_language_builds_that_language_s_reader(make_app) -> Non
         await settle(pilot)
         assert app.screen is app.guides["zh-CN"]
         assert "目录" in screen_text(pilot)
+
+
+@pytest.mark.parametrize("quit_by", ["exit", "shutdown"])
+@pytest.mark.parametrize("delay", [0, 0.0005, 0.001, 0.002, 0.005, 0.02])
+async def test_quitting_while_the_reader_is_being_built_is_clean(make_app, delay: float, quit_by: str) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:  # run_test re-raises any error inside the app
+        await pilot.pause()
+        app.prepare_guide()
+        if delay:
+            await pilot.pause(delay)
+        if quit_by == "exit":  # as the q key does; otherwise leaving run_test shuts the app down
+            app.exit()
+            await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+async def test_reopening_keeps_the_reader_and_lands_on_the_new_section(make_app, app_store: CaseStore,
+                                                                       lang: str) -> None:
+    case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
+    app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
+    app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "12315"})
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        timeline = app.screen.query_one(Timeline)
+        timeline.focus()
+        row_of = {contact.channel.value: timeline.keys.index(contact.id)
+                  for contact in app_store.get(case.id).contacts}
+        timeline.cursor = row_of["hotline"]
+        await pilot.pause()
+        guide = await open_guide(pilot)
+        assert guide.current == section("tier1-hotline", lang)
+        widgets = list(guide.walk_children())
+        await pilot.press("escape")
+        await pilot.pause()
+        timeline.cursor = row_of["12315"]
+        await pilot.pause()
+        again = await open_guide(pilot)
+        assert again is guide and list(guide.walk_children())[:3] == widgets[:3]  # kept, not rebuilt
+        assert guide.current == section("tier2-12315", lang)
+        await pilot.press("b")  # history kept across openings
+        await settle(pilot)
+        assert guide.current == section("tier1-hotline", lang)

@@ -59,6 +59,7 @@ class GuideScreen(Localized, Screen[None]):
         self.matches: list[MarkdownBlock] = []
         self.match_index = -1
         self.built = False  # composed and its first chapter loaded
+        self._pending_anchor: str | None = None  # where to scroll once shown and laid out
 
     def compose(self) -> ComposeResult:
         # Title and contents are filled here, not after mounting: every later change is a re-layout.
@@ -85,11 +86,18 @@ class GuideScreen(Localized, Screen[None]):
             self.call_later(self.go, target)
 
     @property
+    def live(self) -> bool:
+        """False once the app is closing: it may quit while this reader is still being built."""
+        return self.is_attached and self.app.is_running
+
+    @property
     def current(self) -> Target | None:
         return self.history[self.position] if 0 <= self.position < len(self.history) else None
 
     # -- navigation -----------------------------------------------------------------------------
     async def go(self, target: Target, *, record: bool = True) -> None:
+        if not self.live:
+            return
         if record:
             del self.history[self.position + 1:]
             self.history.append(target)
@@ -98,21 +106,35 @@ class GuideScreen(Localized, Screen[None]):
         previous = self.history[self.position - 1] if record and self.position > 0 else None
         if previous is None or previous.chapter != target.chapter or not record:
             await viewer.document.update(chapter_source(self.lang, target.chapter))
+            if not self.live:
+                return
         if target.chapter != self._contents_chapter:
             self._contents_chapter = target.chapter
             self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)),
                                                           layout=False)
             self._show_contents(target.chapter)
         self._clear_find()
-        self.call_after_refresh(self._scroll_to_anchor, target.anchor)
+        self._pending_anchor = target.anchor
+        self.call_after_refresh(self._scroll_to_pending_anchor)
 
-    def _scroll_to_anchor(self, anchor: str) -> None:
-        viewer = self.query_one(GuideViewer)
-        if not anchor:
-            viewer.scroll_home(animate=False)
+    def on_screen_resume(self) -> None:
+        # A reader built or moved while hidden scrolls once it is shown and laid out.
+        self.call_after_refresh(self._scroll_to_pending_anchor)
+
+    def _scroll_to_pending_anchor(self, tries: int = 20) -> None:
+        """Scroll to the heading the last ``go`` asked for, once this screen is shown and laid out."""
+        anchor = self._pending_anchor
+        if anchor is None or not self.live or self.app.screen is not self:
             return
-        block = self.heading_block(anchor)
-        if block is not None:
+        viewer = self.query_one(GuideViewer)
+        block = self.heading_block(anchor) if anchor else None
+        if block is not None and not block.size.height and tries:  # not laid out yet
+            self.call_after_refresh(self._scroll_to_pending_anchor, tries - 1)
+            return
+        self._pending_anchor = None
+        if block is None:
+            viewer.scroll_home(animate=False)
+        else:
             viewer.scroll_to_widget(block, top=True, animate=False)
 
     def heading_block(self, anchor: str) -> MarkdownBlock | None:

@@ -19,10 +19,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.events import Mount
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 from textual.widgets import Markdown, MarkdownViewer
 from textual.widgets.markdown import MarkdownBlock
 
@@ -179,6 +181,13 @@ class CellGrid(Visual):
         return lines[:height] if height is not None else lines
 
 
+def skip_empty_load(widget: Widget, event: Mount) -> None:
+    """Mount without Textual's Markdown/MarkdownViewer step of loading an empty document first:
+    the guide screen loads each chapter itself, and the app may quit before that step has run."""
+    event.prevent_default()
+    Widget._on_mount(widget, event)
+
+
 BlockType = TypeVar("BlockType", bound=type[MarkdownBlock])
 
 
@@ -304,6 +313,9 @@ class GuideDocument(Markdown):
         parser = MarkdownIt("gfm-like")  # built once per document, not once per chapter
         super().__init__(parser_factory=lambda: parser, open_links=False)
 
+    def _on_mount(self, event: Mount) -> None:
+        skip_empty_load(self, event)
+
     def on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
         # Not left to bubble: MarkdownViewer would treat the link as a file path and open it.
         message.stop()
@@ -320,6 +332,9 @@ class GuideViewer(MarkdownViewer):
     @property
     def document(self) -> GuideDocument:
         return self.query_one(GuideDocument)
+
+    def _on_mount(self, event: Mount) -> None:
+        skip_empty_load(self, event)
 
     def compose(self) -> ComposeResult:
         document = GuideDocument()
