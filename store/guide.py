@@ -59,8 +59,13 @@ def chapter_source(lang: str, chapter: str) -> str:
 
 
 @cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")  # built once: building one costs more than a parse
+
+
+@cache
 def headings(lang: str, chapter: str) -> tuple[Heading, ...]:
-    tokens = MarkdownIt("commonmark").enable("table").parse(chapter_source(lang, chapter))
+    tokens = _parser().parse(chapter_source(lang, chapter))
     found = []
     for i, token in enumerate(tokens):
         if token.type == "heading_open":

@@ -67,7 +67,7 @@ class WeiquanApp(App[None]):
         self.push_screen(MainScreen.localized(self.msgs)())
         if self.store is not None:
             self._start_watching()
-            self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
+            self._get_guide_ready()
 
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
@@ -93,7 +93,7 @@ class WeiquanApp(App[None]):
                 if hasattr(screen, "show_ranked"):
                     screen.show_ranked(ranked)
             self._start_watching()
-            self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
+            self._get_guide_ready()
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, StoreDamaged):
@@ -117,6 +117,19 @@ class WeiquanApp(App[None]):
         else:
             guide.open_at(target)  # type: ignore[attr-defined]
         return guide
+
+    def _get_guide_ready(self) -> None:
+        """Once the cases are shown: read the guide and import its reader in a thread at once,
+        then build the reader on the UI thread a moment later (prepare_guide)."""
+        self.run_worker(self._read_guide, thread=True, exit_on_error=False, name="read-guide")
+        self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
+
+    def _read_guide(self) -> None:
+        from store.guide import chapters, headings
+        from tui.screens import guide  # noqa: F401  (imported here, off the UI thread)
+
+        for chapter in chapters(self.lang):
+            headings(self.lang, chapter)
 
     def prepare_guide(self) -> None:
         """Build the reader before it is asked for, so the first jump to the guide is as quick as later ones.
@@ -178,4 +191,4 @@ class WeiquanApp(App[None]):
         self.sub_title = self.msgs("app.subtitle")
         current = getattr(self.screen, "selected_case_id", None)
         self.switch_screen(MainScreen.localized(self.msgs)(select=current))
-        self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
+        self._get_guide_ready()

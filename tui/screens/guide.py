@@ -76,6 +76,10 @@ class GuideScreen(Localized, Screen[None]):
 
     async def on_mount(self) -> None:
         await self.go(self.start)
+        if self.live and self.app.screen is not self:
+            # Built ahead of time (WeiquanApp.prepare_guide): lay it out as well, so that when it
+            # is shown it can scroll to its section before the first frame is drawn.
+            self._refresh_layout(self.app.size)
         self.built = True
 
     def open_at(self, target: Target) -> None:
@@ -118,8 +122,9 @@ class GuideScreen(Localized, Screen[None]):
         self.call_after_refresh(self._scroll_to_pending_anchor)
 
     def on_screen_resume(self) -> None:
-        # A reader built or moved while hidden scrolls once it is shown and laid out.
-        self.call_after_refresh(self._scroll_to_pending_anchor)
+        # A reader built or moved while hidden scrolls once it is shown and laid out: at once if
+        # it was laid out while hidden, else after the first refresh.
+        self._scroll_to_pending_anchor()
 
     def _scroll_to_pending_anchor(self, tries: int = 20) -> None:
         """Scroll to the heading the last ``go`` asked for, once this screen is shown and laid out."""
