@@ -127,20 +127,34 @@ class GuideScreen(Localized, Screen[None]):
         self._scroll_to_pending_anchor()
 
     def _scroll_to_pending_anchor(self, tries: int = 20) -> None:
-        """Scroll to the heading the last ``go`` asked for, once this screen is shown and laid out."""
+        """Scroll to the heading the last ``go`` asked for once this screen is shown and laid out,
+        and check after the next refresh that it is there (a layout still settling can undo it)."""
         anchor = self._pending_anchor
         if anchor is None or not self.live or self.app.screen is not self:
             return
         viewer = self.query_one(GuideViewer)
         block = self.heading_block(anchor) if anchor else None
-        if block is not None and not block.size.height and tries:  # not laid out yet
-            self.call_after_refresh(self._scroll_to_pending_anchor, tries - 1)
-            return
-        self._pending_anchor = None
         if block is None:
+            self._pending_anchor = None
             viewer.scroll_home(animate=False)
-        else:
+            return
+        if block.size.height and self._on_top(block, viewer):
+            self._pending_anchor = None
+            return
+        if block.size.height:  # laid out: scroll, then look again
             viewer.scroll_to_widget(block, top=True, animate=False)
+        if tries:
+            self.call_after_refresh(self._scroll_to_pending_anchor, tries - 1)
+        else:
+            self._pending_anchor = None
+
+    @staticmethod
+    def _on_top(block: MarkdownBlock, viewer: GuideViewer) -> bool:
+        """The heading is the first thing in view (or as near as the end of the chapter allows)."""
+        if not block.region.area or not viewer.region.contains_region(block.region):
+            return False
+        at_top = block.region.y - viewer.region.y <= block.styles.margin.top
+        return at_top or (viewer.max_scroll_y > 0 and viewer.scroll_y >= viewer.max_scroll_y)
 
     def heading_block(self, anchor: str) -> MarkdownBlock | None:
         document = self.query_one(GuideViewer).document
