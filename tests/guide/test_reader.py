@@ -8,6 +8,7 @@ from store.case_store import CaseStore
 from store.guide import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
+from tui.widgets.guide_document import GuideViewer
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
@@ -57,6 +58,13 @@ async def test_find_a_chinese_word_and_jump_between_matches(make_app) -> None:
         total = len(guide.matches)
         assert total >= 3 and guide.match_index == 0
         assert all("截图" in (block.source or "") for block in guide.matches)
+        await pilot.press("N")  # the last match, far down the chapter
+        await settle(pilot)
+        last = guide.matches[-1]
+        viewer = guide.query_one(GuideViewer)
+        assert viewer.scroll_y > 0 and viewer.region.contains_region(last.region)  # in view, not the top
+        await pilot.press("n")
+        await settle(pilot)
         assert "共 " in screen_text(pilot)
         await pilot.press("n")
         await pilot.pause()

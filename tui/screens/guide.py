@@ -9,6 +9,8 @@ list and table).
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,8 +27,12 @@ from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
 
 
+SCROLL_CHECKS = 10
+SCROLL_CHECK_SECONDS = 0.02  # about a frame
+
+
 class GuideScreen(Localized, Screen[None]):
-    AUTO_FOCUS = "GuideDocument"  # focused once, straight away: each focus change restyles the page
+    AUTO_FOCUS = ""  # the document is focused in on_mount, once: each focus change restyles the page
     BINDINGS = [
         Binding("t,c", "toggle_contents", "key.toc"),
         Binding("l", "links", "key.links"),
@@ -75,12 +81,19 @@ class GuideScreen(Localized, Screen[None]):
         self._contents_chapter = self.start.chapter
 
     async def on_mount(self) -> None:
+        self._focus_document()
         await self.go(self.start)
         if self.live and self.app.screen is not self:
             # Built ahead of time (WeiquanApp.prepare_guide): lay it out as well, so that when it
             # is shown it can scroll to its section before the first frame is drawn.
             self._refresh_layout(self.app.size)
         self.built = True
+
+    def _focus_document(self) -> None:
+        # Without scrolling it into view: for a document taller than the screen that means
+        # scrolling to its top, away from the section or the match being shown.
+        if self.live:
+            self.query_one(GuideViewer).document.focus(scroll_visible=False)
 
     def open_at(self, target: Target) -> None:
         """Reopen the (kept or prepared) reader at another section."""
@@ -122,13 +135,14 @@ class GuideScreen(Localized, Screen[None]):
         self.call_after_refresh(self._scroll_to_pending_anchor)
 
     def on_screen_resume(self) -> None:
-        # A reader built or moved while hidden scrolls once it is shown and laid out: at once if
-        # it was laid out while hidden, else after the first refresh.
+        # A reader built or moved while hidden scrolls once it is shown: before its first frame if
+        # it was laid out while hidden, else straight after Screen's own resume lays it out.
         self._scroll_to_pending_anchor()
+        self.call_next(self._scroll_to_pending_anchor)
 
-    def _scroll_to_pending_anchor(self, tries: int = 20) -> None:
+    def _scroll_to_pending_anchor(self, tries: int = SCROLL_CHECKS) -> None:
         """Scroll to the heading the last ``go`` asked for once this screen is shown and laid out,
-        and check after the next refresh that it is there (a layout still settling can undo it)."""
+        and look again a frame later (a layout still settling can undo the scroll)."""
         anchor = self._pending_anchor
         if anchor is None or not self.live or self.app.screen is not self:
             return
@@ -138,15 +152,19 @@ class GuideScreen(Localized, Screen[None]):
             self._pending_anchor = None
             viewer.scroll_home(animate=False)
             return
-        if block.size.height and self._on_top(block, viewer):
+        if not block.size.height:  # not laid out yet: look again in a frame's time
+            if tries:
+                self.set_timer(SCROLL_CHECK_SECONDS, partial(self._scroll_to_pending_anchor, tries - 1))
+            return
+        if self._on_top(block, viewer) or not tries:
             self._pending_anchor = None
             return
-        if block.size.height:  # laid out: scroll, then look again
-            viewer.scroll_to_widget(block, top=True, animate=False)
-        if tries:
+        before = viewer.scroll_y
+        viewer.scroll_to_widget(block, top=True, animate=False, immediate=True)
+        if viewer.scroll_y != before:  # check on the next frame
             self.call_after_refresh(self._scroll_to_pending_anchor, tries - 1)
-        else:
-            self._pending_anchor = None
+        else:  # Textual's idea of where the heading is has not caught up yet: a frame later
+            self.set_timer(SCROLL_CHECK_SECONDS, partial(self._scroll_to_pending_anchor, tries - 1))
 
     @staticmethod
     def _on_top(block: MarkdownBlock, viewer: GuideViewer) -> bool:
@@ -190,7 +208,7 @@ class GuideScreen(Localized, Screen[None]):
         await self.go(Target(chapter, anchor))
         if self.app.size.width < 100:
             self.query_one("#guide-contents").remove_class("-shown")
-            self.query_one(GuideViewer).document.focus()
+            self._focus_document()
 
     def action_links(self) -> None:
         """Keyboard way to follow a link: pick one of the chapter's links from a list."""
@@ -235,7 +253,7 @@ class GuideScreen(Localized, Screen[None]):
         if contents.has_class("-shown"):
             contents.focus()
         else:
-            self.query_one(GuideViewer).document.focus()
+            self._focus_document()
 
     # -- find in page ---------------------------------------------------------------------------
     def action_find(self) -> None:
@@ -246,7 +264,7 @@ class GuideScreen(Localized, Screen[None]):
     @on(Input.Submitted, "#guide-find")
     def _find_submitted(self, event: Input.Submitted) -> None:
         self.find(event.value)
-        self.query_one(GuideViewer).document.focus()
+        self._focus_document()
 
     def find(self, query: str) -> int:
         """Mark the blocks containing ``query`` and jump to the first; returns the number found."""
@@ -288,6 +306,6 @@ class GuideScreen(Localized, Screen[None]):
     def action_close(self) -> None:
         if self.query_one("#guide-find", Input).has_focus:
             self.query_one("#guide-find", Input).remove_class("-shown")
-            self.query_one(GuideViewer).document.focus()
+            self._focus_document()
             return
         self.dismiss(None)
