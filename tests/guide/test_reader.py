@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 
 from store.case_store import CaseStore
 from store.guide import section
@@ -87,6 +88,8 @@ async def test_open_from_a_contact_lands_on_its_channel(make_app, app_store: Cas
         target = section("tier1-hotline", lang)
         assert app.screen.current == target
         assert heading_is_visible(app.screen, target.anchor)
+        contents = app.screen.query_one("#guide-contents", OptionList)  # shown at 120 columns
+        assert contents.highlighted_option.id == f"{target.chapter}#{target.anchor}"
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])

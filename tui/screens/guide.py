@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.guide import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
 from tui.bindings import Localized
@@ -66,6 +66,7 @@ class GuideScreen(Localized, Screen[None]):
         self.match_index = -1
         self.built = False  # composed and its first chapter loaded
         self._pending_anchor: str | None = None  # where to scroll once shown and laid out
+        self._loaded_chapter: str | None = None
 
     def compose(self) -> ComposeResult:
         # Title and contents are filled here, not after mounting: every later change is a re-layout.
@@ -119,10 +120,9 @@ class GuideScreen(Localized, Screen[None]):
             del self.history[self.position + 1:]
             self.history.append(target)
             self.position = len(self.history) - 1
-        viewer = self.query_one(GuideViewer)
-        previous = self.history[self.position - 1] if record and self.position > 0 else None
-        if previous is None or previous.chapter != target.chapter or not record:
-            await viewer.document.update(chapter_source(self.lang, target.chapter))
+        if target.chapter != self._loaded_chapter:
+            self._loaded_chapter = target.chapter
+            await self.query_one(GuideViewer).document.update(chapter_source(self.lang, target.chapter))
             if not self.live:
                 return
         if target.chapter != self._contents_chapter:
@@ -130,6 +130,7 @@ class GuideScreen(Localized, Screen[None]):
             self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)),
                                                           layout=False)
             self._show_contents(target.chapter)
+        self._mark_in_contents(target)
         self._clear_find()
         self._pending_anchor = target.anchor
         self.call_after_refresh(self._scroll_to_pending_anchor)
@@ -196,6 +197,16 @@ class GuideScreen(Localized, Screen[None]):
                 options += [Option(Text("  " + h.text), id=f"{chapter}#{h.slug}")
                             for h in headings(self.lang, chapter) if h.level == 2]
         return options
+
+    def _mark_in_contents(self, target: Target) -> None:
+        """Highlight where the reader is: the section if the contents list it, else the chapter."""
+        contents = self.query_one("#guide-contents", OptionList)
+        for option_id in (f"{target.chapter}#{target.anchor}", target.chapter):
+            try:
+                contents.highlighted = contents.get_option_index(option_id)
+                return
+            except OptionDoesNotExist:
+                continue
 
     def _show_contents(self, current: str) -> None:
         contents = self.query_one("#guide-contents", OptionList)
