@@ -366,3 +366,33 @@ async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: C
         await pilot.press("enter")
         await pilot.pause()
         assert target.read_text(encoding="utf-8").startswith("# 投诉书")
+
+
+async def test_edit_saves_the_case_it_was_opened_for_even_when_the_selection_moves(
+        make_app, app_store: CaseStore, db_path: Path) -> None:
+    """Another session renames the case so the filter drops it while the form is open: saving
+    still targets that case, and asks before overwriting the other session's change."""
+    app_store.create_case({"title": "Wrong colour scarf"})
+    edited = app_store.create_case({"title": "Earbuds left silent"})
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "earbuds")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.selected_case_id == edited.id
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "title", "Earbuds: mine")
+        other = CaseStore.open(db_path, clock=lambda: FIXED_NOW)
+        other.update_case(edited.id, {"title": "Headphones: theirs"})
+        app.check_outside_changes()  # the filter no longer matches: the selection moves off the case
+        await pilot.pause()
+        assert isinstance(app.screen, CaseForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # changed elsewhere: ask first
+        await pilot.press("n")  # keep theirs
+        await pilot.pause()
+        titles = {case.id: case.title for case in CaseStore.open(db_path).cases()}
+        assert titles[edited.id] == "Headphones: theirs" and "Wrong colour scarf" in titles.values()

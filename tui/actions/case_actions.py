@@ -33,7 +33,9 @@ class CaseActions:
         form = CaseForm.localized(self.msgs)(self.msgs, self.now().date())
         self.app.push_screen(form, self._case_saved)
 
-    def _case_saved(self, result: CaseFormResult | None) -> None:
+    def _case_saved(self, result: CaseFormResult | None, case_id: int | None = None) -> None:
+        """``case_id``: the case the form was opened for (None: a new case). Not the selection at
+        saving time, which another session's change can move while the form is open."""
         if result is None:
             return
         if result.expected_revision is None:
@@ -42,7 +44,6 @@ class CaseActions:
                 self.notify(self.msgs("main.case_created", id=case.id))
                 self.reload_from_store(select=case.id)
             return
-        case_id = self.selected_case_id
         self._save_unless_conflict(
             lambda: self.store.update_case(case_id, result.fields, expected_revision=result.expected_revision),
             lambda: self.store.update_case(case_id, result.fields),
@@ -62,7 +63,8 @@ class CaseActions:
                 return
             from tui.dialogs.case_form import CaseForm
 
-            self.app.push_screen(CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case), self._case_saved)
+            self.app.push_screen(CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
+                                 lambda result: self._case_saved(result, case.id))
 
     def action_delete(self) -> None:
         focused = self.app.focused
