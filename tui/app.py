@@ -16,6 +16,7 @@ from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
     from store.case_store import CaseStore
+    from store.guide import Target
 from store.i18n import Messages
 from tui.commands import ActionCommands
 
@@ -144,10 +145,9 @@ class WeiquanApp(App[None]):
             return
         # At the section the selected case would open, the likeliest first request.
         here = getattr(self.screen, "guide_target_here", None)
-        key = here() if here is not None and getattr(self.screen, "loaded", False) else "overview"
-        self._register(self, self._new_guide(section(key, self.lang)))
+        self._register(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
 
-    def _new_guide(self, target: object) -> Screen[None]:
+    def _new_guide(self, target: Target) -> Screen[None]:
         from tui.screens.guide import GuideScreen
 
         guide = self.guides[self.lang] = GuideScreen.localized(self.msgs)(self.lang, target)

@@ -10,9 +10,9 @@ from tui.widgets.guide_document import GuideViewer
 
 def heading_is_visible(screen: GuideScreen, anchor: str) -> bool:
     block = screen.heading_block(anchor)
-    viewer = screen.query_one(GuideViewer)
-    return block is not None and viewer.region.contains_region(block.region) if block and block.region.area \
-        else False
+    if block is None or not block.region.area:
+        return False
+    return screen.query_one(GuideViewer).region.contains_region(block.region)
 
 
 def at_its_section(screen: object) -> bool:

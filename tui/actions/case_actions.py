@@ -10,7 +10,7 @@ from store.errors import ConflictError, WeiquanError
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.models import EvidenceFile
+    from store.models import Case, EvidenceFile
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
@@ -25,6 +25,13 @@ class CaseActions:
     msgs: Any
     app: Any
     selected_case_id: int | None
+
+    def _selected_or_warn(self) -> Case | None:
+        """The selected case, or None after telling the user to select one."""
+        case = self.selected_case()
+        if case is None:
+            self.notify(self.msgs("main.select_first"), severity="warning")
+        return case
 
     # -- cases ----------------------------------------------------------------------------------
     def action_new_case(self) -> None:
@@ -57,9 +64,8 @@ class CaseActions:
         elif isinstance(focused, EvidenceTable):
             self.action_edit_evidence()
         else:
-            case = self.selected_case()
+            case = self._selected_or_warn()
             if case is None:
-                self.notify(self.msgs("main.select_first"), severity="warning")
                 return
             from tui.dialogs.case_form import CaseForm
 
@@ -96,9 +102,8 @@ class CaseActions:
 
     # -- contacts -------------------------------------------------------------------------------
     def action_add_contact(self, follow_up: bool = False) -> None:
-        case = self.selected_case()
+        case = self._selected_or_warn()
         if case is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
             return
         from tui.dialogs.contact_form import ContactForm
 
@@ -165,7 +170,8 @@ class CaseActions:
         self.action_add_contact(follow_up=True)
 
     def guide_target_here(self) -> str:
-        """The guide section for what is selected: a contact's channel, an evidence kind, or the next step."""
+        """The guide section for what is selected: a contact's channel, an evidence kind, the next
+        step, or (no case, or the cases not loaded yet) the overview."""
         from store.evidence_rules import evidence_guide_section
         from store.next_step import suggest_next_step
         from store.rulebook import ladder_step
@@ -184,12 +190,11 @@ class CaseActions:
         return ladder_step(step.channel).guide if step is not None else "overview"
 
     def action_guide(self) -> None:
-        self.app.push_screen(self.app.guide_at(self.guide_target_here() if self.loaded else "overview"))
+        self.app.push_screen(self.app.guide_at(self.guide_target_here()))
 
     def action_export(self) -> None:
-        case = self.selected_case()
+        case = self._selected_or_warn()
         if case is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
             return
         from tui.screens.export import ExportScreen
 

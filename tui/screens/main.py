@@ -219,7 +219,7 @@ class MainScreen(CaseActions, Localized, Screen):
         msgs = self.msgs
         self.query_one(CaseFacts).show_case(case, msgs, now)
         self.query_one(Timeline).show_case(case, msgs, now)
-        self._show_contact_detail()
+        self._show_contact_detail(case)
         self.query_one(EvidencePane).show_case(case, msgs)
         self.query_one(ClockList).show_case(case, msgs, now)
 
@@ -268,10 +268,11 @@ class MainScreen(CaseActions, Localized, Screen):
     def _contact_highlighted(self) -> None:
         self._show_contact_detail()
 
-    def _show_contact_detail(self) -> None:
+    def _show_contact_detail(self, case: Case | None = None) -> None:
+        """``case``: the selected case when the caller has just read it."""
         if not self._detail_built:
             return
-        case = self.selected_case()
+        case = case if case is not None else self.selected_case()
         contact_id = self.query_one(Timeline).current_contact_id
         contact = case.contact(contact_id) if case and contact_id else None
         self.query_one("#contact-detail", Static).update(contact_detail(contact, self.msgs))

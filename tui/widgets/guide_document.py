@@ -130,11 +130,9 @@ class CellGrid(Visual):
                 spare -= 1
         return widths
 
-    def _table_width(self, widths: list[int]) -> int:
-        return sum(widths) + len(COLUMN_GAP) * (len(widths) - 1)
-
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self._table_width(self._natural_widths())
+        natural = self._natural_widths()
+        return sum(natural) + len(COLUMN_GAP) * max(0, len(natural) - 1)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         widths = self.column_widths(width)
