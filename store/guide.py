@@ -15,6 +15,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 
 from store.content_files import list_dir, read_text, read_toml
+from store.i18n import Messages
 from store.rulebook import rules
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
@@ -115,16 +116,13 @@ def section_keys() -> list[str]:
 
 
 def deadlines_table(lang: str) -> str:
-    zh = lang.startswith("zh")
-    header = ("| 期限 | 长度 | 依据 | 核实情况 | 核对日期 |" if zh else "| Deadline | Length | Source | Verified | As of |")
-    units = {"days": ("日", "days"), "working_days": ("个工作日", "working days"), "hours": ("小时", "hours"),
-             "years": ("年", "years")}
-    lines = [header, "|---|---|---|---|---|"]
+    """Every rule of rules.toml as a Markdown table, with its citation and verification state."""
+    msgs = Messages(lang)
+    columns = ("deadline", "length", "source", "verified", "as_of")
+    lines = ["| " + " | ".join(msgs(f"deadlines_table.{c}") for c in columns) + " |", "|---" * len(columns) + "|"]
     for rule in rules():
-        unit = units[rule.unit][0 if zh else 1]
-        length = f"{rule.length}{unit}" if zh else f"{rule.length} {unit}"
-        verified = ("已核对法条" if zh else "checked against the law") if rule.verified else (
-            "**未核实**，以官方最新公布为准" if zh else "**unverified** — check before relying on it")
+        length = msgs("deadlines_table.amount", length=rule.length, unit=msgs(f"deadlines_table.{rule.unit}"))
+        verified = msgs("deadlines_table.checked" if rule.verified else "deadlines_table.unchecked")
         cells = [rule.name(lang), length, rule.citation(lang), verified, rule.as_of.isoformat()]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
