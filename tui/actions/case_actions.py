@@ -19,7 +19,8 @@ from tui.widgets.timeline import Timeline
 
 
 class CaseActions:
-    """Mixin for MainScreen; relies on its store, msgs, now(), selected_case() and reload_from_store()."""
+    """Mixin for MainScreen; relies on its store, msgs, now(), selected_case(), contact_under_cursor(),
+    item_under_cursor() and reload_from_store()."""
 
     store: Any
     msgs: Any
@@ -129,14 +130,13 @@ class CaseActions:
 
     def action_edit_contact(self) -> None:
         case = self.selected_case()
-        contact_id = self.query_one(Timeline).current_contact_id
-        if case is None or contact_id is None:
+        contact = self.contact_under_cursor(case)
+        if case is None or contact is None:
             return
-        contact = case.contact(contact_id)
         from tui.dialogs.contact_form import ContactForm
 
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, contact)
-        self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact_id, result))
+        self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact.id, result))
 
     def _contact_edited(self, case_id: int, contact_id: int, result: ContactFormResult | None) -> None:
         if result is None:
@@ -178,14 +178,10 @@ class CaseActions:
 
         case = self.selected_case()
         focused = self.app.focused
-        if case is not None and isinstance(focused, Timeline) and focused.current_contact_id is not None:
-            contact = case.contact(focused.current_contact_id)
-            if contact is not None:
-                return ladder_step(contact.channel).guide
-        if case is not None and isinstance(focused, EvidenceTable) and focused.current_item_id is not None:
-            item = case.evidence_item(focused.current_item_id)
-            if item is not None:
-                return evidence_guide_section(item.kind)
+        if isinstance(focused, Timeline) and (contact := self.contact_under_cursor(case)) is not None:
+            return ladder_step(contact.channel).guide
+        if isinstance(focused, EvidenceTable) and (item := self.item_under_cursor(case)) is not None:
+            return evidence_guide_section(item.kind)
         step = suggest_next_step(case, self.now()) if case is not None else None
         return ladder_step(step.channel).guide if step is not None else "overview"
 
@@ -213,9 +209,8 @@ class CaseActions:
         from store.models import PromiseState
 
         case = self.selected_case()
-        contact_id = self.query_one(Timeline).current_contact_id
-        contact = case.contact(contact_id) if case and contact_id else None
-        if contact is None or contact.promise_state is PromiseState.NONE:
+        contact = self.contact_under_cursor(case)
+        if case is None or contact is None or contact.promise_state is PromiseState.NONE:
             self.notify(self.msgs("main.no_promise_here"), severity="warning")
             return
         choices = [(s.value, self.msgs(f"promise.{s.value}")) for s in (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)]
@@ -230,9 +225,8 @@ class CaseActions:
     # -- evidence -------------------------------------------------------------------------------
     def action_edit_evidence(self) -> None:
         case = self.selected_case()
-        item_id = self.query_one(EvidenceTable).current_item_id
-        item = case.evidence_item(item_id) if case and item_id else None
-        if item is None:
+        item = self.item_under_cursor(case)
+        if case is None or item is None:
             self.notify(self.msgs("main.select_first"), severity="warning")
             return
         from tui.dialogs.evidence_form import EvidenceForm

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from store.case_store import CaseStore
     from store.i18n import Messages
     from store.ledger import Urgency
-    from store.models import Case
+    from store.models import Case, Contact, EvidenceItem
     from store.urgency_board import UrgencyBoard
 from tui.actions.case_actions import CaseActions
 from tui.bindings import Localized
@@ -272,17 +272,22 @@ class MainScreen(CaseActions, Localized, Screen):
         """``case``: the selected case when the caller has just read it."""
         if not self._detail_built:
             return
-        case = case if case is not None else self.selected_case()
-        contact_id = self.query_one(Timeline).current_contact_id
-        contact = case.contact(contact_id) if case and contact_id else None
+        contact = self.contact_under_cursor(case if case is not None else self.selected_case())
         self.query_one("#contact-detail", Static).update(contact_detail(contact, self.msgs))
 
     @on(RowTable.Highlighted, "#evidence-table")
     def _evidence_highlighted(self) -> None:
-        case = self.selected_case()
-        table = self.query_one(EvidenceTable)
-        item = case.evidence_item(table.current_item_id) if case and table.current_item_id else None
-        self.query_one(EvidencePane).show_files(item, self.msgs)
+        self.query_one(EvidencePane).show_files(self.item_under_cursor(self.selected_case()), self.msgs)
+
+    def contact_under_cursor(self, case: Case | None) -> Contact | None:
+        """The contact the timeline's cursor is on, in ``case``."""
+        contact_id = self.query_one(Timeline).current_contact_id
+        return case.contact(contact_id) if case and contact_id else None
+
+    def item_under_cursor(self, case: Case | None) -> EvidenceItem | None:
+        """The evidence item the checklist's cursor is on, in ``case``."""
+        item_id = self.query_one(EvidenceTable).current_item_id
+        return case.evidence_item(item_id) if case and item_id else None
 
     def jump_to_case(self, case_id: int) -> None:
         """Select a case in the list (clearing a filter that hides it)."""
