@@ -58,6 +58,7 @@ class WeiquanApp(App[None]):
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
         self.guides: dict[str, Screen[None]] = {}  # the guide reader, one per language, kept
+        self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
         self._watch_seconds = watch_seconds
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
@@ -68,7 +69,6 @@ class WeiquanApp(App[None]):
         self.push_screen(MainScreen.localized(self.msgs)())
         if self.store is not None:
             self._start_watching()
-            self._get_guide_ready()
 
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
@@ -94,7 +94,6 @@ class WeiquanApp(App[None]):
                 if hasattr(screen, "show_ranked"):
                     screen.show_ranked(ranked)
             self._start_watching()
-            self._get_guide_ready()
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, StoreDamaged):
@@ -119,9 +118,12 @@ class WeiquanApp(App[None]):
             guide.open_at(target)  # type: ignore[attr-defined]
         return guide
 
-    def _get_guide_ready(self) -> None:
-        """Once the cases are shown: read the guide and import its reader in a thread at once,
-        then build the reader on the UI thread a moment later (prepare_guide)."""
+    def get_guide_ready(self) -> None:
+        """Called by the main screen once its cases are shown: read the guide and import its reader in
+        a thread at once, then build the reader on the UI thread a moment later (prepare_guide)."""
+        if self.lang in self._guide_readying:
+            return
+        self._guide_readying.add(self.lang)
         self.run_worker(self._read_guide, thread=True, exit_on_error=False, name="read-guide")
         self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
 
@@ -191,4 +193,3 @@ class WeiquanApp(App[None]):
         self.sub_title = self.msgs("app.subtitle")
         current = getattr(self.screen, "selected_case_id", None)
         self.switch_screen(MainScreen.localized(self.msgs)(select=current))
-        self._get_guide_ready()

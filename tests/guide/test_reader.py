@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
+import tui.app
 from store.case_store import CaseStore
 from store.guide import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
@@ -126,8 +127,10 @@ async def wait_until_prepared(app, pilot, lang: str) -> GuideScreen:
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
+@pytest.mark.parametrize("delay", [0.001, 0.5])  # 0.001: built the moment the cases are shown
 async def test_reader_is_built_in_the_background_at_the_selected_case(make_app, app_store: CaseStore,
-                                                                      lang: str) -> None:
+                                                                      monkeypatch, lang: str, delay: float) -> None:
+    monkeypatch.setattr(tui.app, "GUIDE_PREPARE_SECONDS", delay)
     case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
     app = make_app(lang)

@@ -69,6 +69,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self._board: UrgencyBoard | None = None
         self._pane_timer: Timer | None = None
         self._filter = ""
+        self._cases_shown = False
 
     @property
     def store(self) -> CaseStore:
@@ -132,9 +133,14 @@ class MainScreen(CaseActions, Localized, Screen):
             return
         self._ranked = ranked
         self._show_rows(select if select is not None else self.selected_case_id)
+        # The case the list's cursor landed on is shown now, not when its Highlighted message arrives.
+        self.selected_case_id = self.query_one(CaseList).current_case_id
         self._update_status()
         self.show_selected()
         self.refresh_bindings()
+        if not self._cases_shown:
+            self._cases_shown = True
+            self.app.get_guide_ready()  # type: ignore[attr-defined]  # prepared at the selected case's section
 
     NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
                             "undo", "trash", "due", "export"})
@@ -234,9 +240,12 @@ class MainScreen(CaseActions, Localized, Screen):
     # -- events ---------------------------------------------------------------------------------
     @on(CaseList.Highlighted)
     def _case_highlighted(self, event: CaseList.Highlighted) -> None:
-        if event.case_id == self.selected_case_id:
+        # The list as it is now, not as the message says: a message posted before the rows were set
+        # (the cursor's first watch, at mount) arrives after them and would unselect the case.
+        case_id = self.query_one(CaseList).current_case_id
+        if case_id == self.selected_case_id:
             return
-        self.selected_case_id = event.case_id
+        self.selected_case_id = case_id
         if self.query_one("#filter", Input).has_focus:
             # While a filter is typed, draw the list first and the case pane once typing pauses.
             if self._pane_timer is not None:
