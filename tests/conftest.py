@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,6 +24,14 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_after_each_test() -> Iterator[None]:
+    """The app exempts what it has loaded from garbage collection (gc.freeze); in one test process
+    that would keep every earlier test's apps alive, so each test starts from a clean collector."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
@@ -49,7 +58,6 @@ def make_store(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock)
 @pytest.fixture
 def store(make_store: Callable[[], CaseStore]) -> CaseStore:
     return make_store()
-
 
 
 @pytest.fixture

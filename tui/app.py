@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,17 @@ T = TypeVar("T")
 
 OUTSIDE_CHANGE_CHECK_SECONDS = 2.0
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
+
+
+def _settle_long_lived_objects() -> None:
+    """Exempt the objects alive now (the loaded cases, Textual's widgets) from garbage collection.
+
+    At 10,000 cases the store holds about 450,000 objects; each full collection walked them all and
+    froze the app for about 270 ms, twice in 25 keystrokes. The cases form no reference cycles, so
+    when a reload drops them reference counting still frees them; only a frozen cycle that is later
+    dropped (the widgets of a main screen replaced by a language switch) stays in memory.
+    """
+    gc.freeze()
 
 
 @dataclass
@@ -119,8 +131,10 @@ class WeiquanApp(App[None]):
         return guide
 
     def get_guide_ready(self) -> None:
-        """Called by the main screen once its cases are shown: read the guide and import its reader in
+        """Called by the main screen once its cases are shown (they are settled, see
+        _settle_long_lived_objects): read the guide and import its reader in
         a thread at once, then build the reader on the UI thread a moment later (prepare_guide)."""
+        _settle_long_lived_objects()
         if self.lang in self._guide_readying:
             return
         self._guide_readying.add(self.lang)
@@ -148,6 +162,7 @@ class WeiquanApp(App[None]):
         # At the section the selected case would open, the likeliest first request.
         here = getattr(self.screen, "guide_target_here", None)
         self._register(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
+        _settle_long_lived_objects()
 
     def _new_guide(self, target: Target) -> Screen[None]:
         from tui.screens.guide import GuideScreen
@@ -182,6 +197,7 @@ class WeiquanApp(App[None]):
                 reload = getattr(screen, "reload_from_store", None)
                 if reload is not None:
                     reload()
+            _settle_long_lived_objects()
             self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
 
     def switch_language(self) -> None:
