@@ -29,6 +29,7 @@ from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
 from tui.widgets.row_table import RowTable
 from tui.widgets.screen_footer import ScreenFooter
+from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline, contact_detail
 
 
@@ -214,7 +215,7 @@ class MainScreen(CaseActions, Localized, Screen):
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
         text = self.msgs("statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming)
         line = self.query_one("#status-line", Static)
-        line.update(text)
+        update_static(line, text)
         line.set_class(overdue > 0 or broken > 0, "attention")
 
     def show_selected(self) -> None:
@@ -282,7 +283,7 @@ class MainScreen(CaseActions, Localized, Screen):
         if not self._detail_built:
             return
         contact = self.contact_under_cursor(case if case is not None else self.selected_case())
-        self.query_one("#contact-detail", Static).update(contact_detail(contact, self.msgs))
+        update_static(self.query_one("#contact-detail", Static), contact_detail(contact, self.msgs))
 
     @on(RowTable.Highlighted, "#evidence-table")
     def _evidence_highlighted(self) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from store.money import format_yuan
 from tui.text import literal
+from tui.widgets.static_update import update_static
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.i18n import Messages
@@ -34,7 +35,7 @@ class CaseFacts(Static):
         from store.next_step import suggest_next_step
 
         if case is None:
-            self.update(Text(msgs("main.no_case"), style="italic"))
+            update_static(self, Text(msgs("main.no_case"), style="italic"))
             return
         rows: list[Text] = [literal(case.title, "bold reverse")]
         where = " · ".join(x for x in (case.platform, case.shop) if x)
@@ -77,7 +78,7 @@ class CaseFacts(Static):
         step = suggest_next_step(case, now)
         if step is not None:
             rows.append(_line("➜ " + msgs("main.next_step"), Text(step.describe(msgs, case), style="bold")))
-        self.update(Group(*rows))
+        update_static(self, Group(*rows))
 
 
 class ClockList(Static):
@@ -89,11 +90,11 @@ class ClockList(Static):
         from store.clocks import case_clocks
 
         if case is None:
-            self.update("")
+            update_static(self, "")
             return
         clocks = case_clocks(case)
         if not clocks:
-            self.update(Text(msgs("clocks.none"), style="italic"))
+            update_static(self, Text(msgs("clocks.none"), style="italic"))
             return
         rows = []
         for clock in clocks:
@@ -109,4 +110,4 @@ class ClockList(Static):
             rows.append(Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim"))
             if clock.estimated:
                 rows.append(Text(f"  {clock.reason}", style="dim"))
-        self.update(Group(*rows))
+        update_static(self, Group(*rows))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.models import Case, EvidenceItem
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
+from tui.widgets.static_update import update_static
 
 STATE_TONE = {"missing": "bold red", "collected": "yellow", "submitted": "green"}
 
@@ -76,20 +77,20 @@ class EvidencePane(Vertical):
                 keys.append(item.id)
         table.set_data(headers, rows, keys)
         if case is None:
-            summary.update("")
+            update_static(summary, "")
         else:
             text = msgs("evidence.missing_required", count=missing) if missing else msgs("evidence.complete")
-            summary.update(Text(text, style="bold red" if missing else "green"))
+            update_static(summary, Text(text, style="bold red" if missing else "green"))
         current = case.evidence_item(table.current_item_id) if case and table.current_item_id else None
         self.show_files(current, msgs)
 
     def show_files(self, item: EvidenceItem | None, msgs: Messages) -> None:
         files = self.query_one("#evidence-files", Static)
         if item is None or not item.files:
-            files.update("")
+            update_static(files, "")
             return
         lines = [Text(msgs("evidence.files_of", kind=msgs.enum("evidence_kind", item.kind)), style="bold")]
         for f in item.files:
             lines.append(literal(f.path))
             lines.append(Text(f"  {human_size(f.size)} · SHA-256 {f.sha256}", style="dim"))
-        files.update(Group(*lines))
+        update_static(files, Group(*lines))

@@ -68,7 +68,7 @@ class RowTable(CursorLines):
         self.virtual_size = Size(sum(self._widths) + GAP * len(self._widths), len(rows) + 1)
         index = keys.index(previous) if previous in keys else min(self.cursor, max(len(rows) - 1, 0))
         self.cursor = index
-        self.refresh(layout=True)
+        self.refresh()  # a layout only if the size changed: virtual_size asks for it then
 
     @property
     def current_key(self) -> int | None:

@@ -1,0 +1,74 @@
+"""The case pane's text widgets: right after every update, and no screen layout when heights stay."""
+
+from __future__ import annotations
+
+import gc
+
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from store.case_store import CaseStore
+from tests.helpers.app_driver import FIXED_NOW
+from tui.widgets.case_list import CaseList
+from tui.widgets.row_table import Cell, RowTable
+from tui.widgets.static_update import update_static
+
+
+class TwoLines(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("one", id="top")
+        yield Static("below", id="below")
+
+
+async def test_update_static_lays_out_only_when_the_height_changes(monkeypatch) -> None:
+    layouts = []
+    refresh_layout = Screen._refresh_layout
+    monkeypatch.setattr(Screen, "_refresh_layout", lambda self, *a, **k: (layouts.append(1), refresh_layout(self, *a, **k))[1])
+    app = TwoLines()
+    async with app.run_test(size=(40, 10)) as pilot:
+        top, below = app.query_one("#top", Static), app.query_one("#below", Static)
+        await pilot.pause()
+        layouts.clear()
+        update_static(top, "two")  # same height: repainted, not laid out
+        await pilot.pause()
+        assert str(top.render()) == "two" and below.region.y == 1 and not layouts
+        update_static(top, "a\nb\nc")  # taller: the widget below moves down
+        await pilot.pause()
+        assert top.region.height == 3 and below.region.y == 3 and layouts
+        layouts.clear()
+        update_static(top, "x" * 100)  # one long line wraps to three at 40 columns: same height
+        await pilot.pause()
+        assert below.region.y == 3 and not layouts
+        update_static(top, "")  # shorter: the widget below moves up
+        await pilot.pause()
+        assert top.region.height == 1 and below.region.y == 1
+
+
+async def test_the_loaded_cases_are_left_out_of_full_garbage_collections(make_app, app_store: CaseStore) -> None:
+    for n in range(3):
+        app_store.create_case({"title": f"case {n}"})
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(CaseList).row_count == 3
+        loaded = app_store.cases(ordered=False)
+        tracked = {id(obj) for obj in gc.get_objects()}  # every generation the collector walks
+        assert gc.get_freeze_count() > 0
+        assert not any(id(case) in tracked for case in loaded)
+
+
+class OneTable(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RowTable(id="table")
+        yield Static("below", id="below")
+
+
+async def test_a_table_grows_and_shrinks_with_its_rows() -> None:
+    app = OneTable()
+    async with app.run_test(size=(60, 20)) as pilot:
+        table, below = app.query_one(RowTable), app.query_one("#below", Static)
+        for count in (2, 5, 1):
+            table.set_data(["n"], [[Cell(str(i))] for i in range(count)], list(range(count)))
+            await pilot.pause()
+            assert table.region.height == count + 1 and below.region.y == count + 1  # header + rows
