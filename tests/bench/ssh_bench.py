@@ -52,6 +52,26 @@ def _session_figures(command: list[str], env: dict[str, str]) -> tuple[float, li
         app.close()
 
 
+def _echo_figures(command: list[str], env: dict[str, str]) -> list[float]:
+    """[seconds from a query's last key to its echo] in the minimal input app, typed as above."""
+    app = PtyApp(command, env)
+    try:
+        app.wait_for(rb"echo-ready")
+        keys = []
+        for query in QUERIES:
+            for ch in query[:-1]:
+                app.send(ch)
+                time.sleep(0.15)
+            mark = app.mark()
+            app.send(query[-1])
+            keys.append(app.wait_for(re.escape(f"echo:{query}".encode()), mark))
+            app.send("\x15")
+            time.sleep(0.3)
+        return keys
+    finally:
+        app.close()
+
+
 def run() -> None:
     print("== over SSH (loopback) ==")
     if find_sshd() is None:
@@ -79,6 +99,14 @@ def run() -> None:
             rs = statistics.median(k for r in remote for k in r[1]) * 1000
             print(f"filter keystroke to the filtered row on the terminal (10,000 cases): local {lo:.0f} ms, "
                   f"over ssh {rs:.0f} ms (target < 50 ms)")
+            echo = [sys.executable, str(Path(__file__).with_name("minimal_input_app.py"))]
+            echo_local, echo_ssh = [], []
+            for _ in range(3):
+                echo_local += _echo_figures(echo, env)
+                echo_ssh += _echo_figures(server.ssh_command(*echo, tty=True), env)
+            elo, ers = statistics.median(echo_local) * 1000, statistics.median(echo_ssh) * 1000
+            print(f"  the same keys echoed by a minimal Textual input app: local {elo:.0f} ms, over ssh {ers:.0f} ms "
+                  f"-> weiquan's filtering adds {lo - elo:.0f} ms locally, {rs - ers:.0f} ms over ssh")
             # first frame, weiquan vs the minimal app, both over ssh (the start-up target's own terms)
             minimal = [sys.executable, str(Path(__file__).with_name("minimal_app.py"))]
             firsts, minimals = [], []
