@@ -1,4 +1,5 @@
-"""Textual's Footer, minus the rebuild it does while its screen is hidden under another one.
+"""Textual's Footer, minus the rebuild it does while its screen is hidden under another one, and
+with the command palette's key described in the UI language (Textual writes "palette").
 
 Textual refreshes a screen's bindings when another screen is pushed over it, and the Footer then
 rebuilds all its keys although nobody can see them; that work competes with drawing the new screen
@@ -7,6 +8,7 @@ rebuilds all its keys although nobody can see them; that work competes with draw
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -17,3 +19,10 @@ class ScreenFooter(Footer):
         # Hidden ones refresh their bindings, and so rebuild this footer, when they resume.
         if screen is screen.app.screen:
             super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        msgs = getattr(self.app, "msgs", None)
+        for key in super().compose():
+            if msgs is not None and key.has_class("-command-palette"):
+                key.description = key.tooltip = msgs("app.palette")  # type: ignore[attr-defined]
+            yield key
