@@ -14,6 +14,7 @@ before the database is touched; a failed restore changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -48,18 +49,24 @@ def app_version() -> str:
         return "unknown"
 
 
+@dataclass(frozen=True)
+class Backup:
+    cases: list[Case]
+    next_case_id: int  # ids below it were used, some perhaps by cases purged before the backup
+
+
 def backup_payload(store: CaseStore) -> bytes:
-    return _payload(store.cases(include_deleted=True), store.clock())
+    return _payload(store.cases(include_deleted=True), store.next_case_id(), store.clock())
 
 
-def _payload(cases: list[Case], created: dt.datetime) -> bytes:
+def _payload(cases: list[Case], next_case_id: int, created: dt.datetime) -> bytes:
     body: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION,
         "created": created.isoformat(),
         "app_version": app_version(),
-        "next_case_id": max((c.id for c in cases), default=0) + 1,
+        "next_case_id": next_case_id,
         "cases": [{"id": c.id, **encode_case(c)} for c in sorted(cases, key=lambda c: c.id)],
     }
     return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
@@ -68,11 +75,11 @@ def _payload(cases: list[Case], created: dt.datetime) -> bytes:
 def write_backup(store: CaseStore, target: Path) -> int:
     """Write a backup file; returns the number of cases in it."""
     cases = store.cases(include_deleted=True)
-    atomic_write(target, _payload(cases, store.clock()))
+    atomic_write(target, _payload(cases, store.next_case_id(), store.clock()))
     return len(cases)
 
 
-def read_backup(source: Path) -> list[Case]:
+def read_backup(source: Path) -> Backup:
     """Parse and fully validate a backup (or database copy); raise BackupInvalid on any problem."""
     try:
         raw = source.read_bytes()
@@ -87,7 +94,7 @@ def read_backup(source: Path) -> list[Case]:
     if not isinstance(body, dict):
         raise BackupInvalid(f"{source} is not a weiquan backup (the top level is not an object).")
     try:
-        docs = _case_documents(body)
+        docs, counter = _case_documents(body)
     except SchemaProblem as problem:
         raise BackupInvalid(f"{source} cannot be restored: {problem}") from None
     cases: list[Case] = []
@@ -100,7 +107,7 @@ def read_backup(source: Path) -> list[Case]:
             cases.append(decode_case(doc, case_id))
         except InvalidInput as problem:
             raise BackupInvalid(f"{source}: {problem.message}") from None
-    return cases
+    return Backup(cases, max(counter, max(seen, default=0) + 1))
 
 
 def restore_backup(db_path: Path | None, source: Path, clock: Clock = china_now) -> tuple[int, Path | None]:
@@ -109,10 +116,10 @@ def restore_backup(db_path: Path | None, source: Path, clock: Clock = china_now)
     Works even when the current database is damaged (it is not read). The current file is copied
     to the backup folder first, so a restore can itself be undone.
     """
-    cases = read_backup(source)
+    backup = read_backup(source)
     data = {
-        META_TABLE: {META_DOC_ID: {"schema_version": SCHEMA_VERSION, "next_case_id": max((c.id for c in cases), default=0) + 1}},
-        CASES_TABLE: {str(c.id): encode_case(c) for c in cases},
+        META_TABLE: {META_DOC_ID: {"schema_version": SCHEMA_VERSION, "next_case_id": backup.next_case_id}},
+        CASES_TABLE: {str(c.id): encode_case(c) for c in backup.cases},
     }
     storage = SafeStorage(db_path)
     safety: Path | None = None
@@ -120,10 +127,11 @@ def restore_backup(db_path: Path | None, source: Path, clock: Clock = china_now)
         if db_path is not None and db_path.exists():
             safety = copy_to_backup(db_path, "before-restore-" + clock().strftime("%Y%m%d-%H%M%S"))
         storage.replace_all(data)
-    return len(cases), safety
+    return len(backup.cases), safety
 
 
-def _case_documents(body: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+def _case_documents(body: dict[str, Any]) -> tuple[list[tuple[int, dict[str, Any]]], int]:
+    """The case documents, migrated, and the id counter they were saved with (1 if none)."""
     if body.get("format") == FORMAT_NAME:
         fv = body.get("format_version")
         if fv != FORMAT_VERSION:
@@ -139,7 +147,8 @@ def _case_documents(body: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
                 raise SchemaProblem("a case entry has no whole-number id")
             table[str(entry["id"])] = {k: v for k, v in entry.items() if k != "id"}
-        data = {META_TABLE: {META_DOC_ID: {"schema_version": version}}, CASES_TABLE: table}
+        data = {META_TABLE: {META_DOC_ID: {"schema_version": version, "next_case_id": body.get("next_case_id")}},
+                CASES_TABLE: table}
     elif META_TABLE in body:
         data = body
         version = schema_version_of(data)
@@ -156,4 +165,8 @@ def _case_documents(body: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
         if not key.isdigit() or not isinstance(doc, dict):
             raise SchemaProblem(f"case entry {key!r} is malformed")
         out.append((int(key), doc))
-    return out
+    meta_table = data.get(META_TABLE)
+    meta = meta_table.get(META_DOC_ID) if isinstance(meta_table, dict) else None
+    counter = meta.get("next_case_id") if isinstance(meta, dict) else None
+    # A counter that is not a positive whole number is ignored: the ids in the file decide then.
+    return out, counter if isinstance(counter, int) and not isinstance(counter, bool) and counter > 0 else 1

@@ -142,8 +142,7 @@ class CaseStore:
     def create_case(self, fields: Mapping[str, Any]) -> Case:
         _reject_system_fields(fields)
         with self._transaction():
-            meta = self._meta()
-            case_id = max(int(meta.get("next_case_id", 1)), max(self._cases, default=0) + 1)
+            case_id = self._next_case_id()
             now = self.clock()
             case = build(Case, {**fields, "id": case_id, "created": now, "updated": now})
             case = msgspec.structs.replace(case, evidence=_seed_evidence(case))
@@ -151,6 +150,14 @@ class CaseStore:
             self._meta_table.update({"next_case_id": case_id + 1}, doc_ids=[int(META_DOC_ID)])
             self._remember(case)
             return case
+
+    def next_case_id(self) -> int:
+        """The id the next new case gets: never one used before, even by a case purged since."""
+        self._sync()
+        return self._next_case_id()
+
+    def _next_case_id(self) -> int:
+        return max(int(self._meta().get("next_case_id", 1)), max(self._cases, default=0) + 1)
 
     def update_case(self, case_id: int, changes: Mapping[str, Any], *, expected_revision: int | None = None) -> Case:
         _reject_system_fields(changes)

@@ -133,3 +133,35 @@ def test_read_backup_validates_every_case(tmp_path: Path) -> None:
                                              "updated": "2026-11-01T00:00:00+08:00", "status": "lost"}]}))
     with pytest.raises(BackupInvalid, match="case 4.*status"):
         read_backup(bad)
+
+
+@pytest.mark.parametrize("source", ["backup", "database copy"])
+def test_a_restore_never_hands_out_the_id_of_a_purged_case_again(tmp_path: Path, source: str) -> None:
+    db = tmp_path / "weiquan.json"
+    store = _populated(db)  # cases 1 and 2
+    third = store.create_case({"title": "purged later"})
+    store.delete_case(third.id)
+    store.purge_case(third.id)
+    out = tmp_path / "backup.json"
+    if source == "backup":
+        assert run_weiquan("backup", "-o", str(out), "--db", str(db)).returncode == 0
+        assert orjson.loads(out.read_bytes())["next_case_id"] == 4
+    else:
+        out.write_bytes(db.read_bytes())
+    assert read_backup(out).next_case_id == 4
+    fresh = tmp_path / "restored.json"
+    result = run_weiquan("restore", str(out), "--db", str(fresh))
+    assert result.returncode == 0, result.stderr
+    assert CaseStore.open(fresh).create_case({"title": "new after the restore"}).id == 4  # not 3
+
+
+def test_a_backup_without_a_usable_counter_continues_after_its_highest_id(tmp_path: Path) -> None:
+    for counter in (None, "seven", 0, True):
+        body = {"format": FORMAT_NAME, "format_version": 1, "schema_version": 1,
+                "cases": [{"id": 5, "title": "only case", "created": "2026-11-20T10:00:00+08:00",
+                           "updated": "2026-11-20T10:00:00+08:00"}]}
+        if counter is not None:
+            body["next_case_id"] = counter
+        out = tmp_path / "backup.json"
+        out.write_bytes(orjson.dumps(body))
+        assert read_backup(out).next_case_id == 6
