@@ -7,13 +7,15 @@
 * The cutoff is 24:00 of the last day.
 
 Holidays and the make-up working days (调休) come from ``chinesecalendar``, which covers only the
-years it ships. For any other year we count Monday to Friday and say the result is *estimated*,
-with the reason; we never fall back silently and never raise.
+years it ships, then from the user's holiday file (store.holiday_file) for later years. For any
+other year we count Monday to Friday and say the result is *estimated*, with the reason; we never
+fall back silently and never raise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,8 +40,36 @@ class DayResult:
 
 
 def _uncovered_reason(year: int) -> str:
-    return (f"China's {year} holiday calendar is not in this weiquan's data; "
+    return (f"China's {year} holiday calendar is not in this weiquan's data or your holiday file; "
             "counted Monday to Friday, so holidays and make-up working days are not taken into account")
+
+
+# Years the built-in calendar lacks, filled from the user's holiday file: year -> is_working_day.
+_year_calendars: dict[int, Callable[[dt.date], bool]] = {}
+
+
+def install_year_calendars(calendars: Mapping[int, Callable[[dt.date], bool]]) -> None:
+    """Use these working-day rules for years the built-in calendar lacks (replaces earlier ones)."""
+    _year_calendars.clear()
+    _year_calendars.update(calendars)
+    for cached in (is_working_day, add_working_days, add_days):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def calendar_covers(year: int) -> bool:
+    """Whether the built-in calendar has this year's holidays."""
+    try:
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def covered_years() -> tuple[int, int]:
+    """First and last year of the built-in calendar."""
+    years = [y for y in range(1990, 2101) if calendar_covers(y)]
+    return years[0], years[-1]
 
 
 @lru_cache(maxsize=8192)
@@ -48,6 +78,9 @@ def is_working_day(day: dt.date) -> tuple[bool, bool]:
     try:
         return chinese_calendar.is_workday(day), False
     except NotImplementedError:
+        from_file = _year_calendars.get(day.year)
+        if from_file is not None:
+            return from_file(day), False
         return day.weekday() < 5, True
 
 

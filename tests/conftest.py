@@ -9,6 +9,7 @@ import pytest
 
 from store.case_store import CaseStore
 from store.clock import CHINA_TZ
+from store.workdays import install_year_calendars
 from tests.helpers.app_driver import FIXED_NOW
 from tui.app import WeiquanApp
 
@@ -32,6 +33,13 @@ def _unfreeze_after_each_test() -> Iterator[None]:
     that would keep every earlier test's apps alive, so each test starts from a clean collector."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
+def _no_holiday_file_after_each_test() -> Iterator[None]:
+    """A holiday file read in one test must not count the days of the next."""
+    yield
+    install_year_calendars({})
 
 
 @pytest.fixture

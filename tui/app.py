@@ -89,22 +89,27 @@ class WeiquanApp(App[None]):
     def load_store_in_background(self) -> None:
         self.run_worker(self._load, thread=True, exit_on_error=False, name="open-database")
 
-    def _load(self) -> tuple[CaseStore, list]:
-        """Open and validate the database and rank its cases, off the UI thread."""
+    def _load(self) -> tuple[CaseStore, list, list[str]]:
+        """Open and validate the database, read the holiday file beside it and rank the cases, off
+        the UI thread. The holiday file comes first: every deadline is counted with it."""
+        from store.holiday_file import use_holiday_file
         from store.urgency_board import UrgencyBoard
 
         assert self._open_store is not None
         store = self._open_store()
-        return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock())
+        notices = use_holiday_file(store.path)
+        return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "open-database":
             return
         if event.state is WorkerState.SUCCESS:
-            self.store, ranked = event.worker.result
+            self.store, ranked, notices = event.worker.result
             for screen in self.screen_stack:
                 if hasattr(screen, "show_ranked"):
                     screen.show_ranked(ranked)
+            for notice in notices:
+                self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
         elif event.state is WorkerState.ERROR:
             error = event.worker.error

@@ -1,4 +1,4 @@
-"""``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore).
+"""``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore, holidays).
 
 Exit status: 0 success, 1 `due` found something overdue, 2 a user-facing error (printed without a
 traceback), 130 interrupted.
@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("backup", parents=[common], help="write a backup file")
     p.add_argument("-o", "--output", metavar="FILE", help="backup file (default: the backup folder; - for stdout)")
+
+    p = verbs.add_parser("holidays", parents=[common],
+                         help="which years' holidays are known; add later years in holidays.toml beside the database")
+    p.add_argument("--example", action="store_true", help="print a holidays.toml to start from")
 
     p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("file", help="a backup written by `weiquan backup`, or a daily backup copy")

@@ -15,6 +15,7 @@ from store.atomic import atomic_write, ensure_private_dir
 from store.due_report import due_items
 from store.export.documents import render_export
 from store.errors import InvalidInput
+from store.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.ical import calendar
 from store.i18n import Messages
 from store.paths import resolve_db_path
@@ -24,12 +25,16 @@ EXIT_OK, EXIT_ATTENTION = 0, 1
 
 
 def open_store(args: argparse.Namespace) -> CaseStore:
-    return CaseStore.open(resolve_db_path(args.db))
+    """The database, with the holiday file beside it in use for every deadline (its problems on stderr)."""
+    store = CaseStore.open(resolve_db_path(args.db))
+    for notice in use_holiday_file(store.path):
+        print(f"weiquan: {notice}", file=sys.stderr)
+    return store
 
 
 def run(args: argparse.Namespace) -> int:
     handler = {"list": cmd_list, "export": cmd_export, "due": cmd_due, "ics": cmd_ics, "backup": cmd_backup,
-               "restore": cmd_restore}[args.verb]
+               "restore": cmd_restore, "holidays": cmd_holidays}[args.verb]
     return handler(args)
 
 
@@ -161,4 +166,30 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(msgs("cli.export_written", path=target), file=sys.stderr)
     else:
         sys.stdout.write(payload)
+    return EXIT_OK
+
+
+def cmd_holidays(args: argparse.Namespace) -> int:
+    """Which years' holidays are known, and from where; --example prints a file to start from."""
+    if args.example:
+        sys.stdout.write(EXAMPLE)
+        return EXIT_OK
+    from store.workdays import covered_years
+
+    msgs = Messages(args.lang)
+    first, last = covered_years()
+    print(msgs("holidays.built_in", first=first, last=last))
+    path = holiday_file_beside(resolve_db_path(args.db))
+    if not path.exists():
+        print(msgs("holidays.no_file", path=path))
+        print(msgs("holidays.uncovered", last=last))
+        return EXIT_OK
+    found = read_holiday_file(path)  # a broken file: InvalidInput, printed with exit status 2
+    print(msgs("holidays.file", path=path))
+    for year, cal in sorted(found.years.items()):
+        print(msgs("holidays.year", year=year, holidays=len(cal.holidays), workdays=len(cal.workdays),
+                   source=one_line(cal.source) or msgs("holidays.no_source")))
+    for year in found.ignored_years:
+        print(msgs("holidays.ignored", year=year))
+    print(msgs("holidays.uncovered", last=max([last, *found.years])))
     return EXIT_OK

@@ -94,3 +94,51 @@ def test_version_and_help() -> None:
 def test_app_without_a_terminal_says_so(tmp_path: Path) -> None:
     result = run_weiquan("--db", str(tmp_path / "x.json"))
     assert result.returncode == 2 and "needs a terminal" in result.stderr
+
+
+HOLIDAYS_2027 = '[2027]\nsource = "test notice"\nholidays = ["2027-02-06..2027-02-13"]\nworkdays = ["2027-02-20"]\n'
+
+
+def _filed_with_12315(db: Path) -> None:
+    store = CaseStore.open(db)
+    case = store.create_case({"title": "耳机左耳无声"})
+    store.add_contact(case.id, {"at": "2027-02-04T10:00:00+08:00", "channel": "12315"})
+
+
+def _acceptance_clock(result) -> dict:  # type: ignore[no-untyped-def]
+    return next(i for i in orjson.loads(result.stdout)["items"] if i["kind"] != "promise" and i["when"].startswith("2027-02"))
+
+
+def test_due_counts_a_later_year_with_the_holiday_file(db: Path) -> None:
+    _filed_with_12315(db)
+    guessed = _acceptance_clock(run_weiquan("due", "--json", "--within", "400", "--db", str(db)))
+    assert guessed["estimated"] and "Monday to Friday" in guessed["estimate_reason"]
+    (db.parent / "holidays.toml").write_text(HOLIDAYS_2027, encoding="utf-8")
+    result = run_weiquan("due", "--json", "--within", "400", "--db", str(db))
+    assert result.returncode == 0 and result.stderr == ""
+    exact = _acceptance_clock(result)
+    assert not exact["estimated"] and exact["when"] > guessed["when"]  # the Spring Festival week is not counted
+
+
+def test_a_broken_holiday_file_is_reported_and_the_command_still_works(db: Path) -> None:
+    _filed_with_12315(db)
+    (db.parent / "holidays.toml").write_text("[2027]\nholidays = ['2027-02-30']\n", encoding="utf-8")
+    result = run_weiquan("due", "--json", "--within", "400", "--db", str(db))
+    assert result.returncode == 0
+    assert "'2027-02-30' is not a date" in result.stderr and "not used" in result.stderr
+    assert _acceptance_clock(result)["estimated"]
+
+
+def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
+    result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
+    assert result.returncode == 0 and "2004–2026" in result.stdout and "No holiday file" in result.stdout
+    example = run_weiquan("holidays", "--example").stdout
+    assert example.startswith("# China's statutory holidays")
+    (db.parent / "holidays.toml").write_text(HOLIDAYS_2027 + '\n[2026]\nholidays = ["2026-11-25"]\n', encoding="utf-8")
+    result = run_weiquan("holidays", "--db", str(db), "--lang", "zh-CN")
+    assert result.returncode == 0
+    assert "2027 年：8 天假日，1 个调休上班日（来源：test notice）" in result.stdout
+    assert "2026 年：未使用" in result.stdout
+    (db.parent / "holidays.toml").write_text("[2027\n", encoding="utf-8")
+    result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
+    assert result.returncode == 2 and "not valid TOML" in result.stderr and "Traceback" not in result.stderr

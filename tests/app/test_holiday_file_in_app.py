@@ -1,0 +1,44 @@
+"""The app reads the holiday file beside its database before counting any deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from store.case_store import CaseStore
+from tests.helpers.app_driver import FIXED_NOW
+from store.workdays import add_working_days
+from tui.app import WeiquanApp
+from tui.widgets.case_list import CaseList
+
+
+async def _opened(db: Path) -> list[str]:
+    """The notifications shown once the app has loaded the database."""
+    app = WeiquanApp(lambda: CaseStore.open(db, clock=lambda: FIXED_NOW), lang="en", clock=lambda: FIXED_NOW,
+                     watch_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if app.store is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.screen.query_one(CaseList).row_count == 1
+        return [n.message for n in app._notifications]
+
+
+async def test_a_broken_holiday_file_is_shown_and_the_cases_still_open(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    store = CaseStore.open(db, clock=lambda: FIXED_NOW)
+    case = store.create_case({"title": "耳机左耳无声"})
+    store.add_contact(case.id, {"at": "2027-02-04T10:00:00+08:00", "channel": "12315"})
+    (tmp_path / "holidays.toml").write_text("[2027]\nholidays = ['2027-02-30']\n", encoding="utf-8")
+    messages = await _opened(db)
+    assert any("'2027-02-30' is not a date" in m and "not used" in m for m in messages)
+
+
+async def test_a_good_holiday_file_is_used_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    CaseStore.open(db, clock=lambda: FIXED_NOW).create_case({"title": "耳机左耳无声"})
+    (tmp_path / "holidays.toml").write_text("[2027]\nholidays = ['2027-02-06..2027-02-13']\n", encoding="utf-8")
+    assert await _opened(db) == []
+    assert not add_working_days(dt.date(2027, 2, 4), 3).estimated
