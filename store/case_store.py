@@ -59,6 +59,7 @@ class CaseStore:
         self._meta_table = self._db.table(META_TABLE, cache_size=0)
         self._cases: dict[int, Case] = {}
         self._haystacks: dict[int, str] = {}
+        self._sources: dict[int, dict[str, Any]] = {}  # the stored record each case was decoded from
         self._writes = 0  # bumped on every change made here (invalidates the last search)
         self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
         self._generation = -1
@@ -146,9 +147,10 @@ class CaseStore:
             now = self.clock()
             case = build(Case, {**fields, "id": case_id, "created": now, "updated": now})
             case = msgspec.structs.replace(case, evidence=_seed_evidence(case))
-            self._cases_table.insert(Document(encode_case(case), doc_id=case_id))
+            source = encode_case(case)
+            self._cases_table.insert(Document(source, doc_id=case_id))
             self._meta_table.update({"next_case_id": case_id + 1}, doc_ids=[int(META_DOC_ID)])
-            self._remember(case)
+            self._remember(case, source)
             return case
 
     def next_case_id(self) -> int:
@@ -280,7 +282,7 @@ class CaseStore:
             )
             doc = encode_case(changed)
             self._cases_table.update(_replace_document(doc), doc_ids=[case_id])
-            self._remember(changed)
+            self._remember(changed, doc)
             return changed
 
     def _change_contact(
@@ -308,15 +310,18 @@ class CaseStore:
         meta = self._meta_table.get(doc_id=int(META_DOC_ID))
         return dict(meta) if meta else {}
 
-    def _remember(self, case: Case) -> None:
+    def _remember(self, case: Case, source: dict[str, Any]) -> None:
+        """``case`` was just stored as the record ``source``."""
         self._writes += 1
         self._cases[case.id] = case
         self._haystacks[case.id] = case.search_text()
+        self._sources[case.id] = source
 
     def _forget(self, case_id: int) -> None:
         self._writes += 1
         self._cases.pop(case_id, None)
         self._haystacks.pop(case_id, None)
+        self._sources.pop(case_id, None)
 
     def _prepare(self) -> None:
         """First open: create, or check the schema version and migrate (after a backup)."""
@@ -337,18 +342,37 @@ class CaseStore:
         self._sync()
 
     def _sync(self) -> None:
-        """Rebuild the validated cache when the data was (re)loaded from its source."""
-        self.storage.read()
+        """Rebuild the validated cache when the data was (re)loaded from its source.
+
+        A case whose stored record equals the one it was decoded from is kept as it is: after
+        another session's change only the records it touched are validated again (at 10,000 cases
+        decoding everything took about 0.4 s). Equality, not the revision, decides, so a record
+        edited by hand is always checked.
+        """
+        data = self.storage.read()
         if self.storage.generation == self._generation:
             return
+        table = (data or {}).get(CASES_TABLE, {})
+        known, sources = self._cases, self._sources
         cases: dict[int, Case] = {}
+        haystacks: dict[int, str] = {}
         try:
-            for doc in self._cases_table:
-                cases[doc.doc_id] = decode_case(dict(doc), doc.doc_id)
-        except InvalidInput as problem:
-            raise self._damaged(f"a record is invalid: {problem.message}") from None
-        self._cases = cases
-        self._haystacks = {cid: c.search_text() for cid, c in cases.items()}
+            for key, doc in table.items():
+                case_id = int(key)
+                if not isinstance(doc, dict):
+                    raise InvalidInput(f"case {key} is not an object")
+                if sources.get(case_id) == doc and case_id in known:
+                    cases[case_id], haystacks[case_id] = known[case_id], self._haystacks[case_id]
+                else:
+                    cases[case_id] = decode_case(dict(doc), case_id)
+                    haystacks[case_id] = cases[case_id].search_text()
+        except (InvalidInput, ValueError) as problem:
+            detail = problem.message if isinstance(problem, InvalidInput) else f"a record id is not a number ({problem})"
+            raise self._damaged(f"a record is invalid: {detail}") from None
+        # The records themselves, not copies; a change made here stores a new record and
+        # _remember points at it, so a case and its source stay in step.
+        self._sources = {int(key): doc for key, doc in table.items()}
+        self._cases, self._haystacks = cases, haystacks
         self._generation = self.storage.generation
 
     def _damaged(self, problem: str) -> StoreDamaged:
