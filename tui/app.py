@@ -135,11 +135,15 @@ class WeiquanApp(App[None]):
             guide.open_at(target)  # type: ignore[attr-defined]
         return guide
 
-    def get_guide_ready(self) -> None:
-        """Called by the main screen once its cases are shown (they are settled, see
-        _settle_long_lived_objects): read the guide and import its reader in
-        a thread at once, then build the reader on the UI thread a moment later (prepare_guide)."""
+    def cases_shown(self) -> None:
+        """The main screen has shown its cases for the first time: settle them (see
+        _settle_long_lived_objects) and get the guide reader ready while the user reads."""
         _settle_long_lived_objects()
+        self._get_guide_ready()
+
+    def _get_guide_ready(self) -> None:
+        """Read the guide and import its reader in a thread at once, then build the reader on the
+        UI thread a moment later (prepare_guide), at the section the selected case would open."""
         if self.lang in self._guide_readying:
             return
         self._guide_readying.add(self.lang)

@@ -75,7 +75,7 @@ async def _first_jump(lang: str, *, prepared: bool) -> float:
     background as usual, or with nothing prepared so the jump does it all."""
     app = _app(lang)
     if not prepared:  # nothing read or built ahead: as if `g` came the moment the cases appeared
-        app.get_guide_ready = lambda: None  # type: ignore[method-assign]
+        app._get_guide_ready = lambda: None  # type: ignore[method-assign]
     clock = FrameClock(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

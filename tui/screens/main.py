@@ -141,7 +141,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.refresh_bindings()
         if not self._cases_shown:
             self._cases_shown = True
-            self.app.get_guide_ready()  # type: ignore[attr-defined]  # prepared at the selected case's section
+            self.app.cases_shown()  # type: ignore[attr-defined]
 
     NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
                             "undo", "trash", "due", "export"})
