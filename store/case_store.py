@@ -60,6 +60,8 @@ class CaseStore:
         self._cases: dict[int, Case] = {}
         self._haystacks: dict[int, str] = {}
         self._sources: dict[int, dict[str, Any]] = {}  # the stored record each case was decoded from
+        self._damage: StoreDamaged | None = None  # what was wrong with the file of _damaged_generation
+        self._damaged_generation = -1
         self._writes = 0  # bumped on every change made here (invalidates the last search)
         self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
         self._generation = -1
@@ -79,16 +81,16 @@ class CaseStore:
     def cases(self, *, include_deleted: bool = False, ordered: bool = True) -> list[Case]:
         """Cases not in the trash, newest change first (``ordered=False``: as stored, for callers
         that sort by something else)."""
-        self._sync()
+        self._sync_for_reading()
         found = [c for c in self._cases.values() if include_deleted or c.deleted_at is None]
         return sorted(found, key=lambda c: (c.updated, c.id), reverse=True) if ordered else found
 
     def trash(self) -> list[Case]:
-        self._sync()
+        self._sync_for_reading()
         return sorted((c for c in self._cases.values() if c.deleted_at), key=lambda c: c.deleted_at, reverse=True)
 
     def get(self, case_id: int) -> Case:
-        self._sync()
+        self._sync_for_reading()
         case = self._cases.get(case_id)
         if case is None:
             raise NotFound(f"There is no case {case_id}.")
@@ -105,7 +107,7 @@ class CaseStore:
         Typing usually extends the previous query; then only the previous matches are searched.
         """
         words = text.casefold().split()
-        self._sync()
+        self._sync_for_reading()
         previous_words, previous_ids, generation = self._last_match
         # A case matching the new words matches the old ones if each old word lies inside a new one.
         if generation == (self._generation, len(self._haystacks), self._writes) and previous_words and all(
@@ -133,7 +135,7 @@ class CaseStore:
         Any read may already have reloaded the file (a save re-reads it under the lock first), so
         this compares with what was last reported, not with what was last read.
         """
-        if self.storage.changed_elsewhere():
+        if self.storage.changed_elsewhere() or self.storage.generation == self._damaged_generation:
             self._sync()
         changed = self._generation != self._reported_generation
         self._reported_generation = self._generation
@@ -352,6 +354,8 @@ class CaseStore:
         data = self.storage.read()
         if self.storage.generation == self._generation:
             return
+        if self.storage.generation == self._damaged_generation and self._damage is not None:
+            raise self._damage  # this very file was found damaged already: not decoded again
         table = (data or {}).get(CASES_TABLE, {})
         known, sources = self._cases, self._sources
         cases: dict[int, Case] = {}
@@ -368,12 +372,24 @@ class CaseStore:
                     haystacks[case_id] = cases[case_id].search_text()
         except (InvalidInput, ValueError) as problem:
             detail = problem.message if isinstance(problem, InvalidInput) else f"a record id is not a number ({problem})"
-            raise self._damaged(f"a record is invalid: {detail}") from None
+            self._damage = self._damaged(f"a record is invalid: {detail}")
+            self._damaged_generation = self.storage.generation
+            raise self._damage from None
         # The records themselves, not copies; a change made here stores a new record and
         # _remember points at it, so a case and its source stay in step.
         self._sources = {int(key): doc for key, doc in table.items()}
         self._cases, self._haystacks = cases, haystacks
         self._generation = self.storage.generation
+
+    def _sync_for_reading(self) -> None:
+        """_sync for reads. Once the cases have loaded, a file damaged after that (a hand edit
+        gone wrong, another program) leaves the last good cases readable, so a running app keeps
+        showing them; refresh() and every change still raise the damage."""
+        try:
+            self._sync()
+        except StoreDamaged:
+            if self._generation < 0:
+                raise
 
     def _damaged(self, problem: str) -> StoreDamaged:
         path = self.storage.path or Path(":memory:")

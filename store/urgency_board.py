@@ -1,7 +1,7 @@
 """Case urgency for the whole list, recomputed only for cases that changed.
 
 Ranking 10,000 cases from scratch takes a few hundred milliseconds; after a save only one case
-changed. Urgency also depends on the clock (a promise becomes overdue), so everything is
+changed (the store keeps the same Case object for every record that did not). Urgency also depends on the clock (a promise becomes overdue), so everything is
 recomputed when the minute changes.
 """
 
@@ -16,7 +16,7 @@ from store.models import Case
 class UrgencyBoard:
     def __init__(self) -> None:
         self._minute: dt.datetime | None = None
-        self._cache: dict[int, tuple[int, Urgency]] = {}
+        self._cache: dict[int, tuple[Case, Urgency]] = {}
 
     def rank(self, cases: list[Case], now: dt.datetime) -> list[tuple[Case, Urgency]]:
         """Cases with their urgency, most urgent first."""
@@ -27,8 +27,10 @@ class UrgencyBoard:
         ranked = []
         for case in cases:
             cached = self._cache.get(case.id)
-            if cached is None or cached[0] != case.revision:
-                cached = (case.revision, case_urgency(case, now))
+            # The very same object: the store hands out a new one for any change to a record,
+            # including a hand edit that left the revision as it was.
+            if cached is None or cached[0] is not case:
+                cached = (case, case_urgency(case, now))
                 self._cache[case.id] = cached
             ranked.append((case, cached[1]))
         ranked.sort(key=lambda pair: urgency_key(*pair))

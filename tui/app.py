@@ -116,7 +116,7 @@ class WeiquanApp(App[None]):
             if isinstance(error, StoreDamaged):
                 from tui.screens.damaged import DamagedScreen
 
-                self.push_screen(DamagedScreen(error))
+                self.push_screen(DamagedScreen.localized(self.msgs)(error))
             elif isinstance(error, WeiquanError):
                 self.exit(return_code=2, message=f"weiquan: {error.title}: {error.message}")
             else:
@@ -190,24 +190,47 @@ class WeiquanApp(App[None]):
             return None
 
     def show_error(self, error: WeiquanError) -> None:
+        if isinstance(error, StoreDamaged) and self.store is not None:
+            self._show_damage(error)
+            return
         self.notify(error.message, title=self.msgs(f"error.{type(error).__name__}"), severity="error", timeout=8)
+
+    def _show_damage(self, error: StoreDamaged) -> None:
+        from tui.screens.damaged import DamagedScreen
+
+        if not isinstance(self.screen, DamagedScreen):
+            self.push_screen(DamagedScreen.localized(self.msgs)(error))
 
     def remember_undo(self, label: str, undo: Callable[[], object]) -> None:
         self.undo_stack.append(UndoEntry(label, undo))
         del self.undo_stack[:-50]
 
     def check_outside_changes(self) -> None:
-        """Poll (one stat call) for another session's writes and refresh the screens if any."""
+        """Poll (one stat call) for another session's writes and refresh the screens if any.
+
+        A file damaged while the app runs (say, a hand edit gone wrong) brings up the damaged-file
+        screen over the last good cases; once the file reads again, that screen goes by itself.
+        """
+        from tui.screens.damaged import DamagedScreen
+
         if self.store is None:
             return
         changed = self.attempt(self.store.refresh)
-        if changed:
+        if changed is None:  # the error was shown
+            return
+        recovered = isinstance(self.screen, DamagedScreen) and self.screen.error.path == self.store.path
+        if recovered:
+            self.pop_screen()
+        if changed or recovered:
             for screen in self.screen_stack:
                 reload = getattr(screen, "reload_from_store", None)
                 if reload is not None:
                     reload()
             _settle_long_lived_objects()
-            self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
+            if recovered:
+                self.notify(self.msgs("damaged.readable_again"), timeout=6)
+            else:
+                self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
 
     def switch_language(self) -> None:
         from tui.screens.main import MainScreen

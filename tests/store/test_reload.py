@@ -76,3 +76,37 @@ def test_our_own_changes_stay_in_step_after_a_reload(tmp_path: Path) -> None:
     assert [ours.get(i).title for i in (1, 2, 3)] == ["one, renamed here", "two, renamed there", "three"]
     ours.update_case(1, {"title": "one, renamed again"})
     assert CaseStore.open(db, backups=False).get(1).title == "one, renamed again"
+
+
+@pytest.mark.parametrize("damage", ["bad record", "not JSON"])
+def test_damage_after_loading_keeps_the_last_good_cases_readable_and_refuses_changes(tmp_path: Path,
+                                                                                     damage: str) -> None:
+    db = tmp_path / "weiquan.json"
+    ours = _three_cases(db)
+    good = db.read_bytes()
+    if damage == "bad record":
+        _edit_file_by_hand(db, 1, amount_paid_fen="a lot")
+    else:
+        db.write_bytes(good[: len(good) // 2])
+    assert [c.title for c in ours.cases(ordered=False)] == ["one", "two", "three"]  # as last read
+    assert ours.get(2).title == "two" and [c.id for c in ours.search("three")] == [3]
+    with pytest.raises(StoreDamaged):
+        ours.refresh()
+    with pytest.raises(StoreDamaged):
+        ours.refresh()  # still, on every poll, until the file is fixed
+    with pytest.raises(StoreDamaged):
+        ours.update_case(2, {"title": "not saved"})
+    assert db.read_bytes() != good and b"not saved" not in db.read_bytes()  # the damaged file is left as it is
+    db.write_bytes(good.replace(b'"three"', b'"three, fixed"'))
+    assert ours.refresh()
+    assert ours.get(3).title == "three, fixed"
+    ours.update_case(2, {"title": "saved again"})
+    assert CaseStore.open(db, backups=False).get(2).title == "saved again"
+
+
+def test_a_database_damaged_before_it_was_ever_read_still_raises_on_reading(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    _three_cases(db)
+    _edit_file_by_hand(db, 1, amount_paid_fen="a lot")
+    with pytest.raises(StoreDamaged):
+        CaseStore.open(db, backups=False)

@@ -12,14 +12,17 @@ from textual.widgets import Static
 from store.backup_file import restore_backup
 from store.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
+from tui.bindings import Localized
 from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
 
 
-class DamagedScreen(Screen[None]):
+class DamagedScreen(Localized, Screen[None]):
+    """At start-up in place of the cases; while the app runs, over them (see check_outside_changes)."""
+
     BINDINGS = [
-        Binding("r", "restore", "Restore the newest backup"),
-        Binding("q,escape", "quit", "Quit"),
+        Binding("r", "restore", "key.restore_backup"),
+        Binding("q,escape", "quit", "key.quit"),
     ]
     DEFAULT_CSS = """
     DamagedScreen { align: center middle; }
@@ -37,6 +40,8 @@ class DamagedScreen(Screen[None]):
             yield Static(literal(self.error.message, keep_newlines=True))
             hint = msgs("damaged.restore_hint") if self.error.newest_backup else msgs("damaged.no_backup_hint")
             yield Static(Text(hint, style="bold"))
+            if self.app.store is not None:  # the app is running on the last good cases
+                yield Static(Text(msgs("damaged.fix_while_open")))
         yield ScreenFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -66,7 +66,7 @@ class MainScreen(CaseActions, Localized, Screen):
         super().__init__()
         self.selected_case_id: int | None = select
         self._ranked: list[tuple[Case, Urgency]] = []
-        self._rows: dict[int, tuple[tuple[object, ...], CaseRow]] = {}
+        self._rows: dict[int, tuple[Case, Urgency, CaseRow]] = {}
         self._board: UrgencyBoard | None = None
         self._pane_timer: Timer | None = None
         self._filter = ""
@@ -202,12 +202,11 @@ class MainScreen(CaseActions, Localized, Screen):
         case_list.set_rows(rows, keep=keep)
 
     def _row_for(self, case: Case, urgency: Urgency) -> CaseRow:
-        stamp = (case.revision, urgency)
         cached = self._rows.get(case.id)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, _row(case, urgency, self.msgs))
+        if cached is None or cached[0] is not case or cached[1] != urgency:  # same object: same record
+            cached = (case, urgency, _row(case, urgency, self.msgs))
             self._rows[case.id] = cached
-        return cached[1]
+        return cached[2]
 
     def _update_status(self) -> None:
         overdue = sum(u.overdue for _, u in self._ranked)

@@ -1,0 +1,62 @@
+"""The database file is damaged while the app runs: no crash, the damaged-file screen, and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.case_store import CaseStore
+from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tui.screens.damaged import DamagedScreen
+from tui.screens.main import MainScreen
+
+
+def _break_a_record(db: Path) -> None:
+    body = orjson.loads(db.read_bytes())
+    body["cases"]["1"]["amount_paid_fen"] = "a lot"
+    db.write_bytes(orjson.dumps(body))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_damage_while_open_is_shown_and_goes_once_the_file_is_fixed(make_app, app_store: CaseStore,
+                                                                         db_path: Path, lang: str) -> None:
+    app_store.create_case({"title": "耳机左耳无声"})
+    app_store.create_case({"title": "物流停滞"})
+    good = db_path.read_bytes()
+    app = make_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        _break_a_record(db_path)
+        await pilot.press("down", "up")  # reading the cases: the last good ones, no crash
+        await pilot.pause()
+        assert app.screen is main and "耳机左耳无声" in screen_text(pilot)
+        app.check_outside_changes()  # the poll
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen) and app.screen_stack[-2] is main
+        text = screen_text(pilot)
+        assert "amount_paid_fen" in text
+        assert ("恢复最新的备份" if lang == "zh-CN" else "Restore the newest backup") in text  # keys in the UI language
+        app.check_outside_changes()
+        await pilot.pause()
+        assert len([s for s in app.screen_stack if isinstance(s, DamagedScreen)]) == 1  # not stacked again
+        db_path.write_bytes(good.replace("物流停滞".encode(), "物流停滞（已修复）".encode()))
+        app.check_outside_changes()
+        await pilot.pause()
+        assert app.screen is main and "物流停滞（已修复）" in screen_text(pilot)
+
+
+async def test_a_change_refused_on_a_damaged_file_brings_up_the_damaged_screen(make_app, app_store: CaseStore,
+                                                                              db_path: Path) -> None:
+    app_store.create_case({"title": "耳机左耳无声"})
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        _break_a_record(db_path)
+        await pilot.press("d", "y")  # delete the case, yes
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        assert isinstance(app.screen_stack[-2], MainScreen)
+        assert b"deleted_at" not in db_path.read_bytes()  # nothing was written to the damaged file
