@@ -222,15 +222,19 @@ class WeiquanApp(App[None]):
         if recovered:
             self.pop_screen()
         if changed or recovered:
-            for screen in self.screen_stack:
-                reload = getattr(screen, "reload_from_store", None)
-                if reload is not None:
-                    reload()
-            _settle_long_lived_objects()
+            self.reload_screens()
             if recovered:
                 self.notify(self.msgs("damaged.readable_again"), timeout=6)
             else:
                 self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
+
+    def reload_screens(self) -> None:
+        """Every screen that shows cases reads them again (after another session's change, a restore)."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload_from_store", None)
+            if reload is not None:
+                reload()
+        _settle_long_lived_objects()
 
     def switch_language(self) -> None:
         from tui.screens.main import MainScreen

@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from store.backup_file import read_backup
 from store.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.screens.damaged import DamagedScreen
@@ -60,3 +61,28 @@ async def test_a_change_refused_on_a_damaged_file_brings_up_the_damaged_screen(m
         assert isinstance(app.screen, DamagedScreen)
         assert isinstance(app.screen_stack[-2], MainScreen)
         assert b"deleted_at" not in db_path.read_bytes()  # nothing was written to the damaged file
+
+
+async def test_over_an_open_form_esc_keeps_the_app_and_a_restore_brings_the_cases_back(
+        make_app, app_store: CaseStore, db_path: Path) -> None:
+    app_store.create_case({"title": "耳机左耳无声"})  # the day's first change keeps a backup first
+    app_store.create_case({"title": "物流停滞"})
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # the contact form, over the cases
+        await pilot.pause()
+        form = app.screen
+        _break_a_record(db_path)
+        app.check_outside_changes()
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen) and app.screen.error.newest_backup is not None
+        in_backup = sorted(c.title for c in read_backup(app.screen.error.newest_backup).cases if c.deleted_at is None)
+        await pilot.press("escape")  # would lose the form's typing if it quit
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, DamagedScreen)
+        await pilot.press("r")  # restore the newest backup
+        await pilot.pause()
+        assert app.screen is form
+        assert sorted(c.title for c in app.store.cases()) == in_backup
+        assert b"a lot" not in db_path.read_bytes()  # the damaged file was replaced (and kept as a backup)

@@ -22,7 +22,9 @@ class DamagedScreen(Localized, Screen[None]):
 
     BINDINGS = [
         Binding("r", "restore", "key.restore_backup"),
-        Binding("q,escape", "quit", "key.quit"),
+        Binding("q", "quit", "key.quit"),
+        # Esc quits only at start-up: while the app runs, a form below may hold unsaved typing.
+        Binding("escape", "quit_at_start", show=False),
     ]
     DEFAULT_CSS = """
     DamagedScreen { align: center middle; }
@@ -47,6 +49,8 @@ class DamagedScreen(Localized, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "restore":
             return self.error.newest_backup is not None
+        if action == "quit_at_start":
+            return self.app.store is None  # type: ignore[attr-defined]
         return True
 
     def action_restore(self) -> None:
@@ -61,8 +65,11 @@ class DamagedScreen(Localized, Screen[None]):
             return
         self.app.store = store
         self.app.pop_screen()
-        self.app.screen.reload_from_store()
+        self.app.reload_screens()  # type: ignore[attr-defined]
         self.notify(self.app.msgs("damaged.restored", path=str(backup)))
 
     def action_quit(self) -> None:
         self.app.exit(return_code=2)
+
+    def action_quit_at_start(self) -> None:
+        self.action_quit()
