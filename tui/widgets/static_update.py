@@ -19,4 +19,4 @@ def update_static(widget: Static, content: VisualType) -> None:
     before = widget.content_size.height
     widget.update(content, layout=False)
     if widget.get_content_height(widget.content_size, widget.content_size, width) != before:
-        widget.refresh(layout=True)
+        widget.refresh(layout=True, repaint=False)  # repainted already; keeps the height just measured
