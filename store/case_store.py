@@ -60,7 +60,7 @@ class CaseStore:
         self._cases: dict[int, Case] = {}
         self._haystacks: dict[int, str] = {}
         self._sources: dict[int, dict[str, Any]] = {}  # the stored record each case was decoded from
-        self._damage: StoreDamaged | None = None  # what was wrong with the file of _damaged_generation
+        self._damage = ""  # what was wrong with the file of _damaged_generation
         self._damaged_generation = -1
         self._writes = 0  # bumped on every change made here (invalidates the last search)
         self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
@@ -354,8 +354,8 @@ class CaseStore:
         data = self.storage.read()
         if self.storage.generation == self._generation:
             return
-        if self.storage.generation == self._damaged_generation and self._damage is not None:
-            raise self._damage  # this very file was found damaged already: not decoded again
+        if self.storage.generation == self._damaged_generation:
+            raise self._damaged(self._damage)  # this very file was found damaged already: not decoded again
         table = (data or {}).get(CASES_TABLE, {})
         known, sources = self._cases, self._sources
         cases: dict[int, Case] = {}
@@ -372,9 +372,9 @@ class CaseStore:
                     haystacks[case_id] = cases[case_id].search_text()
         except (InvalidInput, ValueError) as problem:
             detail = problem.message if isinstance(problem, InvalidInput) else f"a record id is not a number ({problem})"
-            self._damage = self._damaged(f"a record is invalid: {detail}")
+            self._damage = f"a record is invalid: {detail}"
             self._damaged_generation = self.storage.generation
-            raise self._damage from None
+            raise self._damaged(self._damage) from None
         # The records themselves, not copies; a change made here stores a new record and
         # _remember points at it, so a case and its source stay in step.
         self._sources = {int(key): doc for key, doc in table.items()}
