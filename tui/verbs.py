@@ -191,5 +191,5 @@ def cmd_holidays(args: argparse.Namespace) -> int:
                    source=one_line(cal.source) or msgs("holidays.no_source")))
     for year in found.ignored_years:
         print(msgs("holidays.ignored", year=year))
-    print(msgs("holidays.uncovered", last=max([last, *found.years])))
+    print(msgs("holidays.uncovered", last=last))
     return EXIT_OK
