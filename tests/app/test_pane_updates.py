@@ -29,6 +29,7 @@ async def test_update_static_lays_out_only_when_the_height_changes(monkeypatch) 
     async with app.run_test(size=(40, 10)) as pilot:
         top, below = app.query_one("#top", Static), app.query_one("#below", Static)
         await pilot.pause()
+        await pilot.pause()  # start-up layouts done
         layouts.clear()
         update_static(top, "two")  # same height: repainted, not laid out
         await pilot.pause()
