@@ -13,7 +13,6 @@ before the database is touched; a failed restore changes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -56,17 +55,17 @@ class Backup:
 
 
 def backup_payload(store: CaseStore) -> bytes:
-    return _payload(store.cases(include_deleted=True), store.next_case_id(), store.clock())
+    return _payload(store, store.cases(include_deleted=True))
 
 
-def _payload(cases: list[Case], next_case_id: int, created: dt.datetime) -> bytes:
+def _payload(store: CaseStore, cases: list[Case]) -> bytes:
     body: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "created": created.isoformat(),
+        "created": store.clock().isoformat(),
         "app_version": app_version(),
-        "next_case_id": next_case_id,
+        "next_case_id": store.next_case_id(),
         "cases": [{"id": c.id, **encode_case(c)} for c in sorted(cases, key=lambda c: c.id)],
     }
     return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
@@ -75,7 +74,7 @@ def _payload(cases: list[Case], next_case_id: int, created: dt.datetime) -> byte
 def write_backup(store: CaseStore, target: Path) -> int:
     """Write a backup file; returns the number of cases in it."""
     cases = store.cases(include_deleted=True)
-    atomic_write(target, _payload(cases, store.next_case_id(), store.clock()))
+    atomic_write(target, _payload(store, cases))
     return len(cases)
 
 

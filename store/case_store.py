@@ -357,28 +357,27 @@ class CaseStore:
         if self.storage.generation == self._damaged_generation:
             raise self._damaged(self._damage)  # this very file was found damaged already: not decoded again
         table = (data or {}).get(CASES_TABLE, {})
-        known, sources = self._cases, self._sources
         cases: dict[int, Case] = {}
         haystacks: dict[int, str] = {}
+        # The records themselves, not copies; a change made here stores a new record and
+        # _remember points at it, so a case and its source stay in step.
+        sources: dict[int, dict[str, Any]] = {}
         try:
             for key, doc in table.items():
+                if not key.isdigit() or not isinstance(doc, dict):
+                    raise InvalidInput(f"case entry {key!r} is malformed")
                 case_id = int(key)
-                if not isinstance(doc, dict):
-                    raise InvalidInput(f"case {key} is not an object")
-                if sources.get(case_id) == doc and case_id in known:
-                    cases[case_id], haystacks[case_id] = known[case_id], self._haystacks[case_id]
+                if self._sources.get(case_id) == doc and case_id in self._cases:
+                    cases[case_id], haystacks[case_id] = self._cases[case_id], self._haystacks[case_id]
                 else:
                     cases[case_id] = decode_case(dict(doc), case_id)
                     haystacks[case_id] = cases[case_id].search_text()
-        except (InvalidInput, ValueError) as problem:
-            detail = problem.message if isinstance(problem, InvalidInput) else f"a record id is not a number ({problem})"
-            self._damage = f"a record is invalid: {detail}"
+                sources[case_id] = doc
+        except InvalidInput as problem:
+            self._damage = f"a record is invalid: {problem.message}"
             self._damaged_generation = self.storage.generation
             raise self._damaged(self._damage) from None
-        # The records themselves, not copies; a change made here stores a new record and
-        # _remember points at it, so a case and its source stay in step.
-        self._sources = {int(key): doc for key, doc in table.items()}
-        self._cases, self._haystacks = cases, haystacks
+        self._cases, self._haystacks, self._sources = cases, haystacks, sources
         self._generation = self.storage.generation
 
     def _sync_for_reading(self) -> None:

@@ -1,8 +1,9 @@
 """Case urgency for the whole list, recomputed only for cases that changed.
 
 Ranking 10,000 cases from scratch takes a few hundred milliseconds; after a save only one case
-changed (the store keeps the same Case object for every record that did not). Urgency also depends on the clock (a promise becomes overdue), so everything is
-recomputed when the minute changes.
+changed (the store keeps the same Case object for every record that did not). Urgency also
+depends on the clock (a promise becomes overdue), so everything is recomputed when the minute
+changes.
 """
 
 from __future__ import annotations

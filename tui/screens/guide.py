@@ -25,6 +25,7 @@ from store.guide import Target, chapter_source, chapter_title, chapters, guide_s
 from tui.bindings import Localized
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
+from tui.widgets.static_update import update_static
 
 
 SCROLL_CHECKS = 10
@@ -127,8 +128,7 @@ class GuideScreen(Localized, Screen[None]):
                 return
         if target.chapter != self._contents_chapter:
             self._contents_chapter = target.chapter
-            self.query_one("#guide-title", Static).update(Text(chapter_title(self.lang, target.chapter)),
-                                                          layout=False)
+            update_static(self.query_one("#guide-title", Static), Text(chapter_title(self.lang, target.chapter)))
             self._show_contents(target.chapter)
         self._mark_in_contents(target)
         self._clear_find()

@@ -239,9 +239,9 @@ class MainScreen(CaseActions, Localized, Screen):
 
     # -- events ---------------------------------------------------------------------------------
     @on(CaseList.Highlighted)
-    def _case_highlighted(self, event: CaseList.Highlighted) -> None:
-        # The list as it is now, not as the message says: a message posted before the rows were set
-        # (the cursor's first watch, at mount) arrives after them and would unselect the case.
+    def _case_highlighted(self) -> None:
+        # The list as it is now: a message posted before the rows were set (the cursor's first
+        # watch, at mount) arrives after them.
         case_id = self.query_one(CaseList).current_case_id
         if case_id == self.selected_case_id:
             return

@@ -39,9 +39,7 @@ class CaseList(CursorLines):
     """
 
     class Highlighted(Message):
-        def __init__(self, case_id: int | None) -> None:
-            super().__init__()
-            self.case_id = case_id
+        """The cursor moved; read ``current_case_id`` when handling it (a message can arrive late)."""
 
     def __init__(self, empty_text: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -69,7 +67,7 @@ class CaseList(CursorLines):
         return len(self.rows)
 
     def cursor_moved(self) -> None:
-        self.post_message(self.Highlighted(self.current_case_id))
+        self.post_message(self.Highlighted())
 
     # -- rendering ------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
