@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from store.case_store import CaseStore
-from store.demo import fill_demo
+from store.cases.case_store import CaseStore
+from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW
 from tui.app import WeiquanApp
 from tui.widgets.evidence_pane import EvidenceTable

@@ -12,13 +12,13 @@ from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.clock import Clock, china_now
+from store.calendar.china_time import Clock, china_now
 from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
-    from store.case_store import CaseStore
-    from store.guide import Target
-from store.i18n import Messages
+    from store.cases.case_store import CaseStore
+    from store.rules.guide_structure import Target
+from store.rules.messages import Messages
 from tui.commands import ActionCommands
 
 T = TypeVar("T")
@@ -92,8 +92,8 @@ class WeiquanApp(App[None]):
     def _load(self) -> tuple[CaseStore, list, list[str]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
-        from store.holiday_file import use_holiday_file
-        from store.urgency_board import UrgencyBoard
+        from store.calendar.holiday_file import use_holiday_file
+        from store.deadlines.urgency_board import UrgencyBoard
 
         assert self._open_store is not None
         store = self._open_store()
@@ -125,7 +125,7 @@ class WeiquanApp(App[None]):
     # -- the guide reader -------------------------------------------------------------------------
     def guide_at(self, key: str) -> Screen[None]:
         """The guide reader for the UI language, opened at section ``key`` (see sections.toml)."""
-        from store.guide import section
+        from store.rules.guide_structure import section
 
         target = section(key, self.lang)
         guide = self.guides.get(self.lang)
@@ -151,7 +151,7 @@ class WeiquanApp(App[None]):
         self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
 
     def _read_guide(self) -> None:
-        from store.guide import chapters, headings
+        from store.rules.guide_structure import chapters, headings
         from tui.screens import guide  # noqa: F401  (imported here, off the UI thread)
 
         for chapter in chapters(self.lang):
@@ -164,7 +164,7 @@ class WeiquanApp(App[None]):
         the user reads the case list, opening it later only shows it. The screen is registered with
         the app the way push_screen does, without being shown.
         """
-        from store.guide import section
+        from store.rules.guide_structure import section
 
         if self.lang in self.guides or not self.is_running:
             return

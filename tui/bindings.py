@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from store.i18n import Messages
+from store.rules.messages import Messages
 
 
 def localize(bindings: list[Any], msgs: Messages) -> list[Binding]:

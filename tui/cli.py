@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from store.backup_file import app_version
+from store.persistence.backup_format import app_version
 from store.errors import WeiquanError
-from store.i18n import detect_language, normalise_language
-from store.paths import ENV_DB
+from store.rules.messages import detect_language, normalise_language
+from store.persistence.db_location import ENV_DB
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 

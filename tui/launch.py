@@ -8,9 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.case_store import CaseStore
-from store.clock import china_now
-from store.paths import resolve_db_path
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import china_now
+from store.persistence.db_location import resolve_db_path
 
 
 def launch_app(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def launch_app(args: argparse.Namespace) -> int:
     def open_store() -> CaseStore:
         if folder is None:
             return CaseStore.open(resolve_db_path(args.db))
-        from store.demo import fill_demo
+        from store.records.sample_cases import fill_demo
 
         store = CaseStore.open(Path(folder.name) / "demo.json", backups=False)
         fill_demo(store, china_now().date())

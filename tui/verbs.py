@@ -8,18 +8,18 @@ from pathlib import Path
 
 import orjson
 
-from store.backup_file import backup_payload, restore_backup, write_backup
-from store.backups import backup_dir
-from store.case_store import CaseStore
-from store.atomic import atomic_write, ensure_private_dir
-from store.due_report import due_items
+from store.persistence.backup_format import backup_payload, restore_backup, write_backup
+from store.persistence.daily_backups import backup_dir
+from store.cases.case_store import CaseStore
+from store.persistence.atomic_files import atomic_write, ensure_private_dir
+from store.deadlines.due_report import due_items
 from store.export.documents import render_export
 from store.errors import InvalidInput
-from store.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
-from store.ical import calendar
-from store.i18n import Messages
-from store.paths import resolve_db_path
-from store.text_width import fit, one_line
+from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
+from store.export.icalendar_file import calendar
+from store.rules.messages import Messages
+from store.persistence.db_location import resolve_db_path
+from store.text.cell_width import fit, one_line
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
@@ -174,7 +174,7 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.example:
         sys.stdout.write(EXAMPLE)
         return EXIT_OK
-    from store.workdays import covered_years
+    from store.calendar.workdays import covered_years
 
     msgs = Messages(args.lang)
     first, last = covered_years()

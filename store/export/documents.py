@@ -11,15 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.clocks import case_clocks
-from store.compensation import statutory_amount
-from store.evidence_rules import evidence_checklist
+from store.deadlines.statutory_clocks import case_clocks
+from store.deadlines.damages import statutory_amount
+from store.rules.evidence_needs import evidence_checklist
 from store.export.markdown_text import block_lines, cell, inline, table
-from store.export.redact import Redactor, WordingWarning, wording_warnings
-from store.i18n import Messages
-from store.ledger import promise_status
-from store.models import Case, Contact, EvidenceState, PromiseState
-from store.money import format_yuan
+from store.export.redaction import Redactor, WordingWarning, wording_warnings
+from store.rules.messages import Messages
+from store.deadlines.case_deadlines import promise_status
+from store.records.models import Case, Contact, EvidenceState, PromiseState
+from store.records.money import format_yuan
 
 FORMATS = ("timeline", "dossier", "complaint")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from store.case_store import CaseStore
-from store.models import Channel, EvidenceState, PromiseState
+from store.cases.case_store import CaseStore
+from store.records.models import Channel, EvidenceState, PromiseState
 from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, type_text
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.confirm import ConfirmDialog

@@ -7,8 +7,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.backup_file import read_backup
-from store.case_store import CaseStore
+from store.persistence.backup_format import read_backup
+from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.screens.damaged import DamagedScreen
 from tui.screens.main import MainScreen

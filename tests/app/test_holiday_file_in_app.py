@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
-from store.workdays import add_working_days
+from store.calendar.workdays import add_working_days
 from tui.app import WeiquanApp
 from tui.widgets.case_list import CaseList
 

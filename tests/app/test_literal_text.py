@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.case_store import CaseStore
-from store.models import EvidenceFile
+from store.cases.case_store import CaseStore
+from store.records.models import EvidenceFile
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
 from tui.widgets.case_list import CaseList
 from tui.widgets.row_table import Cell, RowTable

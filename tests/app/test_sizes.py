@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from store.case_store import CaseStore
-from store.demo import fill_demo
+from store.cases.case_store import CaseStore
+from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.screens.main import MainScreen
 

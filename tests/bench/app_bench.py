@@ -42,7 +42,7 @@ async def _interaction_figures(db: Path) -> tuple[list[float], list[float]]:
     Measured as process CPU time from the key press until the screen has been re-rendered, so the
     idle wait for Textual's next refresh tick (which costs nothing) is not counted.
     """
-    from store.case_store import CaseStore
+    from store.cases.case_store import CaseStore
     from tui.app import WeiquanApp
     from tui.widgets.case_list import CaseList
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import orjson
 
-from store.clock import CHINA_TZ
-from store.models import Case, Category, Channel, Contact, Demand, Status, encode_case
-from store.schema import CASES_TABLE, META_DOC_ID, META_TABLE, SCHEMA_VERSION
+from store.calendar.china_time import CHINA_TZ
+from store.records.models import Case, Category, Channel, Contact, Demand, Status, encode_case
+from store.persistence.schema import CASES_TABLE, META_DOC_ID, META_TABLE, SCHEMA_VERSION
 
 PRODUCTS = ["蓝牙耳机", "羊绒围巾", "面霜 50ml", "运动鞋 42码", "空气炸锅", "Sneakers", "儿童保温杯", "Wool coat"]
 PROBLEMS = ["左耳无声", "收到的颜色不对", "包装破损漏液", "物流停滞五天", "降价未保价", "退款迟迟未到账"]

@@ -6,9 +6,9 @@ import random
 import statistics
 import time
 
-from store.clock import china_now
+from store.calendar.china_time import china_now
 from store.export.documents import FORMATS, render_export
-from store.i18n import Messages
+from store.rules.messages import Messages
 from tests.bench.dataset import make_case
 
 ROUNDS = 7

@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from store.case_store import CaseStore
-from store.demo import fill_demo
-from store.guide import Target, chapters
+from store.cases.case_store import CaseStore
+from store.records.sample_cases import fill_demo
+from store.rules.guide_structure import Target, chapters
 from tests.bench.pty_latency import PtyApp
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.cli import weiquan_command

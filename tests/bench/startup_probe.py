@@ -53,7 +53,7 @@ def weiquan(db: Path, until_listed: bool = False) -> None:
                 _report_and_leave()
 
     def open_store():
-        from store.case_store import CaseStore
+        from store.cases.case_store import CaseStore
 
         return CaseStore.open(db, backups=False)
 

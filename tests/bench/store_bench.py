@@ -13,9 +13,9 @@ from pathlib import Path
 import msgspec
 from tinydb import TinyDB
 
-from store.case_store import CaseStore
-from store.clock import china_now
-from store.models import Channel, Contact
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import china_now
+from store.records.models import Channel, Contact
 from tests.bench.dataset import write_database
 
 ROUNDS = 15
@@ -60,8 +60,8 @@ def add_contact_vs_stock(cases: int, per_case: int) -> tuple[float, float]:
 _CHILD = """
 import resource, sys, time
 t0 = time.perf_counter()
-from store.case_store import CaseStore
-from store.clock import china_now
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import china_now
 store = CaseStore.open(__import__('pathlib').Path(sys.argv[1]), backups=False)
 opened = time.perf_counter() - t0
 adds = []

@@ -8,12 +8,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import schema
-from store.backup_file import FORMAT_NAME, read_backup
-from store.backups import DailyBackups, backup_dir, list_backups
-from store.case_store import CaseStore
+from store.persistence import schema
+from store.persistence.backup_format import FORMAT_NAME, read_backup
+from store.persistence.daily_backups import DailyBackups, backup_dir, list_backups
+from store.cases.case_store import CaseStore
 from store.errors import BackupInvalid, StoreDamaged
-from store.models import Channel
+from store.records.models import Channel
 from tests.helpers.cli import run_weiquan
 
 
@@ -105,7 +105,7 @@ def test_migration_runs_after_a_backup(tmp_path: Path, monkeypatch: pytest.Monke
         return data
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("store.case_store.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", 2)
     monkeypatch.setattr(schema, "MIGRATIONS", {1: add_tag})
     store = CaseStore.open(db)
     assert all("migrated" in c.tags for c in store.cases())
@@ -119,7 +119,7 @@ def test_missing_migration_is_reported_not_guessed(tmp_path: Path, monkeypatch: 
     _populated(db)
     before = db.read_bytes()
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr("store.case_store.SCHEMA_VERSION", 3)
+    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", 3)
     monkeypatch.setattr(schema, "MIGRATIONS", {1: lambda d: d})
     with pytest.raises(StoreDamaged, match="no migration from schema 2"):
         CaseStore.open(db)

@@ -8,8 +8,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.case_store import CaseStore
-from store.clock import china_now
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import china_now
 from tests.helpers.cli import run_weiquan
 
 

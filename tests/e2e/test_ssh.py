@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 from tests.helpers.sshd import SshServer, remote_env, start_sshd, weiquan_path
 from tests.helpers.tmux import TmuxSession
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 from tests.helpers.cli import weiquan_command
 from tests.helpers.tmux import TmuxSession
 

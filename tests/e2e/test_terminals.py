@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from store.case_store import CaseStore
-from store.clock import CHINA_TZ
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import CHINA_TZ
 from tests.helpers.cli import weiquan_command
 from tests.helpers.tmux import TmuxSession
 

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from store.case_store import CaseStore
-from store.clock import CHINA_TZ
-from store.demo import fill_demo
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import CHINA_TZ
+from store.records.sample_cases import fill_demo
 from store.export.documents import FORMATS, render_export
-from store.i18n import Messages
-from store.models import EvidenceFile
+from store.rules.messages import Messages
+from store.records.models import EvidenceFile
 from tests.helpers.cli import run_weiquan
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)

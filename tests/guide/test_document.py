@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets.markdown import MarkdownBlock
 
-from store.guide import Target, chapter_source, chapters, resolve_link
+from store.rules.guide_structure import Target, chapter_source, chapters, resolve_link
 from tests.helpers.app_driver import screen_text
 from tui.screens.guide import GuideScreen
 from tui.widgets.guide_document import CellGrid, GuideListItem, GuideTable, GuideViewer

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from store.content_files import read_toml
-from store.guide import chapter_source, chapters, find_heading, headings, internal_links, resolve_link, section, section_keys
-from store.models import Channel, EvidenceKind
-from store.rulebook import ladder, rules
+from store.rules.content_files import read_toml
+from store.rules.guide_structure import chapter_source, chapters, find_heading, headings, internal_links, resolve_link, section, section_keys
+from store.records.models import Channel, EvidenceKind
+from store.rules.rulebook import ladder, rules
 
 LANGS = ("zh-CN", "en")
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "complaint-guide-source.zh.txt"

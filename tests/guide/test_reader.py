@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import OptionList
 
 import tui.app
-from store.case_store import CaseStore
-from store.guide import section
+from store.cases.case_store import CaseStore
+from store.rules.guide_structure import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
 from tui.widgets.guide_document import GuideViewer

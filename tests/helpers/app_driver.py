@@ -9,7 +9,7 @@ import re
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
-from store.clock import CHINA_TZ
+from store.calendar.china_time import CHINA_TZ
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 

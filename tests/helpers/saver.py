@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from store.case_store import CaseStore
-from store.clock import china_now
-from store.models import Channel
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import china_now
+from store.records.models import Channel
 
 
 def main() -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.case_store import CaseStore
-from store.demo import fill_demo
+from store.cases.case_store import CaseStore
+from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.guide import open_guide
 from tui.app import WeiquanApp

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from store.case_store import CaseStore
-from store.clock import CHINA_TZ
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import CHINA_TZ
 from store.errors import ConflictError, InvalidInput, NotFound
-from store.models import Category, Channel, Demand, EvidenceKind, EvidenceState, PromiseState, Status
+from store.records.models import Category, Channel, Demand, EvidenceKind, EvidenceState, PromiseState, Status
 
 
 def at(day: int, hour: int = 10) -> dt.datetime:
@@ -97,7 +97,7 @@ def test_search_covers_title_order_shop_notes_and_agent_ids(store: CaseStore) ->
 
 
 def test_evidence_state_note_and_files(store: CaseStore) -> None:
-    from store.models import EvidenceFile
+    from store.records.models import EvidenceFile
 
     case = store.create_case({"title": "t", "category": Category.QUALITY})
     item = case.evidence[0]

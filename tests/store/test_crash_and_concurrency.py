@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.backups import backup_dir
-from store.case_store import CaseStore
+from store.persistence.daily_backups import backup_dir
+from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged
 from tests.helpers.cli import run_weiquan
 
@@ -110,7 +110,7 @@ def test_chinese_is_stored_unescaped(tmp_path: Path) -> None:
 def test_full_disk_loses_nothing_saved_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from store import atomic
+    from store.persistence import atomic_files as atomic
     from store.errors import StoreWriteFailed
 
     db = tmp_path / "weiquan.json"
@@ -134,8 +134,8 @@ def test_full_disk_loses_nothing_saved_before(tmp_path: Path, monkeypatch: pytes
     assert CaseStore.open(db).get(case.id).title == "after"
 
 
-@pytest.mark.parametrize("module", ["store.case_store", "store.storage", "store.models", "store.backup_file",
-                                    "store.i18n", "store.paths", "store.evidence_rules"])
+@pytest.mark.parametrize("module", ["store.cases.case_store", "store.persistence.safe_storage", "store.records.models", "store.persistence.backup_format",
+                                    "store.rules.messages", "store.persistence.db_location", "store.rules.evidence_needs"])
 def test_store_never_imports_textual(module: str) -> None:
     code = f"import sys, {module}; sys.exit(1 if any(m == 'textual' or m.startswith(('textual.', 'tui')) for m in sys.modules) else 0)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

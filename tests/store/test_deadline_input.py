@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.clock import CHINA_TZ
-from store.deadline_input import FORMS_HELP, parse_deadline
+from store.calendar.china_time import CHINA_TZ
+from store.records.deadline_input import FORMS_HELP, parse_deadline
 from store.errors import InvalidInput
 
 BASE = dt.datetime(2026, 9, 28, 10, 0, tzinfo=CHINA_TZ)

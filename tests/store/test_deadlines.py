@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from store.case_store import CaseStore
-from store.clock import CHINA_TZ
-from store.clocks import case_clocks
-from store.compensation import statutory_amount
-from store.i18n import Messages
-from store.ledger import PromiseStatus, by_urgency, promise_status
-from store.models import Channel, PromiseState
-from store.next_step import Action, suggest_next_step
-from store.rulebook import rules
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import CHINA_TZ
+from store.deadlines.statutory_clocks import case_clocks
+from store.deadlines.damages import statutory_amount
+from store.rules.messages import Messages
+from store.deadlines.case_deadlines import PromiseStatus, by_urgency, promise_status
+from store.records.models import Channel, PromiseState
+from store.deadlines.next_step import Action, suggest_next_step
+from store.rules.rulebook import rules
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -74,7 +74,7 @@ def test_unverified_rules_are_marked_and_never_flag_overdue(store: CaseStore) ->
     odr = clocks_by_id(store.get(case.id))["odr_negotiation"]
     assert not odr.verified
     assert odr.rule.citation("en") == "secondary sources only; unverified"
-    from store.ledger import case_deadlines
+    from store.deadlines.case_deadlines import case_deadlines
 
     flagged = [d for d in case_deadlines(store.get(case.id), NOW) if d.clock and d.clock.rule.id == "odr_negotiation"]
     assert flagged and not flagged[0].overdue and odr.is_over(NOW)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from store.errors import InvalidInput
-from store.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
-from store.workdays import add_days, add_working_days, is_working_day
+from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
+from store.calendar.workdays import add_days, add_working_days, is_working_day
 
 D = dt.date
 

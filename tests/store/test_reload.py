@@ -7,9 +7,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.case_store import CaseStore
+from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged
-from store.models import Channel
+from store.records.models import Channel
 
 
 def _three_cases(db: Path) -> CaseStore:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from store.workdays import add_days, add_working_days, is_working_day
+from store.calendar.workdays import add_days, add_working_days, is_working_day
 
 D = dt.date
 

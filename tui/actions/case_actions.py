@@ -10,7 +10,7 @@ from store.errors import ConflictError, WeiquanError
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.models import Case, EvidenceFile
+    from store.records.models import Case, EvidenceFile
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
@@ -110,7 +110,7 @@ class CaseActions:
 
         preset = None
         if follow_up:
-            from store.next_step import suggest_next_step
+            from store.deadlines.next_step import suggest_next_step
 
             step = suggest_next_step(case, self.now())
             if step is None:
@@ -172,9 +172,9 @@ class CaseActions:
     def guide_target_here(self) -> str:
         """The guide section for what is selected: a contact's channel, an evidence kind, the next
         step, or (no case, or the cases not loaded yet) the overview."""
-        from store.evidence_rules import evidence_guide_section
-        from store.next_step import suggest_next_step
-        from store.rulebook import ladder_step
+        from store.rules.evidence_needs import evidence_guide_section
+        from store.deadlines.next_step import suggest_next_step
+        from store.rules.rulebook import ladder_step
 
         case = self.selected_case()
         focused = self.app.focused
@@ -206,7 +206,7 @@ class CaseActions:
         self.app.push_screen(DueScreen.localized(self.msgs)(), chosen)
 
     def action_mark_promise(self) -> None:
-        from store.models import PromiseState
+        from store.records.models import PromiseState
 
         case = self.selected_case()
         contact = self.contact_under_cursor(case)
@@ -240,7 +240,7 @@ class CaseActions:
         self.app.attempt(lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note}))
         self.reload_from_store(select=case_id)
         if result.attach is not None:
-            from store.evidence_files import vault_dir
+            from store.persistence.evidence_vault import vault_dir
 
             vault = vault_dir(self.store.path) if (result.copy_to_vault and self.store.path) else None
             from tui.dialogs.hash_progress import HashProgress

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.case_input import case_fields_from_form, format_references
-from store.i18n import Messages
-from store.models import Case, Category, Demand, LegalBasis, Status
-from store.money import format_yuan
+from store.records.case_input import case_fields_from_form, format_references
+from store.rules.messages import Messages
+from store.records.models import Case, Category, Demand, LegalBasis, Status
+from store.records.money import format_yuan
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
 

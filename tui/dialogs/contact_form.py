@@ -9,13 +9,13 @@ from typing import Any
 from textual import on
 from textual.widgets import Input
 
-from store.case_input import contact_fields_from_form
-from store.date_input import format_datetime, parse_datetime
-from store.deadline_input import FORMS_HELP, parse_deadline
+from store.records.case_input import contact_fields_from_form
+from store.records.date_input import format_datetime, parse_datetime
+from store.records.deadline_input import FORMS_HELP, parse_deadline
 from store.errors import InvalidInput
-from store.i18n import Messages
-from store.models import Contact, Direction, PromiseState
-from store.rulebook import ladder
+from store.rules.messages import Messages
+from store.records.models import Contact, Direction, PromiseState
+from store.rules.rulebook import ladder
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
 

@@ -9,9 +9,9 @@ from typing import Any
 from textual.widgets import Checkbox
 
 from store.errors import InvalidInput
-from store.evidence_files import check_attachable
-from store.i18n import Messages
-from store.models import EvidenceItem, EvidenceState
+from store.persistence.evidence_vault import check_attachable
+from store.rules.messages import Messages
+from store.records.models import EvidenceItem, EvidenceState
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
 

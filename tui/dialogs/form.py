@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from store.errors import InvalidInput
-from store.i18n import Messages
+from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.widgets.screen_footer import ScreenFooter

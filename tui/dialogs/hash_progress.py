@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from store.evidence_files import HashCancelled, hash_file
-from store.models import EvidenceFile
+from store.persistence.evidence_vault import HashCancelled, hash_file
+from store.records.models import EvidenceFile
 from tui.text import literal
 
 

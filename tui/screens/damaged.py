@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.backup_file import restore_backup
-from store.case_store import CaseStore
+from store.persistence.backup_format import restore_backup
+from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
 from tui.bindings import Localized
 from tui.text import literal

@@ -46,7 +46,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         self.query_one(RowTable).focus()
 
     def reload_from_store(self) -> None:
-        from store.due_report import due_items
+        from store.deadlines.due_report import due_items
 
         msgs = self.app.msgs
         items = due_items(self.app.store.cases(), self.app.clock(), self.window, msgs)

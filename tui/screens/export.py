@@ -132,7 +132,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         def chosen(path: Path | None) -> None:
             if path is None:
                 return
-            from store.atomic import atomic_write
+            from store.persistence.atomic_files import atomic_write
 
             try:
                 atomic_write(path, self.text.encode("utf-8"))

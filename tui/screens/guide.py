@@ -1,6 +1,6 @@
 """The guide reader: chapters loaded one at a time, contents, history, links, find.
 
-Anchors use weiquan's own slug rule (store.guide), because Textual's drops Chinese characters.
+Anchors use weiquan's own slug rule (store.rules.guide_structure), because Textual's drops Chinese characters.
 The contents sidebar is a plain option list of chapters and the current chapter's sections, and
 the keys are one line (KeyLine): Textual's tree-based table of contents and its Footer each cost
 more than loading a chapter. The document itself is tui.widgets.guide_document (fewer widgets per
@@ -21,7 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from store.guide import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
+from store.rules.guide_structure import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
 from tui.bindings import Localized
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine

@@ -17,11 +17,11 @@ from store.errors import NotFound
 if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from textual.timer import Timer
 
-    from store.case_store import CaseStore
-    from store.i18n import Messages
-    from store.ledger import Urgency
-    from store.models import Case, Contact, EvidenceItem
-    from store.urgency_board import UrgencyBoard
+    from store.cases.case_store import CaseStore
+    from store.rules.messages import Messages
+    from store.deadlines.case_deadlines import Urgency
+    from store.records.models import Case, Contact, EvidenceItem
+    from store.deadlines.urgency_board import UrgencyBoard
 from tui.actions.case_actions import CaseActions
 from tui.bindings import Localized
 from tui.widgets.case_facts import CaseFacts, ClockList
@@ -181,7 +181,7 @@ class MainScreen(CaseActions, Localized, Screen):
         if not self.loaded:
             return
         if self._board is None:
-            from store.urgency_board import UrgencyBoard
+            from store.deadlines.urgency_board import UrgencyBoard
 
             self._board = UrgencyBoard()
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)

@@ -10,13 +10,13 @@ from textual.widgets import Static
 
 from typing import TYPE_CHECKING
 
-from store.money import format_yuan
+from store.records.money import format_yuan
 from tui.text import literal
 from tui.widgets.static_update import update_static
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.i18n import Messages
-    from store.models import Case
+    from store.rules.messages import Messages
+    from store.records.models import Case
 
 
 def _line(label: str, value: str | Text) -> Text:
@@ -31,8 +31,8 @@ class CaseFacts(Static):
     DEFAULT_CSS = "CaseFacts { height: auto; padding: 0 1; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
-        from store.compensation import statutory_amount
-        from store.next_step import suggest_next_step
+        from store.deadlines.damages import statutory_amount
+        from store.deadlines.next_step import suggest_next_step
 
         if case is None:
             update_static(self, Text(msgs("main.no_case"), style="italic"))
@@ -87,7 +87,7 @@ class ClockList(Static):
     DEFAULT_CSS = "ClockList { height: auto; padding: 0 1; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
-        from store.clocks import case_clocks
+        from store.deadlines.statutory_clocks import case_clocks
 
         if case is None:
             update_static(self, "")

@@ -10,8 +10,8 @@ from textual.widgets import Static
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.i18n import Messages
-    from store.models import Case, EvidenceItem
+    from store.rules.messages import Messages
+    from store.records.models import Case, EvidenceItem
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
@@ -53,8 +53,8 @@ class EvidencePane(Vertical):
         return self.query_one(EvidenceTable)
 
     def show_case(self, case: Case | None, msgs: Messages) -> None:
-        from store.evidence_rules import evidence_checklist
-        from store.models import EvidenceState
+        from store.rules.evidence_needs import evidence_checklist
+        from store.records.models import EvidenceState
 
         table = self.table
         headers = [msgs(f"evidence.{key}") for key in ("kind", "need", "state", "files", "note")]

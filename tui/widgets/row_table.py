@@ -15,7 +15,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from store.text_width import cell_width, fit
+from store.text.cell_width import cell_width, fit
 from tui.text import visible
 from tui.widgets.cursor_lines import CursorLines
 

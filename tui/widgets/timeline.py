@@ -9,8 +9,8 @@ from rich.text import Text
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.i18n import Messages
-    from store.models import Case, Contact
+    from store.rules.messages import Messages
+    from store.records.models import Case, Contact
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
@@ -23,7 +23,7 @@ class Timeline(RowTable):
     DEFAULT_CSS = "Timeline { max-height: 14; }"
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
-        from store.ledger import promise_status
+        from store.deadlines.case_deadlines import promise_status
 
         headers = [msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")]
         rows, keys = [], []

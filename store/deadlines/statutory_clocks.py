@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from store.clock import CHINA_TZ, to_china
-from store.models import Case, Channel, Direction
-from store.rulebook import Rule, rules
-from store.workdays import DayResult, add_days, add_working_days, add_years
+from store.calendar.china_time import CHINA_TZ, to_china
+from store.records.models import Case, Channel, Direction
+from store.rules.rulebook import Rule, rules
+from store.calendar.workdays import DayResult, add_days, add_working_days, add_years
 
 
 @dataclass(frozen=True)

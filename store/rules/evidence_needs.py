@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.content_files import read_toml
-from store.models import Category, Demand, EvidenceKind
+from store.rules.content_files import read_toml
+from store.records.models import Category, Demand, EvidenceKind
 
 
 @dataclass(frozen=True)

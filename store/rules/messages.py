@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from functools import cache
 
-from store.content_files import read_toml
+from store.rules.content_files import read_toml
 
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "en"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from store.atomic import atomic_write, ensure_private_dir
+from store.persistence.atomic_files import atomic_write, ensure_private_dir
 
 DAILY_BACKUPS_KEPT = 14
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from store.clock import CHINA_TZ
+from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
 
 DATE_FORMS = "2026-11-20, 2026/11/20, 11-20, 2026年11月20日"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from store.case_store import CaseStore
-from store.clock import CHINA_TZ
-from store.models import EvidenceKind, EvidenceState, PromiseState
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import CHINA_TZ
+from store.records.models import EvidenceKind, EvidenceState, PromiseState
 
 
 def _at(today: dt.date, days_ago: int, hour: int = 10, minute: int = 0) -> str:
@@ -101,7 +101,7 @@ def demo_cases(today: dt.date) -> list[dict[str, Any]]:
 
 
 def fill_demo(store: CaseStore, today: dt.date) -> None:
-    from store.deadline_input import parse_deadline
+    from store.records.deadline_input import parse_deadline
 
     for spec in demo_cases(today):
         case = store.create_case(spec["case"])

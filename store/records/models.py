@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from store.credit_code import credit_code_problem
+from store.records.credit_code import credit_code_problem
 from store.errors import InvalidInput
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]

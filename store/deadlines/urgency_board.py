@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.ledger import Urgency, case_urgency, urgency_key
-from store.models import Case
+from store.deadlines.case_deadlines import Urgency, case_urgency, urgency_key
+from store.records.models import Case
 
 
 class UrgencyBoard:

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from store.evidence_rules import evidence_checklist
-from store.i18n import Messages
-from store.ledger import PromiseStatus, case_deadlines, promise_status
-from store.models import Case, Channel, Contact, Direction, EvidenceState
-from store.rulebook import escalation_order, ladder_step
+from store.rules.evidence_needs import evidence_checklist
+from store.rules.messages import Messages
+from store.deadlines.case_deadlines import PromiseStatus, case_deadlines, promise_status
+from store.records.models import Case, Channel, Contact, Direction, EvidenceState
+from store.rules.rulebook import escalation_order, ladder_step
 
 
 class Action(StrEnum):

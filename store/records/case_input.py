@@ -6,13 +6,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from store.clock import CHINA_TZ
-from store.credit_code import credit_code_problem
-from store.date_input import parse_date, parse_datetime
-from store.deadline_input import ResolvedDeadline, parse_deadline
+from store.calendar.china_time import CHINA_TZ
+from store.records.credit_code import credit_code_problem
+from store.records.date_input import parse_date, parse_datetime
+from store.records.deadline_input import ResolvedDeadline, parse_deadline
 from store.errors import InvalidInput
-from store.models import Case, Contact, build
-from store.money import parse_yuan
+from store.records.models import Case, Contact, build
+from store.records.money import parse_yuan
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
 

@@ -7,7 +7,7 @@
 * The cutoff is 24:00 of the last day.
 
 Holidays and the make-up working days (调休) come from ``chinesecalendar``, which covers only the
-years it ships, then from the user's holiday file (store.holiday_file) for later years. For any
+years it ships, then from the user's holiday file (store.calendar.holiday_file) for later years. For any
 other year we count Monday to Friday and say the result is *estimated*, with the reason; we never
 fall back silently and never raise.
 """
@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import chinese_calendar
 
-from store.clock import CHINA_TZ
+from store.calendar.china_time import CHINA_TZ
 
 ONE_DAY = dt.timedelta(days=1)
 

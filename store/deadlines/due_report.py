@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from store.i18n import Messages
-from store.ledger import Deadline, due_across
-from store.models import Case
+from store.rules.messages import Messages
+from store.deadlines.case_deadlines import Deadline, due_across
+from store.records.models import Case
 
 
 @dataclass(frozen=True)

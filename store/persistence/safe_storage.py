@@ -4,7 +4,7 @@ TinyDB's stock JSONStorage rewrites its file in place, re-parses it on every rea
 text and knows nothing of other processes. ``SafeStorage`` keeps TinyDB's two-method Storage
 contract and adds:
 
-* atomic, fsync'd replacement of the whole file (store.atomic);
+* atomic, fsync'd replacement of the whole file (store.persistence.atomic_files);
 * an in-memory copy, re-read only when the file's stamp (inode, size, mtime) changes;
 * ``transaction()``: an exclusive cross-process lock around a read-modify-write, with every
   TinyDB write inside it folded into one file write at the end, and a rollback (re-read) when
@@ -29,8 +29,8 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from store.backups import newest_backup
-from store.atomic import FILE_MODE, atomic_write, ensure_private_dir
+from store.persistence.daily_backups import newest_backup
+from store.persistence.atomic_files import FILE_MODE, atomic_write, ensure_private_dir
 from store.errors import StoreBusy, StoreDamaged, StoreWriteFailed
 
 Stamp = tuple[int, int, int]

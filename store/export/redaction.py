@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.content_files import read_toml
-from store.models import Case
+from store.rules.content_files import read_toml
+from store.records.models import Case
 
 MASK = "＊"
 

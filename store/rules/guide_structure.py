@@ -14,9 +14,9 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
-from store.content_files import list_dir, read_text, read_toml
-from store.i18n import Messages
-from store.rulebook import rules
+from store.rules.content_files import list_dir, read_text, read_toml
+from store.rules.messages import Messages
+from store.rules.rulebook import rules
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from store.clocks import StatutoryClock, case_clocks
-from store.models import Case, Contact, PromiseState
+from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
+from store.records.models import Case, Contact, PromiseState
 
 DUE_SOON = dt.timedelta(hours=48)
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)

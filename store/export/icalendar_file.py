@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from store.due_report import DueItem
+from store.deadlines.due_report import DueItem
 
 _UTC = dt.timezone.utc
 

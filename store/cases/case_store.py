@@ -17,11 +17,11 @@ import msgspec
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from store.backups import DailyBackups, copy_to_backup, newest_backup
-from store.clock import Clock, china_now
+from store.persistence.daily_backups import DailyBackups, copy_to_backup, newest_backup
+from store.calendar.china_time import Clock, china_now
 from store.errors import ConflictError, InvalidInput, NotFound, StoreDamaged
-from store.evidence_rules import evidence_checklist
-from store.models import (
+from store.rules.evidence_needs import evidence_checklist
+from store.records.models import (
     Case,
     Contact,
     EvidenceFile,
@@ -33,7 +33,7 @@ from store.models import (
     encode_case,
     validated,
 )
-from store.schema import (
+from store.persistence.schema import (
     CASES_TABLE,
     META_DOC_ID,
     META_TABLE,
@@ -43,7 +43,7 @@ from store.schema import (
     new_meta,
     schema_version_of,
 )
-from store.storage import SafeStorage
+from store.persistence.safe_storage import SafeStorage
 
 _SYSTEM_FIELDS = {"id", "created", "updated", "revision", "deleted_at", "contacts", "evidence"}
 

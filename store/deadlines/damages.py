@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.models import Case, LegalBasis
+from store.records.models import Case, LegalBasis
 
 FRAUD_MULTIPLE, FRAUD_MINIMUM_FEN = 3, 500_00  # 消法 Art. 55 para 1
 FOOD_MULTIPLE, FOOD_LOSS_MULTIPLE, FOOD_MINIMUM_FEN = 10, 3, 1_000_00  # 食品安全法 Art. 148

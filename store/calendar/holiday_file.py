@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import InvalidInput
-from store.workdays import calendar_covers, install_year_calendars
+from store.calendar.workdays import calendar_covers, install_year_calendars
 
 HOLIDAY_FILE_NAME = "holidays.toml"
 

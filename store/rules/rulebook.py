@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from store.content_files import read_toml
-from store.models import Category, Channel
+from store.rules.content_files import read_toml
+from store.records.models import Category, Channel
 
 TRIGGERS = ("delivery", "return_received", "complaint_filed", "complaint_accepted", "public_post", "first_known")
 UNITS = ("days", "working_days", "hours", "years")

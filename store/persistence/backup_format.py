@@ -6,7 +6,7 @@ A backup is one UTF-8 JSON object:
      "created": "2026-11-26T10:00:00+08:00", "app_version": "0.1.0",
      "next_case_id": 13, "cases": [{"id": 1, "title": "…", …}, …]}
 
-Each case has the fields of store.models.Case. ``restore`` also accepts a copy of the database
+Each case has the fields of store.records.models.Case. ``restore`` also accepts a copy of the database
 file itself (the daily backups in ``<name>-backups/`` are such copies). Everything is validated
 before the database is touched; a failed restore changes nothing.
 """
@@ -20,14 +20,14 @@ from typing import Any
 
 import orjson
 
-from store.atomic import atomic_write
-from store.backups import copy_to_backup
-from store.case_store import CaseStore
-from store.clock import Clock, china_now
+from store.persistence.atomic_files import atomic_write
+from store.persistence.daily_backups import copy_to_backup
+from store.cases.case_store import CaseStore
+from store.calendar.china_time import Clock, china_now
 from store.errors import BackupInvalid, InvalidInput
-from store.models import Case, decode_case, encode_case
-from store.storage import SafeStorage
-from store.schema import (
+from store.records.models import Case, decode_case, encode_case
+from store.persistence.safe_storage import SafeStorage
+from store.persistence.schema import (
     CASES_TABLE,
     META_DOC_ID,
     META_TABLE,
