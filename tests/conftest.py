@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import CHINA_TZ
 from store.calendar.workdays import install_year_calendars
+from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
 from tui.app import WeiquanApp
 

@@ -12,9 +12,16 @@ from store.rules.messages import Messages
 def localize(bindings: list[Any], msgs: Messages) -> list[Binding]:
     """Copies of ``bindings`` with each description (a catalog key) translated."""
     return [
-        Binding(b.key, b.action, msgs(b.description) if b.description else "", show=b.show,
-                key_display=b.key_display, priority=b.priority, id=b.id,
-                tooltip=msgs(b.tooltip) if b.tooltip else "")
+        Binding(
+            b.key,
+            b.action,
+            msgs(b.description) if b.description else "",
+            show=b.show,
+            key_display=b.key_display,
+            priority=b.priority,
+            id=b.id,
+            tooltip=msgs(b.tooltip) if b.tooltip else "",
+        )
         for b in bindings
     ]
 

@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from store.persistence.backup_format import app_version
 from store.errors import WeiquanError
-from store.rules.messages import detect_language, normalise_language
+from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
+from store.rules.messages import detect_language, normalise_language
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -27,13 +27,19 @@ def _language(value: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"database file (default: ${ENV_DB}, else your user data folder)")
-    common.add_argument("--lang", type=_language, default=argparse.SUPPRESS,
-                        help="zh-CN or en (default: from the locale)")
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"database file (default: ${ENV_DB}, else your user data folder)",
+    )
+    common.add_argument(
+        "--lang", type=_language, default=argparse.SUPPRESS, help="zh-CN or en (default: from the locale)"
+    )
 
-    parser = argparse.ArgumentParser(prog="weiquan", parents=[common],
-                                     description="维权 — run a consumer complaint from first contact to 12315.")
+    parser = argparse.ArgumentParser(
+        prog="weiquan", parents=[common], description="维权 — run a consumer complaint from first contact to 12315."
+    )
     parser.add_argument("--version", action="version", version=f"weiquan {app_version()}")
     parser.add_argument("--demo", action="store_true", help="open a throwaway database with sample cases")
     parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse (slow links)")
@@ -50,8 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--json", action="store_true", help="the export with its wording warnings, as JSON")
 
-    p = verbs.add_parser("due", parents=[common],
-                         help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is")
+    p = verbs.add_parser(
+        "due",
+        parents=[common],
+        help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is",
+    )
     p.add_argument("--within", type=int, default=7, metavar="DAYS", help="upcoming window in days (default 7)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -62,8 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("backup", parents=[common], help="write a backup file")
     p.add_argument("-o", "--output", metavar="FILE", help="backup file (default: the backup folder; - for stdout)")
 
-    p = verbs.add_parser("holidays", parents=[common],
-                         help="which years' holidays are known; add later years in holidays.toml beside the database")
+    p = verbs.add_parser(
+        "holidays",
+        parents=[common],
+        help="which years' holidays are known; add later years in holidays.toml beside the database",
+    )
     p.add_argument("--example", action="store_true", help="print a holidays.toml to start from")
 
     p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")

@@ -8,21 +8,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import china_now
+from store.cases.case_store import CaseStore
 from store.persistence.db_location import resolve_db_path
 
 
 def launch_app(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("weiquan: the app needs a terminal; for scripts use a verb such as `weiquan list` (see --help).",
-              file=sys.stderr)
+        print(
+            "weiquan: the app needs a terminal; for scripts use a verb such as `weiquan list` (see --help).",
+            file=sys.stderr,
+        )
         return 2
     term = os.environ.get("TERM", "")
     if term in ("", "dumb", "unknown"):
-        print(f"weiquan: this terminal (TERM={term or 'unset'}) cannot show the full-screen app. Set TERM to "
-              "your terminal's type (e.g. xterm-256color), or use a verb such as `weiquan list` (see --help).",
-              file=sys.stderr)
+        print(
+            f"weiquan: this terminal (TERM={term or 'unset'}) cannot show the full-screen app. Set TERM to "
+            "your terminal's type (e.g. xterm-256color), or use a verb such as `weiquan list` (see --help).",
+            file=sys.stderr,
+        )
         return 2
     from tui.app import WeiquanApp  # Textual loads only here
 

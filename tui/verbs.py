@@ -8,17 +8,17 @@ from pathlib import Path
 
 import orjson
 
+from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
+from store.cases.case_store import CaseStore
+from store.deadlines.due_report import due_items
+from store.errors import InvalidInput
+from store.export.documents import render_export
+from store.export.icalendar_file import calendar
+from store.persistence.atomic_files import atomic_write, ensure_private_dir
 from store.persistence.backup_format import backup_payload, restore_backup, write_backup
 from store.persistence.daily_backups import backup_dir
-from store.cases.case_store import CaseStore
-from store.persistence.atomic_files import atomic_write, ensure_private_dir
-from store.deadlines.due_report import due_items
-from store.export.documents import render_export
-from store.errors import InvalidInput
-from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
-from store.export.icalendar_file import calendar
-from store.rules.messages import Messages
 from store.persistence.db_location import resolve_db_path
+from store.rules.messages import Messages
 from store.text.cell_width import fit, one_line
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
@@ -33,8 +33,15 @@ def open_store(args: argparse.Namespace) -> CaseStore:
 
 
 def run(args: argparse.Namespace) -> int:
-    handler = {"list": cmd_list, "export": cmd_export, "due": cmd_due, "ics": cmd_ics, "backup": cmd_backup,
-               "restore": cmd_restore, "holidays": cmd_holidays}[args.verb]
+    handler = {
+        "list": cmd_list,
+        "export": cmd_export,
+        "due": cmd_due,
+        "ics": cmd_ics,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "holidays": cmd_holidays,
+    }[args.verb]
     return handler(args)
 
 
@@ -46,9 +53,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         cases = [c for c in cases if c.status.is_active]
     if args.json:
         rows = [
-            {"id": c.id, "title": c.title, "platform": c.platform, "status": c.status.value,
-             "order_no": c.order_no, "amount_paid_fen": c.amount_paid_fen, "contacts": len(c.contacts),
-             "in_trash": c.deleted_at is not None, "updated": c.updated.isoformat()}
+            {
+                "id": c.id,
+                "title": c.title,
+                "platform": c.platform,
+                "status": c.status.value,
+                "order_no": c.order_no,
+                "amount_paid_fen": c.amount_paid_fen,
+                "contacts": len(c.contacts),
+                "in_trash": c.deleted_at is not None,
+                "updated": c.updated.isoformat(),
+            }
             for c in cases
         ]
         sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -108,8 +123,12 @@ def cmd_due(args: argparse.Namespace) -> int:
     items = due_items(store.cases(), store.clock(), _days(args.within), msgs)
     overdue = any(item.overdue for item in items)
     if args.json:
-        body = {"now": store.clock().isoformat(), "within_days": args.within, "overdue": overdue,
-                "items": [item.to_json() for item in items]}
+        body = {
+            "now": store.clock().isoformat(),
+            "within_days": args.within,
+            "overdue": overdue,
+            "items": [item.to_json() for item in items],
+        }
         sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
         return EXIT_ATTENTION if overdue else EXIT_OK
     if not items:
@@ -148,12 +167,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     case = store.get(args.case)
     result = render_export(case, args.format, msgs, store.clock(), redact=args.redact)
     for warning in result.warnings:
-        print(msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why),
-              file=sys.stderr)
+        print(
+            msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why),
+            file=sys.stderr,
+        )
     if args.json:
-        body = {"case_id": case.id, "format": args.format, "lang": msgs.lang, "redacted": result.redacted,
-                "markdown": result.text,
-                "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings]}
+        body = {
+            "case_id": case.id,
+            "format": args.format,
+            "lang": msgs.lang,
+            "redacted": result.redacted,
+            "markdown": result.text,
+            "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings],
+        }
         payload = orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n"
     else:
         payload = result.text
@@ -187,8 +213,15 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     found = read_holiday_file(path)  # a broken file: InvalidInput, printed with exit status 2
     print(msgs("holidays.file", path=path))
     for year, cal in sorted(found.years.items()):
-        print(msgs("holidays.year", year=year, holidays=len(cal.holidays), workdays=len(cal.workdays),
-                   source=one_line(cal.source) or msgs("holidays.no_source")))
+        print(
+            msgs(
+                "holidays.year",
+                year=year,
+                holidays=len(cal.holidays),
+                workdays=len(cal.workdays),
+                source=one_line(cal.source) or msgs("holidays.no_source"),
+            )
+        )
     for year in found.ignored_years:
         print(msgs("holidays.ignored", year=year))
     print(msgs("holidays.uncovered", last=last))

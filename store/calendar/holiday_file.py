@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.errors import InvalidInput
 from store.calendar.workdays import calendar_covers, install_year_calendars
+from store.errors import InvalidInput
 
 HOLIDAY_FILE_NAME = "holidays.toml"
 
@@ -134,7 +134,9 @@ def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:
 
 def _days(where: str, year: int, entries: object, key: str) -> set[dt.date]:
     if not isinstance(entries, list):
-        raise InvalidInput(f"{where}: {key} must be a list of dates such as \"{year}-10-01\" or \"{year}-10-01..{year}-10-07\".")
+        raise InvalidInput(
+            f'{where}: {key} must be a list of dates such as "{year}-10-01" or "{year}-10-01..{year}-10-07".'
+        )
     days: set[dt.date] = set()
     for entry in entries:
         first, _, last = str(entry).partition("..")

@@ -40,8 +40,10 @@ class DayResult:
 
 
 def _uncovered_reason(year: int) -> str:
-    return (f"China's {year} holiday calendar is not in this weiquan's data or your holiday file; "
-            "counted Monday to Friday, so holidays and make-up working days are not taken into account")
+    return (
+        f"China's {year} holiday calendar is not in this weiquan's data or your holiday file; "
+        "counted Monday to Friday, so holidays and make-up working days are not taken into account"
+    )
 
 
 # Years the built-in calendar lacks, filled from the user's holiday file: year -> is_working_day.

@@ -9,7 +9,7 @@ written. Validated Case objects are cached and rebuilt only when the file change
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,20 @@ import msgspec
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from store.persistence.daily_backups import DailyBackups, copy_to_backup, newest_backup
 from store.calendar.china_time import Clock, china_now
 from store.errors import ConflictError, InvalidInput, NotFound, StoreDamaged
-from store.rules.evidence_needs import evidence_checklist
+from store.persistence.daily_backups import DailyBackups, copy_to_backup, newest_backup
+from store.persistence.safe_storage import SafeStorage
+from store.persistence.schema import (
+    CASES_TABLE,
+    META_DOC_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    SchemaProblem,
+    migrate,
+    new_meta,
+    schema_version_of,
+)
 from store.records.models import (
     Case,
     Contact,
@@ -33,17 +43,7 @@ from store.records.models import (
     encode_case,
     validated,
 )
-from store.persistence.schema import (
-    CASES_TABLE,
-    META_DOC_ID,
-    META_TABLE,
-    SCHEMA_VERSION,
-    SchemaProblem,
-    migrate,
-    new_meta,
-    schema_version_of,
-)
-from store.persistence.safe_storage import SafeStorage
+from store.rules.evidence_needs import evidence_checklist
 
 _SYSTEM_FIELDS = {"id", "created", "updated", "revision", "deleted_at", "contacts", "evidence"}
 
@@ -87,7 +87,9 @@ class CaseStore:
 
     def trash(self) -> list[Case]:
         self._sync_for_reading()
-        return sorted((c for c in self._cases.values() if c.deleted_at), key=lambda c: c.deleted_at, reverse=True)
+        return sorted(
+            (c for c in self._cases.values() if c.deleted_at), key=lambda c: c.deleted_at or c.updated, reverse=True
+        )
 
     def get(self, case_id: int) -> Case:
         self._sync_for_reading()
@@ -110,8 +112,10 @@ class CaseStore:
         self._sync_for_reading()
         previous_words, previous_ids, generation = self._last_match
         # A case matching the new words matches the old ones if each old word lies inside a new one.
-        if generation == (self._generation, len(self._haystacks), self._writes) and previous_words and all(
-            any(p in w for w in words) for p in previous_words
+        if (
+            generation == (self._generation, len(self._haystacks), self._writes)
+            and previous_words
+            and all(any(p in w for w in words) for p in previous_words)
         ):
             pool = {cid: self._haystacks[cid] for cid in previous_ids}
         else:
@@ -240,7 +244,9 @@ class CaseStore:
 
         def apply(case: Case) -> Case:
             taken = {c.id for c in case.contacts}
-            restored = contact if contact.id not in taken else msgspec.structs.replace(contact, id=_next_id(case.contacts))
+            restored = (
+                contact if contact.id not in taken else msgspec.structs.replace(contact, id=_next_id(case.contacts))
+            )
             return msgspec.structs.replace(case, contacts=[*case.contacts, restored])
 
         case = self._change(case_id, apply)
@@ -258,7 +264,9 @@ class CaseStore:
         def apply(case: Case) -> Case:
             item = _find_evidence(case, evidence_id)
             updated = build(EvidenceItem, {**msgspec.to_builtins(item), **_builtins(changes), "id": item.id})
-            return msgspec.structs.replace(case, evidence=[updated if e.id == evidence_id else e for e in case.evidence])
+            return msgspec.structs.replace(
+                case, evidence=[updated if e.id == evidence_id else e for e in case.evidence]
+            )
 
         return _find_evidence(self._change(case_id, apply), evidence_id)
 
@@ -280,7 +288,9 @@ class CaseStore:
                 )
             changed = apply(current)
             changed = validated(
-                msgspec.structs.replace(changed, revision=current.revision + 1, updated=max(self.clock(), current.updated))
+                msgspec.structs.replace(
+                    changed, revision=current.revision + 1, updated=max(self.clock(), current.updated)
+                )
             )
             doc = encode_case(changed)
             self._cases_table.update(_replace_document(doc), doc_ids=[case_id])
@@ -405,8 +415,8 @@ class _Existing:
         return self._storage
 
 
-def _replace_document(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def replace(stored: dict[str, Any]) -> None:
+def _replace_document(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def replace(stored: MutableMapping[Any, Any]) -> None:
         stored.clear()
         stored.update(doc)
 
@@ -414,7 +424,8 @@ def _replace_document(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
 
 
 def _builtins(fields: Mapping[str, Any]) -> dict[str, Any]:
-    return msgspec.to_builtins(dict(fields))
+    built: dict[str, Any] = msgspec.to_builtins(dict(fields))
+    return built
 
 
 def _reject_system_fields(fields: Mapping[str, Any]) -> None:

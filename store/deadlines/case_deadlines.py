@@ -10,7 +10,7 @@ from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.records.models import Case, Contact, PromiseState
 
 DUE_SOON = dt.timedelta(hours=48)
-FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 class PromiseStatus(StrEnum):
@@ -111,7 +111,14 @@ def case_urgency(case: Case, now: dt.datetime) -> Urgency:
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:
     """Sort key: active before finished; overdue first; then nearest deadline; then latest change."""
     nearest = urgency.next_deadline.when if urgency.next_deadline else FAR_FUTURE
-    return (not case.status.is_active, not urgency.overdue, not urgency.broken, nearest, -case.updated.timestamp(), case.id)
+    return (
+        not case.status.is_active,
+        not urgency.overdue,
+        not urgency.broken,
+        nearest,
+        -case.updated.timestamp(),
+        case.id,
+    )
 
 
 def by_urgency(cases: list[Case], now: dt.datetime) -> list[tuple[Case, Urgency]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from store.rules.messages import Messages
 from store.deadlines.case_deadlines import Deadline, due_across
 from store.records.models import Case
+from store.rules.messages import Messages
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,15 @@ class DueItem:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "case_id": self.case_id, "case_title": self.case_title, "when": self.when.isoformat(),
-            "overdue": self.overdue, "kind": self.kind, "label": self.label, "detail": self.detail,
-            "verified": self.verified, "estimated": self.estimated,
+            "case_id": self.case_id,
+            "case_title": self.case_title,
+            "when": self.when.isoformat(),
+            "overdue": self.overdue,
+            "kind": self.kind,
+            "label": self.label,
+            "detail": self.detail,
+            "verified": self.verified,
+            "estimated": self.estimated,
             "estimate_reason": self.estimate_reason or None,
         }
 
@@ -41,12 +47,32 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
     if deadline.contact is not None:
         c = deadline.contact
         detail = msgs.enum("channel", c.channel) + (f" · {msgs('field.agent_id')} {c.agent_id}" if c.agent_id else "")
-        return DueItem(case.id, case.title, deadline.when, deadline.overdue, "promise", c.promise or "—", detail,
-                       True, c.deadline_estimated, "")
+        return DueItem(
+            case.id,
+            case.title,
+            deadline.when,
+            deadline.overdue,
+            "promise",
+            c.promise or "—",
+            detail,
+            True,
+            c.deadline_estimated,
+            "",
+        )
     clock = deadline.clock
     assert clock is not None
-    return DueItem(case.id, case.title, deadline.when, deadline.overdue, "statutory", clock.rule.name(msgs.lang),
-                   clock.rule.citation(msgs.lang), clock.verified, clock.estimated, clock.reason)
+    return DueItem(
+        case.id,
+        case.title,
+        deadline.when,
+        deadline.overdue,
+        "statutory",
+        clock.rule.name(msgs.lang),
+        clock.rule.citation(msgs.lang),
+        clock.verified,
+        clock.estimated,
+        clock.reason,
+    )
 
 
 def due_items(cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages) -> list[DueItem]:

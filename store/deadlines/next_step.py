@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from store.deadlines.case_deadlines import PromiseStatus, case_deadlines, promise_status
+from store.records.models import Case, Channel, Contact, Direction, EvidenceKind, EvidenceState
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Messages
-from store.deadlines.case_deadlines import PromiseStatus, case_deadlines, promise_status
-from store.records.models import Case, Channel, Contact, Direction, EvidenceState
 from store.rules.rulebook import escalation_order, ladder_step
 
 
@@ -32,14 +32,18 @@ class NextStep:
     until: dt.datetime | None = None  # for WAIT_REGULATOR: when the regulator's time runs out
 
     def describe(self, msgs: Messages, case: Case) -> str:
-        values = {"channel": msgs.enum("channel", self.channel),
-                  "then": msgs.enum("channel", self.then) if self.then else ""}
+        values = {
+            "channel": msgs.enum("channel", self.channel),
+            "then": msgs.enum("channel", self.then) if self.then else "",
+        }
         if self.because is not None:
             c = self.because
             values.update(
-                source=msgs.enum("channel", c.channel), promise=c.promise or msgs("next.something"),
+                source=msgs.enum("channel", c.channel),
+                promise=c.promise or msgs("next.something"),
                 deadline=c.deadline.strftime("%m-%d") if c.deadline else "—",
-                agent=c.agent_id or "?", date=c.at.strftime("%m-%d"),
+                agent=c.agent_id or "?",
+                date=c.at.strftime("%m-%d"),
             )
         if self.until is not None:
             values["until"] = self.until.strftime("%m-%d")
@@ -50,7 +54,7 @@ class NextStep:
         return msgs(key, **values)
 
 
-def _missing_required(case: Case) -> list:
+def _missing_required(case: Case) -> list[EvidenceKind]:
     required = evidence_checklist(case.category, case.demand).required
     have = {e.kind for e in case.evidence if e.state is not EvidenceState.MISSING}
     return [k for k in required if k not in have]
@@ -58,8 +62,9 @@ def _missing_required(case: Case) -> list:
 
 def _highest_rung(case: Case) -> int:
     order = escalation_order()
-    reached = [order.index(c.channel) for c in case.contacts
-               if c.direction is Direction.OUTGOING and c.channel in order]
+    reached = [
+        order.index(c.channel) for c in case.contacts if c.direction is Direction.OUTGOING and c.channel in order
+    ]
     return max(reached, default=-1)
 
 
@@ -81,14 +86,15 @@ def suggest_next_step(case: Case, now: dt.datetime) -> NextStep | None:
         return NextStep(Action.START, Channel.AFTER_SALES, Channel.ONLINE_CS, None)
 
     regulator = [d for d in case_deadlines(case, now) if d.clock is not None and d.clock.rule.party == "regulator"]
-    if any(d.overdue and d.clock.rule.id == "regulator_accept" for d in regulator):
+    if any(d.overdue and d.clock is not None and d.clock.rule.id == "regulator_accept" for d in regulator):
         return NextStep(Action.CHASE_REGULATOR, Channel.C12315, Channel.MARKET_BUREAU, None)
 
     failed = [c for c in timeline if promise_status(c, now) in (PromiseStatus.OVERDUE, PromiseStatus.BROKEN)]
     if failed:
         worst = failed[-1]
-        followed_up = any(c.at > worst.at and c.channel is worst.channel and c.direction is Direction.OUTGOING
-                          for c in timeline)
+        followed_up = any(
+            c.at > worst.at and c.channel is worst.channel and c.direction is Direction.OUTGOING for c in timeline
+        )
         if not followed_up and ladder_step(worst.channel).tier == 1:
             return NextStep(Action.FOLLOW_UP, worst.channel, _tier2_entry(case), worst)
 

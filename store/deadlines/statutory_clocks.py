@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
+from store.calendar.workdays import DayResult, add_days, add_working_days, add_years
 from store.records.models import Case, Channel, Direction
 from store.rules.rulebook import Rule, rules
-from store.calendar.workdays import DayResult, add_days, add_working_days, add_years
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.deadlines.statutory_clocks import case_clocks
+from store.deadlines.case_deadlines import promise_status
 from store.deadlines.damages import statutory_amount
-from store.rules.evidence_needs import evidence_checklist
+from store.deadlines.statutory_clocks import case_clocks
 from store.export.markdown_text import block_lines, cell, inline, table
 from store.export.redaction import Redactor, WordingWarning, wording_warnings
-from store.rules.messages import Messages
-from store.deadlines.case_deadlines import promise_status
 from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
+from store.rules.evidence_needs import evidence_checklist
+from store.rules.messages import Messages
 
 FORMATS = ("timeline", "dossier", "complaint")
 
@@ -86,28 +86,59 @@ class _Writer:
         return self.msgs(f"promise.{promise_status(contact, self.now).value}")
 
     def timeline_table(self) -> list[str]:
-        headers = [self.t(k) for k in ("col_n", "col_when", "col_channel", "col_agent", "col_ref", "col_said",
-                                        "col_promise", "col_deadline", "col_kept")]
+        headers = [
+            self.t(k)
+            for k in (
+                "col_n",
+                "col_when",
+                "col_channel",
+                "col_agent",
+                "col_ref",
+                "col_said",
+                "col_promise",
+                "col_deadline",
+                "col_kept",
+            )
+        ]
         channel = {ch: cell(self.msgs.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         rows = []
         for n, c in enumerate(self.case.timeline(), start=1):
-            rows.append([str(n), self.when(c.at), channel[c.channel], self.cell(c.agent_id),
-                         self.cell(c.reference_no), self.cell(c.summary), self.cell(c.promise),
-                         self.when(c.deadline) + ("≈" if c.deadline_estimated else ""), cell(self.promise_label(c))])
+            rows.append(
+                [
+                    str(n),
+                    self.when(c.at),
+                    channel[c.channel],
+                    self.cell(c.agent_id),
+                    self.cell(c.reference_no),
+                    self.cell(c.summary),
+                    self.cell(c.promise),
+                    self.when(c.deadline) + ("≈" if c.deadline_estimated else ""),
+                    cell(self.promise_label(c)),
+                ]
+            )
         return table([cell(h) for h in headers], rows)
 
     def timeline_details(self) -> list[str]:
         m, colon = self.msgs, self.colon
         # labels looked up once, not once per contact (a case can have a thousand)
-        labels = {"agent": inline(m("field.agent_id")), "ref": inline(m("field.reference_no")),
-                  "promise": inline(m("field.promise")), "said": inline(m("field.summary")) + colon.strip(),
-                  "direction": self.t("direction"), "deadline": self.t("col_deadline")}
+        labels = {
+            "agent": inline(m("field.agent_id")),
+            "ref": inline(m("field.reference_no")),
+            "promise": inline(m("field.promise")),
+            "said": inline(m("field.summary")) + colon.strip(),
+            "direction": self.t("direction"),
+            "deadline": self.t("col_deadline"),
+        }
         channel = {ch: inline(m.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         direction = {d: inline(m.enum("direction", d)) for d in {c.direction for c in self.case.contacts}}
         out: list[str] = []
         for n, c in enumerate(self.case.timeline(), start=1):
-            out += ["", f"### {n}. {self.when(c.at)} · {channel[c.channel]}", "",
-                    f"- {labels['direction']}{colon}{direction[c.direction]}"]
+            out += [
+                "",
+                f"### {n}. {self.when(c.at)} · {channel[c.channel]}",
+                "",
+                f"- {labels['direction']}{colon}{direction[c.direction]}",
+            ]
             for key, value in (("agent", c.agent_id), ("ref", c.reference_no), ("promise", c.promise)):
                 if value:
                     out.append(f"- {labels[key]}{colon}{self.inline(value)}")
@@ -126,24 +157,37 @@ class _Writer:
                 continue
             n += 1
             label = self.t("exhibit", n=n)
-            out.append(f"{n}. **{inline(label)}** {inline(self.msgs.enum('evidence_kind', item.kind))}"
-                       f" ({inline(self.msgs.enum('evidence_state', item.state))})"
-                       + (f"{self.colon}{self.inline(item.note)}" if item.note.strip() else ""))
+            out.append(
+                f"{n}. **{inline(label)}** {inline(self.msgs.enum('evidence_kind', item.kind))}"
+                f" ({inline(self.msgs.enum('evidence_state', item.state))})"
+                + (f"{self.colon}{self.inline(item.note)}" if item.note.strip() else "")
+            )
             for f in item.files:
                 name = Path(f.path).name
-                out.append(f"   - `{inline(self.scrub(name)).replace('`', '')}` — {f.size:,} bytes — SHA-256 `{f.sha256}`")
-        missing = [k for k in checklist.required if not any(e.kind is k and e.state is not EvidenceState.MISSING
-                                                            for e in self.case.evidence)]
+                out.append(
+                    f"   - `{inline(self.scrub(name)).replace('`', '')}` — {f.size:,} bytes — SHA-256 `{f.sha256}`"
+                )
+        missing = [
+            k
+            for k in checklist.required
+            if not any(e.kind is k and e.state is not EvidenceState.MISSING for e in self.case.evidence)
+        ]
         if missing:
-            out += ["", self.t("evidence_missing") + " " + "、".join(self.msgs.enum("evidence_kind", k) for k in missing)]
+            out += [
+                "",
+                self.t("evidence_missing") + " " + "、".join(self.msgs.enum("evidence_kind", k) for k in missing),
+            ]
         return out or [self.t("no_evidence")]
 
     def deadlines(self) -> list[str]:
         out = []
         for clock in case_clocks(self.case):
             state = self.msgs("clocks.ended") if clock.is_over(self.now) else self.msgs("clocks.running")
-            line = (f"- **{inline(clock.rule.name(self.msgs.lang))}**{self.colon}{self.t('ends')} {clock.ends:%Y-%m-%d %H:%M}"
-                    f" ({state}) — {inline(clock.rule.citation(self.msgs.lang))}; {self.msgs('clocks.as_of')} {clock.rule.as_of}")
+            line = (
+                f"- **{inline(clock.rule.name(self.msgs.lang))}**{self.colon}{self.t('ends')} "
+                f"{clock.ends:%Y-%m-%d %H:%M} ({state}) — {inline(clock.rule.citation(self.msgs.lang))}; "
+                f"{self.msgs('clocks.as_of')} {clock.rule.as_of}"
+            )
             if not clock.verified:
                 line += f" **[{inline(self.msgs('clocks.unverified'))}]**"
             if clock.estimated:
@@ -193,8 +237,11 @@ def _dossier(w: _Writer) -> list[str]:
     c = w.case
     lines = _header(w, "dossier_title") + [f"## {inline(w.t('facts'))}", ""] + w.facts()
     if c.respondent_name or c.respondent_credit_code:
-        lines += ["", f"- {inline(w.msgs('field.respondent_name'))}{w.colon}{w.inline(c.respondent_name) or '—'}",
-                  f"- {inline(w.msgs('field.credit_code'))}{w.colon}{w.inline(c.respondent_credit_code) or '—'}"]
+        lines += [
+            "",
+            f"- {inline(w.msgs('field.respondent_name'))}{w.colon}{w.inline(c.respondent_name) or '—'}",
+            f"- {inline(w.msgs('field.credit_code'))}{w.colon}{w.inline(c.respondent_credit_code) or '—'}",
+        ]
     if c.notes.strip():
         lines += ["", f"### {inline(w.msgs('field.notes'))}", ""] + w.quote(c.notes)
     lines += ["", f"## {inline(w.t('contacts'))}", ""]
@@ -210,17 +257,32 @@ def _complaint(w: _Writer) -> list[str]:
     lines += [f"## {inline(w.t('respondent'))}", ""]
     name = w.inline(c.respondent_name) if c.respondent_name else f"**{inline(w.t('missing_respondent'))}**"
     code = w.inline(c.respondent_credit_code) if c.respondent_credit_code else f"**{inline(w.t('missing_code'))}**"
-    lines += [f"- {inline(m('field.respondent_name'))}{w.colon}{name}", f"- {inline(m('field.credit_code'))}{w.colon}{code}",
-              f"- {inline(w.t('check_entity'))}", ""]
+    lines += [
+        f"- {inline(m('field.respondent_name'))}{w.colon}{name}",
+        f"- {inline(m('field.credit_code'))}{w.colon}{code}",
+        f"- {inline(w.t('check_entity'))}",
+        "",
+    ]
     lines += [f"## {inline(w.t('facts'))}", "", w.inline(_narrative(w)), ""]
-    failed = [x for x in c.timeline() if x.promise_state is PromiseState.BROKEN
-              or promise_status(x, w.now).value == "overdue"]
+    failed = [
+        x for x in c.timeline() if x.promise_state is PromiseState.BROKEN or promise_status(x, w.now).value == "overdue"
+    ]
     if failed:
         lines += [f"## {inline(w.t('broken_promises'))}", ""]
         for x in failed:
-            lines.append("- " + w.inline(w.t("broken_line", when=w.when(x.at), channel=m.enum("channel", x.channel),
-                                                 agent=x.agent_id or "—", promise=x.promise or "—",
-                                                 deadline=w.when(x.deadline) or "—")))
+            lines.append(
+                "- "
+                + w.inline(
+                    w.t(
+                        "broken_line",
+                        when=w.when(x.at),
+                        channel=m.enum("channel", x.channel),
+                        agent=x.agent_id or "—",
+                        promise=x.promise or "—",
+                        deadline=w.when(x.deadline) or "—",
+                    )
+                )
+            )
         lines.append("")
     lines += [f"## {inline(w.t('demand'))}", "", w.inline(w.demand_text())]
     amount = statutory_amount(c)
@@ -228,7 +290,9 @@ def _complaint(w: _Writer) -> list[str]:
         formula = amount.formula_zh if w.zh else amount.formula_en
         citation = amount.citation_zh if w.zh else amount.citation_en
         lines.append("")
-        lines.append(inline(w.t("statutory_line", amount=format_yuan(amount.amount_fen), formula=formula, citation=citation)))
+        lines.append(
+            inline(w.t("statutory_line", amount=format_yuan(amount.amount_fen), formula=formula, citation=citation))
+        )
     lines += ["", f"## {inline(w.t('evidence'))}", ""] + w.evidence_list()
     return lines
 
@@ -236,14 +300,24 @@ def _complaint(w: _Writer) -> list[str]:
 def _narrative(w: _Writer) -> str:
     """Time – place – people – event – consequence, in one paragraph the 12315 form can take."""
     c, m = w.case, w.msgs
-    parts = [w.t("narrative_order", date=c.order_date.isoformat() if c.order_date else w.t("unknown_date"),
-                 platform=c.platform or "—", shop=c.shop or "—", product=c.product or c.title,
-                 order=c.order_no or "—", amount=format_yuan(c.amount_paid_fen) or "—")]
+    parts = [
+        w.t(
+            "narrative_order",
+            date=c.order_date.isoformat() if c.order_date else w.t("unknown_date"),
+            platform=c.platform or "—",
+            shop=c.shop or "—",
+            product=c.product or c.title,
+            order=c.order_no or "—",
+            amount=format_yuan(c.amount_paid_fen) or "—",
+        )
+    ]
     if c.delivery_date:
         parts.append(w.t("narrative_delivery", date=c.delivery_date.isoformat()))
     parts.append(w.t("narrative_problem", category=m.enum("category", c.category), title=c.title))
     contacts = c.timeline()
     if contacts:
-        parts.append(w.t("narrative_contacts", n=len(contacts), first=w.when(contacts[0].at), last=w.when(contacts[-1].at)))
+        parts.append(
+            w.t("narrative_contacts", n=len(contacts), first=w.when(contacts[0].at), last=w.when(contacts[-1].at))
+        )
     parts.append(w.t("narrative_outcome", status=m.enum("status", c.status)))
     return "".join(parts) if w.zh else " ".join(parts)

@@ -7,7 +7,7 @@ import hashlib
 
 from store.deadlines.due_report import DueItem
 
-_UTC = dt.timezone.utc
+_UTC = dt.UTC
 
 
 def _escape(text: str) -> str:
@@ -37,7 +37,9 @@ def calendar(items: list[DueItem], stamp: dt.datetime, unverified_label: str, es
             title += f" ({unverified_label})"
         if item.estimated:
             title += f" ({estimated_label})"
-        description = f"{item.case_title}\n{item.detail}" + (f"\n{item.estimate_reason}" if item.estimate_reason else "")
+        description = f"{item.case_title}\n{item.detail}" + (
+            f"\n{item.estimate_reason}" if item.estimate_reason else ""
+        )
         digest = hashlib.sha1(f"{item.kind}|{item.label}|{item.detail}".encode()).hexdigest()[:16]
         uid = f"weiquan-{item.case_id}-{digest}@weiquan"  # stable: re-importing updates, never duplicates
         lines += [
@@ -48,7 +50,11 @@ def calendar(items: list[DueItem], stamp: dt.datetime, unverified_label: str, es
             f"DTEND:{start + dt.timedelta(minutes=30):%Y%m%dT%H%M%SZ}",
             f"SUMMARY:{_escape(title)}",
             f"DESCRIPTION:{_escape(description)}",
-            "BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(title)}", "TRIGGER:-P1D", "END:VALARM",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{_escape(title)}",
+            "TRIGGER:-P1D",
+            "END:VALARM",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -37,7 +37,7 @@ def _neutralise_line_start(line: str) -> str:
         return line
     marker = match[2]
     escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-    return match[1] + escaped + line[match.end():]
+    return match[1] + escaped + line[match.end() :]
 
 
 def inline(text: str) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from store.rules.content_files import read_toml
 from store.records.models import Case
+from store.rules.content_files import read_toml
 
 MASK = "＊"
 
@@ -21,7 +22,9 @@ _NUMBERS = [
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _DIGIT = re.compile(r"\d")
 # A street address: from a road/street/lane/village/building name to the house number and beyond.
-_ADDRESS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]{1,12}(?:路|街|道|巷|弄|胡同|村|小区|大厦|公寓|花园)[\u4e00-\u9fff0-9A-Za-z\-#]{0,20}(?:号|室|栋|幢|楼|单元)[\u4e00-\u9fff0-9A-Za-z\-#]*")
+_ADDRESS = re.compile(
+    r"[\u4e00-\u9fff0-9A-Za-z]{1,12}(?:路|街|道|巷|弄|胡同|村|小区|大厦|公寓|花园)[\u4e00-\u9fff0-9A-Za-z\-#]{0,20}(?:号|室|栋|幢|楼|单元)[\u4e00-\u9fff0-9A-Za-z\-#]*"
+)
 _EN_ADDRESS = re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave)\b\.?", re.I)
 
 
@@ -68,8 +71,8 @@ class Redactor:
         return text
 
 
-def _alternation(values: object) -> re.Pattern[str] | None:
-    ordered = sorted(set(values), key=len, reverse=True)  # type: ignore[arg-type]
+def _alternation(values: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted(set(values), key=len, reverse=True)
     return re.compile("|".join(re.escape(v) for v in ordered)) if ordered else None
 
 

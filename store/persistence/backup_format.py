@@ -20,12 +20,11 @@ from typing import Any
 
 import orjson
 
+from store.calendar.china_time import Clock, china_now
+from store.cases.case_store import CaseStore
+from store.errors import BackupInvalid, InvalidInput
 from store.persistence.atomic_files import atomic_write
 from store.persistence.daily_backups import copy_to_backup
-from store.cases.case_store import CaseStore
-from store.calendar.china_time import Clock, china_now
-from store.errors import BackupInvalid, InvalidInput
-from store.records.models import Case, decode_case, encode_case
 from store.persistence.safe_storage import SafeStorage
 from store.persistence.schema import (
     CASES_TABLE,
@@ -36,6 +35,7 @@ from store.persistence.schema import (
     migrate,
     schema_version_of,
 )
+from store.records.models import Case, decode_case, encode_case
 
 FORMAT_NAME = "weiquan-backup"
 FORMAT_VERSION = 1
@@ -146,8 +146,10 @@ def _case_documents(body: dict[str, Any]) -> tuple[list[tuple[int, dict[str, Any
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
                 raise SchemaProblem("a case entry has no whole-number id")
             table[str(entry["id"])] = {k: v for k, v in entry.items() if k != "id"}
-        data = {META_TABLE: {META_DOC_ID: {"schema_version": version, "next_case_id": body.get("next_case_id")}},
-                CASES_TABLE: table}
+        data = {
+            META_TABLE: {META_DOC_ID: {"schema_version": version, "next_case_id": body.get("next_case_id")}},
+            CASES_TABLE: table,
+        }
     elif META_TABLE in body:
         data = body
         version = schema_version_of(data)

@@ -59,6 +59,5 @@ class DailyBackups:
 
     def _prune(self) -> None:
         dailies = sorted(backup_dir(self.db_path).glob(f"{self.db_path.stem}-daily-*.json"), reverse=True)
-        for old in dailies[self.keep:]:
+        for old in dailies[self.keep :]:
             old.unlink(missing_ok=True)
-

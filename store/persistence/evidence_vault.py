@@ -12,9 +12,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from store.persistence.atomic_files import FILE_MODE, ensure_private_dir, fsync_dir
 from store.calendar.china_time import china_now
 from store.errors import InvalidInput
+from store.persistence.atomic_files import FILE_MODE, ensure_private_dir, fsync_dir
 from store.records.models import EvidenceFile
 
 CHUNK = 1024 * 1024

@@ -29,9 +29,9 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from store.persistence.daily_backups import newest_backup
-from store.persistence.atomic_files import FILE_MODE, atomic_write, ensure_private_dir
 from store.errors import StoreBusy, StoreDamaged, StoreWriteFailed
+from store.persistence.atomic_files import FILE_MODE, atomic_write, ensure_private_dir
+from store.persistence.daily_backups import newest_backup
 
 Stamp = tuple[int, int, int]
 Data = dict[str, dict[str, Any]]
@@ -87,9 +87,7 @@ class SafeStorage(Storage):
         self._lock: FileLock | None = None
         if self.path is not None:
             ensure_private_dir(self.path.parent)
-            self._lock = FileLock(
-                str(self.path) + ".lock", timeout=lock_timeout, mode=FILE_MODE, is_singleton=False
-            )
+            self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout, mode=FILE_MODE, is_singleton=False)
 
     # -- TinyDB's contract --------------------------------------------------------------------
     def read(self) -> Data | None:

@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 from store.calendar.china_time import CHINA_TZ
+from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import parse_date, parse_datetime
 from store.records.deadline_input import ResolvedDeadline, parse_deadline
-from store.errors import InvalidInput
 from store.records.models import Case, Contact, build
 from store.records.money import parse_yuan
 
@@ -64,7 +64,9 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "order_date": parse_date(values.get("order_date", ""), "order_date", today=today),
         "delivery_date": parse_date(values.get("delivery_date", ""), "delivery_date", today=today),
         "return_received_date": parse_date(values.get("return_received_date", ""), "return_received_date", today=today),
-        "complaint_accepted_date": parse_date(values.get("complaint_accepted_date", ""), "complaint_accepted_date", today=today),
+        "complaint_accepted_date": parse_date(
+            values.get("complaint_accepted_date", ""), "complaint_accepted_date", today=today
+        ),
         "category": values.get("category", "other"),
         "demand": values.get("demand", "return_refund"),
         "demand_detail": values.get("demand_detail", "").strip(),
@@ -91,7 +93,9 @@ def _money(values: dict[str, Any], name: str) -> int | None:
         raise InvalidInput(problem.message, name) from None
 
 
-def contact_fields_from_form(values: dict[str, Any], now: dt.datetime) -> tuple[dict[str, Any], ResolvedDeadline | None]:
+def contact_fields_from_form(
+    values: dict[str, Any], now: dt.datetime
+) -> tuple[dict[str, Any], ResolvedDeadline | None]:
     """Typed contact fields (and the resolved deadline, for display) from form text."""
     at = parse_datetime(values.get("at", ""), "at", now=now)
     if at > now + dt.timedelta(days=1):

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
-from store.records.date_input import DATE_PATTERN, format_datetime
-from store.errors import InvalidInput
 from store.calendar.workdays import DayResult, add_days, add_working_days
+from store.errors import InvalidInput
+from store.records.date_input import DATE_PATTERN, format_datetime
 
 FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
 MAX_SPAN_DAYS = 3660

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 
-from store.records.credit_code import credit_code_problem
 from store.errors import InvalidInput
+from store.records.credit_code import credit_code_problem
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -210,8 +210,17 @@ class Case(_Record, kw_only=True):
 
     def search_text(self) -> str:
         """Lower-cased text the case list filters on: title, order no., shop, notes, agent IDs."""
-        parts = [self.title, self.order_no, self.shop, self.platform, self.product, self.notes,
-                 self.respondent_name, *self.tags, *(r.value for r in self.references)]
+        parts = [
+            self.title,
+            self.order_no,
+            self.shop,
+            self.platform,
+            self.product,
+            self.notes,
+            self.respondent_name,
+            *self.tags,
+            *(r.value for r in self.references),
+        ]
         parts.extend(c.agent_id for c in self.contacts if c.agent_id)
         parts.extend(c.reference_no for c in self.contacts if c.reference_no)
         return "\n".join(parts).casefold()
@@ -240,12 +249,15 @@ def decode_case(doc: dict[str, Any], case_id: int) -> Case:
 
 def encode_case(case: Case) -> dict[str, Any]:
     """The stored document for a case (its id is the TinyDB document id, not a field)."""
-    doc = msgspec.to_builtins(case)
+    doc: dict[str, Any] = msgspec.to_builtins(case)
     doc.pop("id", None)
     return doc
 
 
-def validated(record: msgspec.Struct) -> Any:
+R = TypeVar("R", bound=msgspec.Struct)
+
+
+def validated(record: R) -> R:
     """Re-check a record built with ``msgspec.structs.replace`` (which skips validation)."""
     try:
         return msgspec.convert(msgspec.to_builtins(record), type(record))
@@ -254,7 +266,7 @@ def validated(record: msgspec.Struct) -> Any:
         raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
 
 
-def build(kind: type[msgspec.Struct], fields: dict[str, Any]) -> Any:
+def build(kind: type[R], fields: dict[str, Any]) -> R:
     """Build a record from plain values (strings for enums and ISO times), with clear errors."""
     try:
         return msgspec.convert(fields, kind)

@@ -29,7 +29,8 @@ def parse_yuan(text: str) -> int | None:
         raise InvalidInput(f"“{raw}” is not an amount; write it like 1299.50 or ¥88", "amount") from None
     if not value.is_finite() or value < 0:
         raise InvalidInput(f"“{raw}” is not a non-negative amount", "amount")
-    if value.as_tuple().exponent < -2 and value != value.quantize(Decimal("0.01")):
+    exponent = value.as_tuple().exponent  # an int for finite values (checked above)
+    if isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01")):
         raise InvalidInput(f"“{raw}” has more than two decimals (fen are the smallest unit)", "amount")
     fen = int(value * 100)
     if fen > MAX_FEN:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.rules.content_files import read_toml
 from store.records.models import Category, Demand, EvidenceKind
+from store.rules.content_files import read_toml
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,12 @@ def evidence_checklist(category: Category, demand: Demand) -> Checklist:
     by_category = rules["categories"][category.value]
     by_demand = rules["demands"][demand.value]
     required = _ordered(by_category["required"] + by_demand["required"])
-    recommended = _ordered(
-        [k for k in by_category["recommended"] + by_demand["recommended"] if k not in required]
-    )
+    recommended = _ordered([k for k in by_category["recommended"] + by_demand["recommended"] if k not in required])
     return Checklist(tuple(EvidenceKind(k) for k in required), tuple(EvidenceKind(k) for k in recommended))
 
 
 def evidence_guide_section(kind: EvidenceKind) -> str:
-    return read_toml("rules/evidence.toml")["kinds"][kind.value]["guide"]
+    return str(read_toml("rules/evidence.toml")["kinds"][kind.value]["guide"])
 
 
 def _ordered(kinds: list[str]) -> list[str]:

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from store.rules.content_files import read_toml
 from store.records.models import Category, Channel
+from store.rules.content_files import read_toml
 
 TRIGGERS = ("delivery", "return_received", "complaint_filed", "complaint_accepted", "public_post", "first_known")
 UNITS = ("days", "working_days", "hours", "years")
@@ -61,22 +61,34 @@ def rules() -> tuple[Rule, ...]:
     for raw in read_toml("rules/rules.toml")["rule"]:
         if raw["trigger"] not in TRIGGERS or raw["unit"] not in UNITS or raw["party"] not in PARTIES:
             raise ValueError(f"rules.toml: rule {raw.get('id')!r} has an unknown trigger, unit or party")
-        loaded.append(Rule(
-            id=raw["id"], trigger=raw["trigger"], length=int(raw["length"]), unit=raw["unit"],
-            party=raw["party"], verified=bool(raw["verified"]), as_of=dt.date.fromisoformat(str(raw["as_of"])),
-            names={"zh": raw["name_zh"], "en": raw["name_en"]},
-            citations={"zh": raw["citation_zh"], "en": raw["citation_en"]},
-            notes={"zh": raw["note_zh"], "en": raw["note_en"]},
-            applies_to=tuple(Category(c) for c in raw.get("applies_to", [])),
-        ))
+        loaded.append(
+            Rule(
+                id=raw["id"],
+                trigger=raw["trigger"],
+                length=int(raw["length"]),
+                unit=raw["unit"],
+                party=raw["party"],
+                verified=bool(raw["verified"]),
+                as_of=dt.date.fromisoformat(str(raw["as_of"])),
+                names={"zh": raw["name_zh"], "en": raw["name_en"]},
+                citations={"zh": raw["citation_zh"], "en": raw["citation_en"]},
+                notes={"zh": raw["note_zh"], "en": raw["note_en"]},
+                applies_to=tuple(Category(c) for c in raw.get("applies_to", [])),
+            )
+        )
     return tuple(loaded)
 
 
 @cache
 def ladder() -> tuple[LadderStep, ...]:
     return tuple(
-        LadderStep(channel=Channel(raw["channel"]), tier=int(raw["tier"]), typical_days=int(raw["typical_days"]),
-                   guide=raw["guide"], prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]})
+        LadderStep(
+            channel=Channel(raw["channel"]),
+            tier=int(raw["tier"]),
+            typical_days=int(raw["typical_days"]),
+            guide=raw["guide"],
+            prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
+        )
         for raw in read_toml("rules/ladder.toml")["step"]
     )
 

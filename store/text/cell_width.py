@@ -35,6 +35,4 @@ def fit(text: str, width: int) -> str:
 
 def one_line(text: str) -> str:
     """Fold newlines and tabs to spaces and drop other control characters (for one-line cells)."""
-    return "".join(
-        " " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch) != "Cc"
-    )
+    return "".join(" " if ch in "\n\r\t" else ch for ch in text if ch in "\n\r\t" or unicodedata.category(ch) != "Cc")

@@ -19,8 +19,16 @@ from tui.widgets.timeline import Timeline
 
 def _case_with_promise(store: CaseStore) -> int:
     case = store.create_case({"title": "耳机左耳无声", "category": "quality", "amount_paid_fen": 59_900})
-    store.add_contact(case.id, {"at": "2026-11-18T09:40:00+08:00", "channel": "hotline", "agent_id": "8821",
-                                "promise": "3个工作日内退款", "deadline": "2026-11-23T23:59:59+08:00"})
+    store.add_contact(
+        case.id,
+        {
+            "at": "2026-11-18T09:40:00+08:00",
+            "channel": "hotline",
+            "agent_id": "8821",
+            "promise": "3个工作日内退款",
+            "deadline": "2026-11-23T23:59:59+08:00",
+        },
+    )
     return case.id
 
 
@@ -369,7 +377,8 @@ async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: C
 
 
 async def test_edit_saves_the_case_it_was_opened_for_even_when_the_selection_moves(
-        make_app, app_store: CaseStore, db_path: Path) -> None:
+    make_app, app_store: CaseStore, db_path: Path
+) -> None:
     """Another session renames the case so the filter drops it while the form is open: saving
     still targets that case, and asks before overwriting the other session's change."""
     app_store.create_case({"title": "Wrong colour scarf"})

@@ -7,9 +7,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.persistence.backup_format import read_backup
 from store.cases.case_store import CaseStore
-from tests.helpers.app_driver import FIXED_NOW, screen_text
+from store.persistence.backup_format import read_backup
+from tests.helpers.app_driver import screen_text
 from tui.screens.damaged import DamagedScreen
 from tui.screens.main import MainScreen
 
@@ -21,8 +21,9 @@ def _break_a_record(db: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
-async def test_damage_while_open_is_shown_and_goes_once_the_file_is_fixed(make_app, app_store: CaseStore,
-                                                                         db_path: Path, lang: str) -> None:
+async def test_damage_while_open_is_shown_and_goes_once_the_file_is_fixed(
+    make_app, app_store: CaseStore, db_path: Path, lang: str
+) -> None:
     app_store.create_case({"title": "耳机左耳无声"})
     app_store.create_case({"title": "物流停滞"})
     good = db_path.read_bytes()
@@ -49,8 +50,9 @@ async def test_damage_while_open_is_shown_and_goes_once_the_file_is_fixed(make_a
         assert app.screen is main and "物流停滞（已修复）" in screen_text(pilot)
 
 
-async def test_a_change_refused_on_a_damaged_file_brings_up_the_damaged_screen(make_app, app_store: CaseStore,
-                                                                              db_path: Path) -> None:
+async def test_a_change_refused_on_a_damaged_file_brings_up_the_damaged_screen(
+    make_app, app_store: CaseStore, db_path: Path
+) -> None:
     app_store.create_case({"title": "耳机左耳无声"})
     app = make_app("en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -64,7 +66,8 @@ async def test_a_change_refused_on_a_damaged_file_brings_up_the_damaged_screen(m
 
 
 async def test_over_an_open_form_esc_keeps_the_app_and_a_restore_brings_the_cases_back(
-        make_app, app_store: CaseStore, db_path: Path) -> None:
+    make_app, app_store: CaseStore, db_path: Path
+) -> None:
     app_store.create_case({"title": "耳机左耳无声"})  # the day's first change keeps a backup first
     app_store.create_case({"title": "物流停滞"})
     app = make_app("en")

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from store.calendar.workdays import add_working_days
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
-from store.calendar.workdays import add_working_days
 from tui.app import WeiquanApp
 from tui.widgets.case_list import CaseList
 
 
 async def _opened(db: Path) -> list[str]:
     """The notifications shown once the app has loaded the database."""
-    app = WeiquanApp(lambda: CaseStore.open(db, clock=lambda: FIXED_NOW), lang="en", clock=lambda: FIXED_NOW,
-                     watch_seconds=0)
+    app = WeiquanApp(
+        lambda: CaseStore.open(db, clock=lambda: FIXED_NOW), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):
             if app.store is not None:

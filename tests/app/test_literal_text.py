@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from store.cases.case_store import CaseStore
@@ -21,19 +20,25 @@ HOSTILE = {
     "outcome": "[blink]OC[/blink]",
     "demand_detail": "**D** <b>x</b>",
 }
-CONTACT = {"agent_id": "[b]A[/b]", "reference_no": "[dim]R[/dim]", "summary": "[red]SAY[/] \x07bell",
-           "promise": "[u]PRO[/u]"}
+CONTACT = {
+    "agent_id": "[b]A[/b]",
+    "reference_no": "[dim]R[/dim]",
+    "summary": "[red]SAY[/] \x07bell",
+    "promise": "[u]PRO[/u]",
+}
 
 
 @pytest.fixture
 def hostile_case(app_store: CaseStore) -> int:
-    case = app_store.create_case({**HOSTILE, "tags": ["[tag]"], "references": [{"label": "[l]", "value": "[v]"}],
-                                  "category": "quality"})
+    case = app_store.create_case(
+        {**HOSTILE, "tags": ["[tag]"], "references": [{"label": "[l]", "value": "[v]"}], "category": "quality"}
+    )
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", **CONTACT})
     item = app_store.get(case.id).evidence[0]
     app_store.update_evidence(case.id, item.id, {"note": "[green]EV[/green]"})
-    app_store.attach_file(case.id, item.id, EvidenceFile(path="/tmp/[bold]file[/bold].jpg", size=1, sha256="0" * 64,
-                                                          attached=FIXED_NOW))
+    app_store.attach_file(
+        case.id, item.id, EvidenceFile(path="/tmp/[bold]file[/bold].jpg", size=1, sha256="0" * 64, attached=FIXED_NOW)
+    )
     return case.id
 
 

@@ -9,7 +9,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.cases.case_store import CaseStore
-from tests.helpers.app_driver import FIXED_NOW
 from tui.widgets.case_list import CaseList
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
@@ -24,7 +23,9 @@ class TwoLines(App[None]):
 async def test_update_static_lays_out_only_when_the_height_changes(monkeypatch) -> None:
     layouts = []
     refresh_layout = Screen._refresh_layout
-    monkeypatch.setattr(Screen, "_refresh_layout", lambda self, *a, **k: (layouts.append(1), refresh_layout(self, *a, **k))[1])
+    monkeypatch.setattr(
+        Screen, "_refresh_layout", lambda self, *a, **k: (layouts.append(1), refresh_layout(self, *a, **k))[1]
+    )
     app = TwoLines()
     async with app.run_test(size=(40, 10)) as pilot:
         top, below = app.query_one("#top", Static), app.query_one("#below", Static)

@@ -80,18 +80,26 @@ def run() -> None:
             db = Path(folder) / f"db{cases}.json"
             write_database(db, cases, 10)
             ours, base, ratio = startup_ratio(db)
-            print(f"start-up to first frame, {cases:,} cases / {cases * 10:,} contacts: weiquan {ours * 1000:.0f} ms, "
-                  f"minimal Textual app {base * 1000:.0f} ms -> ratio {ratio:.2f} (target <= {target})")
+            print(
+                f"start-up to first frame, {cases:,} cases / {cases * 10:,} contacts: weiquan {ours * 1000:.0f} ms, "
+                f"minimal Textual app {base * 1000:.0f} ms -> ratio {ratio:.2f} (target <= {target})"
+            )
             listed, base, ratio = startup_ratio(db, "weiquan-listed")
-            print(f"  ... and until the cases are listed (loaded in a worker after the first frame): "
-                  f"{listed * 1000:.0f} ms, ratio {ratio:.2f} to the minimal app")
+            print(
+                f"  ... and until the cases are listed (loaded in a worker after the first frame): "
+                f"{listed * 1000:.0f} ms, ratio {ratio:.2f} to the minimal app"
+            )
         db = Path(folder) / "db10000.json"
         unsettled = _slowest_key_unsettled(db)
         filters, moves = asyncio.run(_interaction_figures(db))
-        print(f"10,000 cases: filter keystroke {statistics.median(filters):.1f} ms (target < 50), "
-              f"move selection {statistics.median(moves):.1f} ms (target < 50)")
-        print(f"  slowest of the {len(filters) + len(moves)} keys {max(filters + moves):.0f} ms; "
-              f"{unsettled:.0f} ms when the loaded cases are left to the garbage collector's full passes")
+        print(
+            f"10,000 cases: filter keystroke {statistics.median(filters):.1f} ms (target < 50), "
+            f"move selection {statistics.median(moves):.1f} ms (target < 50)"
+        )
+        print(
+            f"  slowest of the {len(filters) + len(moves)} keys {max(filters + moves):.0f} ms; "
+            f"{unsettled:.0f} ms when the loaded cases are left to the garbage collector's full passes"
+        )
 
 
 def _slowest_key_unsettled(db: Path) -> float:

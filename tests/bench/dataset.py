@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 
 from store.calendar.china_time import CHINA_TZ
-from store.records.models import Case, Category, Channel, Contact, Demand, Status, encode_case
 from store.persistence.schema import CASES_TABLE, META_DOC_ID, META_TABLE, SCHEMA_VERSION
+from store.records.models import Case, Category, Channel, Contact, Demand, Status, encode_case
 
 PRODUCTS = ["蓝牙耳机", "羊绒围巾", "面霜 50ml", "运动鞋 42码", "空气炸锅", "Sneakers", "儿童保温杯", "Wool coat"]
 PROBLEMS = ["左耳无声", "收到的颜色不对", "包装破损漏液", "物流停滞五天", "降价未保价", "退款迟迟未到账"]
@@ -29,19 +29,34 @@ def make_case(case_id: int, contacts: int, rng: random.Random) -> Case:
     for n in range(contacts):
         at = start + dt.timedelta(hours=6 * n + rng.randrange(0, 5))
         promised = rng.random() < 0.4
-        timeline.append(Contact(
-            id=n + 1, at=at, channel=rng.choice(list(Channel)), agent_id=f"{rng.randrange(1000, 99999)}",
-            reference_no=f"T{rng.randrange(10**9, 10**10)}", summary=rng.choice(SAID),
-            promise="退款到原支付账户" if promised else "",
-            deadline=at + dt.timedelta(days=rng.randrange(1, 8)) if promised else None,
-        ))
+        timeline.append(
+            Contact(
+                id=n + 1,
+                at=at,
+                channel=rng.choice(list(Channel)),
+                agent_id=f"{rng.randrange(1000, 99999)}",
+                reference_no=f"T{rng.randrange(10**9, 10**10)}",
+                summary=rng.choice(SAID),
+                promise="退款到原支付账户" if promised else "",
+                deadline=at + dt.timedelta(days=rng.randrange(1, 8)) if promised else None,
+            )
+        )
     product = rng.choice(PRODUCTS)
     return Case(
-        id=case_id, title=f"{product} {rng.choice(PROBLEMS)} #{case_id}", platform=rng.choice(["小红书", "淘宝", "京东"]),
-        shop="小红书自营", order_no=f"P{rng.randrange(10**15, 10**16)}", product=product,
-        amount_paid_fen=rng.randrange(1_000, 500_000), order_date=start.date() - dt.timedelta(days=3),
-        category=rng.choice(list(Category)), demand=rng.choice(list(Demand)), status=rng.choice(list(Status)),
-        notes="下单后三天发现问题，已拍照留证。", created=start, updated=start + dt.timedelta(days=10),
+        id=case_id,
+        title=f"{product} {rng.choice(PROBLEMS)} #{case_id}",
+        platform=rng.choice(["小红书", "淘宝", "京东"]),
+        shop="小红书自营",
+        order_no=f"P{rng.randrange(10**15, 10**16)}",
+        product=product,
+        amount_paid_fen=rng.randrange(1_000, 500_000),
+        order_date=start.date() - dt.timedelta(days=3),
+        category=rng.choice(list(Category)),
+        demand=rng.choice(list(Demand)),
+        status=rng.choice(list(Status)),
+        notes="下单后三天发现问题，已拍照留证。",
+        created=start,
+        updated=start + dt.timedelta(days=10),
         contacts=timeline,
     )
 

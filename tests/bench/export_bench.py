@@ -28,8 +28,10 @@ def run() -> None:
                     render_export(case, fmt, Messages(lang), now, redact=redact)
                     samples.append(time.perf_counter() - start)
                 figures.append(statistics.median(samples) * 1000)
-        print(f"export {fmt:9} of a case with 1,000 contacts: {min(figures):.1f}-{max(figures):.1f} ms "
-              f"(zh-CN/en, private/redacted; target < 100 ms)")
+        print(
+            f"export {fmt:9} of a case with 1,000 contacts: {min(figures):.1f}-{max(figures):.1f} ms "
+            f"(zh-CN/en, private/redacted; target < 100 ms)"
+        )
 
 
 if __name__ == "__main__":

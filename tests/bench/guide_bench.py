@@ -126,8 +126,7 @@ def _terminal_first_jump(lang: str, runs: int = 3) -> list[float]:
     """Real terminal: the app on a demo database, `g` a few seconds after the cases are shown."""
     results = []
     with tempfile.TemporaryDirectory() as folder:
-        env = {"WEIQUAN_DB": str(Path(folder) / "guide.json"), "TERM": "xterm-256color",
-               "TEXTUAL_ANIMATIONS": "none"}
+        env = {"WEIQUAN_DB": str(Path(folder) / "guide.json"), "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
         for _ in range(runs):
             app = PtyApp([*weiquan_command(), "--demo", "--lang", lang], env)
             try:
@@ -150,8 +149,13 @@ def _spread(samples: list[float]) -> str:
 def _first_jump_in_a_fresh_process(lang: str, *, prepared: bool) -> float:
     """One session per process, as a user has: no earlier app's garbage or warm caches."""
     mode = "prepared" if prepared else "cold"
-    result = subprocess.run([sys.executable, "-m", "tests.bench.guide_bench", "first-jump", lang, mode],
-                            capture_output=True, text=True, check=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.guide_bench", "first-jump", lang, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return float(result.stdout.split()[-1])
 
 
@@ -162,14 +166,21 @@ def run() -> None:
         cold = [_first_jump_in_a_fresh_process(lang, prepared=False) for _ in range(RUNS)]
         later, per_chapter = asyncio.run(_later_jumps_and_chapters(lang))
         slowest = max(per_chapter, key=per_chapter.__getitem__)
-        print(f"{lang}: case -> guide section, first of a session: {_spread(prepared)} with the reader built "
-              f"in the background, {_spread(cold)} with nothing prepared; later {later:.0f} ms (median)")
-        print(f"{lang}: open a chapter {min(per_chapter.values()):.0f}-{max(per_chapter.values()):.0f} ms "
-              f"(median of 5 each; slowest {slowest}); target < {TARGET_MS} ms")
+        print(
+            f"{lang}: case -> guide section, first of a session: {_spread(prepared)} with the reader built "
+            f"in the background, {_spread(cold)} with nothing prepared; later {later:.0f} ms (median)"
+        )
+        print(
+            f"{lang}: open a chapter {min(per_chapter.values()):.0f}-{max(per_chapter.values()):.0f} ms "
+            f"(median of 5 each; slowest {slowest}); target < {TARGET_MS} ms"
+        )
         if os.environ.get("WEIQUAN_BENCH_TERMINAL", "1") != "0":
             terminal = _terminal_first_jump(lang)
-            print(f"{lang}: real terminal (pty), g -> guide drawn (last byte), first of a session: "
-                  + ", ".join(f"{ms:.0f}" for ms in terminal) + " ms")
+            print(
+                f"{lang}: real terminal (pty), g -> guide drawn (last byte), first of a session: "
+                + ", ".join(f"{ms:.0f}" for ms in terminal)
+                + " ms"
+            )
 
 
 if __name__ == "__main__":

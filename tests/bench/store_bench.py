@@ -13,8 +13,8 @@ from pathlib import Path
 import msgspec
 from tinydb import TinyDB
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import china_now
+from store.cases.case_store import CaseStore
 from store.records.models import Channel, Contact
 from tests.bench.dataset import write_database
 
@@ -22,8 +22,14 @@ ROUNDS = 15
 
 
 def _contact_fields(n: int) -> dict[str, object]:
-    return {"at": china_now(), "channel": Channel.HOTLINE, "agent_id": f"B{n}", "summary": "客服答应三个工作日内退款。",
-            "promise": "退款", "deadline": "2026-12-05T18:00:00+08:00"}
+    return {
+        "at": china_now(),
+        "channel": Channel.HOTLINE,
+        "agent_id": f"B{n}",
+        "summary": "客服答应三个工作日内退款。",
+        "promise": "退款",
+        "deadline": "2026-12-05T18:00:00+08:00",
+    }
 
 
 def _median_ms(samples: list[float]) -> float:
@@ -48,8 +54,16 @@ def add_contact_vs_stock(cases: int, per_case: int) -> tuple[float, float]:
             store.add_contact(case_id, _contact_fields(n))
             ours_t.append(time.perf_counter() - t0)
 
-            raw = msgspec.to_builtins(Contact(id=10_000 + n, at=china_now(), channel=Channel.HOTLINE,
-                                              agent_id=f"B{n}", summary="客服答应三个工作日内退款。", promise="退款"))
+            raw = msgspec.to_builtins(
+                Contact(
+                    id=10_000 + n,
+                    at=china_now(),
+                    channel=Channel.HOTLINE,
+                    agent_id=f"B{n}",
+                    summary="客服答应三个工作日内退款。",
+                    promise="退款",
+                )
+            )
             t0 = time.perf_counter()
             stock_cases.update(lambda d, raw=raw: d["contacts"].append(raw), doc_ids=[case_id])
             stock_t.append(time.perf_counter() - t0)
@@ -92,8 +106,13 @@ def large_database_figures(cases: int, per_case: int) -> dict[str, float]:
             out = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True)
             runs.append([float(x) for x in out.stdout.split()])
         opened, add, search, rss = (statistics.median(col) for col in zip(*runs, strict=True))
-        return {"file_mb": size_mb, "open_ms": opened * 1000, "add_ms": add * 1000,
-                "search_ms": search * 1000, "peak_mb": rss}
+        return {
+            "file_mb": size_mb,
+            "open_ms": opened * 1000,
+            "add_ms": add * 1000,
+            "search_ms": search * 1000,
+            "peak_mb": rss,
+        }
 
 
 def reload_after_outside_change(cases: int, per_case: int) -> tuple[float, float]:
@@ -123,8 +142,10 @@ def reload_after_outside_change(cases: int, per_case: int) -> tuple[float, float
 def run() -> None:
     print("== store ==")
     ours, stock = add_contact_vs_stock(1_000, 10)
-    print(f"add one contact, 1,000 cases / 10,000 contacts: weiquan {ours:.1f} ms (atomic, fsync'd), "
-          f"stock TinyDB {stock:.1f} ms (neither)  -> weiquan is {stock / ours:.1f}x faster (target >= 5x)")
+    print(
+        f"add one contact, 1,000 cases / 10,000 contacts: weiquan {ours:.1f} ms (atomic, fsync'd), "
+        f"stock TinyDB {stock:.1f} ms (neither)  -> weiquan is {stock / ours:.1f}x faster (target >= 5x)"
+    )
     figures = large_database_figures(10_000, 10)
     print(f"10,000 cases / 100,000 contacts ({figures['file_mb']:.0f} MB file):")
     print(f"  open database          {figures['open_ms']:7.1f} ms   (target < 1000 ms)")
@@ -132,8 +153,10 @@ def run() -> None:
     print(f"  search cases by text   {figures['search_ms']:7.1f} ms   (target < 50 ms)")
     print(f"  peak memory            {figures['peak_mb']:7.1f} MB   (target < 300 MB)")
     kept, full = reload_after_outside_change(10_000, 10)
-    print(f"  another session's change picked up: {kept:.0f} ms, {full:.0f} ms when every record is decoded "
-          f"again -> {full / kept:.1f}x faster")
+    print(
+        f"  another session's change picked up: {kept:.0f} ms, {full:.0f} ms when every record is decoded "
+        f"again -> {full / kept:.1f}x faster"
+    )
 
 
 if __name__ == "__main__":

@@ -8,11 +8,11 @@ from pathlib import Path
 import orjson
 import pytest
 
+from store.cases.case_store import CaseStore
+from store.errors import BackupInvalid, StoreDamaged
 from store.persistence import schema
 from store.persistence.backup_format import FORMAT_NAME, read_backup
 from store.persistence.daily_backups import DailyBackups, backup_dir, list_backups
-from store.cases.case_store import CaseStore
-from store.errors import BackupInvalid, StoreDamaged
 from store.records.models import Channel
 from tests.helpers.cli import run_weiquan
 
@@ -51,10 +51,15 @@ def test_backup_to_stdout(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not json", b"[]", b'{"format": "weiquan-backup", "format_version": 9, "schema_version": 1, "cases": []}',
-     b'{"format": "weiquan-backup", "format_version": 1, "schema_version": 1, "cases": [{"id": 1, "title": ""}]}',
-     b'{"format": "weiquan-backup", "format_version": 1, "schema_version": 1, "cases": [{"title": "no id"}]}',
-     b'{"hello": "world"}'],
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"format": "weiquan-backup", "format_version": 9, "schema_version": 1, "cases": []}',
+        b'{"format": "weiquan-backup", "format_version": 1, "schema_version": 1, "cases": [{"id": 1, "title": ""}]}',
+        b'{"format": "weiquan-backup", "format_version": 1, "schema_version": 1, "cases": [{"title": "no id"}]}',
+        b'{"hello": "world"}',
+    ],
 )
 def test_bad_backup_changes_nothing(tmp_path: Path, content: bytes) -> None:
     db = tmp_path / "weiquan.json"
@@ -128,10 +133,25 @@ def test_missing_migration_is_reported_not_guessed(tmp_path: Path, monkeypatch: 
 
 def test_read_backup_validates_every_case(tmp_path: Path) -> None:
     bad = tmp_path / "b.json"
-    bad.write_bytes(orjson.dumps({"format": FORMAT_NAME, "format_version": 1, "schema_version": 1,
-                                  "cases": [{"id": 4, "title": "ok", "created": "2026-11-01T00:00:00+08:00",
-                                             "updated": "2026-11-01T00:00:00+08:00", "status": "lost"}]}))
-    with pytest.raises(BackupInvalid, match="case 4.*status"):
+    bad.write_bytes(
+        orjson.dumps(
+            {
+                "format": FORMAT_NAME,
+                "format_version": 1,
+                "schema_version": 1,
+                "cases": [
+                    {
+                        "id": 4,
+                        "title": "ok",
+                        "created": "2026-11-01T00:00:00+08:00",
+                        "updated": "2026-11-01T00:00:00+08:00",
+                        "status": "lost",
+                    }
+                ],
+            }
+        )
+    )
+    with pytest.raises(BackupInvalid, match=r"case 4.*status"):
         read_backup(bad)
 
 
@@ -157,9 +177,19 @@ def test_a_restore_never_hands_out_the_id_of_a_purged_case_again(tmp_path: Path,
 
 def test_a_backup_without_a_usable_counter_continues_after_its_highest_id(tmp_path: Path) -> None:
     for counter in (None, "seven", 0, True):
-        body = {"format": FORMAT_NAME, "format_version": 1, "schema_version": 1,
-                "cases": [{"id": 5, "title": "only case", "created": "2026-11-20T10:00:00+08:00",
-                           "updated": "2026-11-20T10:00:00+08:00"}]}
+        body = {
+            "format": FORMAT_NAME,
+            "format_version": 1,
+            "schema_version": 1,
+            "cases": [
+                {
+                    "id": 5,
+                    "title": "only case",
+                    "created": "2026-11-20T10:00:00+08:00",
+                    "updated": "2026-11-20T10:00:00+08:00",
+                }
+            ],
+        }
         if counter is not None:
             body["next_case_id"] = counter
         out = tmp_path / "backup.json"

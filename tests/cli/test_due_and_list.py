@@ -8,8 +8,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import china_now
+from store.cases.case_store import CaseStore
 from tests.helpers.cli import run_weiquan
 
 
@@ -21,8 +21,16 @@ def db(tmp_path: Path) -> Path:
 def _with_promise(db: Path, deadline: dt.datetime) -> int:
     store = CaseStore.open(db)
     case = store.create_case({"title": "耳机左耳无声"})
-    store.add_contact(case.id, {"at": deadline - dt.timedelta(days=3), "channel": "hotline", "agent_id": "8821",
-                                "promise": "退款", "deadline": deadline})
+    store.add_contact(
+        case.id,
+        {
+            "at": deadline - dt.timedelta(days=3),
+            "channel": "hotline",
+            "agent_id": "8821",
+            "promise": "退款",
+            "deadline": deadline,
+        },
+    )
     return case.id
 
 
@@ -106,7 +114,9 @@ def _filed_with_12315(db: Path) -> None:
 
 
 def _acceptance_clock(result) -> dict:  # type: ignore[no-untyped-def]
-    return next(i for i in orjson.loads(result.stdout)["items"] if i["kind"] != "promise" and i["when"].startswith("2027-02"))
+    return next(
+        i for i in orjson.loads(result.stdout)["items"] if i["kind"] != "promise" and i["when"].startswith("2027-02")
+    )
 
 
 def test_due_counts_a_later_year_with_the_holiday_file(db: Path) -> None:

@@ -32,8 +32,9 @@ def login(sshd: SshServer, tmp_path: Path):
     def open_login(db: Path, lang: str = "zh_CN.UTF-8", width: int = 110, height: int = 36) -> TmuxSession:
         remote = [*remote_env(LANG=lang, WEIQUAN_DB=str(db), TEXTUAL_ANIMATIONS="none"), weiquan_path()]
         # TERM is what the login's terminal (tmux) says; COLORTERM is not forwarded, as over real SSH
-        session = TmuxSession(sshd.ssh_command(*remote, tty=True), env={"TERM": "tmux-256color"},
-                              width=width, height=height)
+        session = TmuxSession(
+            sshd.ssh_command(*remote, tty=True), env={"TERM": "tmux-256color"}, width=width, height=height
+        )
         sessions.append(session)
         return session
 
@@ -42,7 +43,7 @@ def login(sshd: SshServer, tmp_path: Path):
         session.close()
 
 
-def _wait_until(condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+def _wait_until(condition, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
@@ -85,8 +86,9 @@ def test_interactive_login_then_export_over_ssh(sshd: SshServer, login, tmp_path
     assert case.title == "远程登录：面霜过敏" and case.contacts[0].agent_id == "KF-2048"
 
     exported = tmp_path / "case.md"
-    command = sshd.ssh_command(*remote_env(LANG="zh_CN.UTF-8"), weiquan_path(), "export", str(case.id),
-                               "--db", str(db), "--lang", "zh-CN")
+    command = sshd.ssh_command(
+        *remote_env(LANG="zh_CN.UTF-8"), weiquan_path(), "export", str(case.id), "--db", str(db), "--lang", "zh-CN"
+    )
     with open(exported, "wb") as out:
         result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, timeout=60, check=False)
     assert result.returncode == 0, result.stderr.decode()
@@ -94,8 +96,13 @@ def test_interactive_login_then_export_over_ssh(sshd: SshServer, login, tmp_path
     assert text.startswith("# 维权时间线：远程登录：面霜过敏")
     assert "KF-2048" in text and "48小时内回电" in text and "\x1b" not in text and "\r" not in text
 
-    missing = subprocess.run(sshd.ssh_command(weiquan_path(), "export", "42", "--db", str(db)),
-                             capture_output=True, text=True, timeout=60, check=False)
+    missing = subprocess.run(
+        sshd.ssh_command(weiquan_path(), "export", "42", "--db", str(db)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert missing.returncode == 2 and "There is no case 42" in missing.stderr
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import CHINA_TZ
+from store.cases.case_store import CaseStore
 from tests.helpers.cli import weiquan_command
 from tests.helpers.tmux import TmuxSession
 
@@ -36,9 +36,16 @@ def test_term_values(term: str) -> None:
         tty.close()
 
 
-@pytest.mark.parametrize("colours", [{"TEXTUAL_COLOR_SYSTEM": "standard"}, {"TEXTUAL_COLOR_SYSTEM": "256"},
-                                     {"TEXTUAL_COLOR_SYSTEM": "truecolor", "COLORTERM": "truecolor"},
-                                     {"NO_COLOR": "1"}], ids=["16", "256", "truecolor", "no-color"])
+@pytest.mark.parametrize(
+    "colours",
+    [
+        {"TEXTUAL_COLOR_SYSTEM": "standard"},
+        {"TEXTUAL_COLOR_SYSTEM": "256"},
+        {"TEXTUAL_COLOR_SYSTEM": "truecolor", "COLORTERM": "truecolor"},
+        {"NO_COLOR": "1"},
+    ],
+    ids=["16", "256", "truecolor", "no-color"],
+)
 def test_colour_systems(colours: dict[str, str]) -> None:
     tty = _run({"TERM": "xterm-256color", **colours}, "--demo", "--lang", "zh-CN")
     try:
@@ -68,11 +75,27 @@ def _timeless_database(path: Path) -> None:
     """Cases whose every date is years in the past, so the screen is the same whenever it is run."""
     now = dt.datetime(2021, 3, 1, 9, tzinfo=CHINA_TZ)
     store = CaseStore.open(path, clock=lambda: now, backups=False)
-    case = store.create_case({"title": "耳机左耳无声 / Earbuds, left side silent", "platform": "小红书",
-                              "order_no": "P778812345678901", "amount_paid_fen": 59_900, "category": "quality",
-                              "order_date": "2021-02-20", "delivery_date": "2021-02-22"})
-    store.add_contact(case.id, {"at": "2021-02-23T10:00:00+08:00", "channel": "hotline", "agent_id": "8821",
-                                "promise": "3个工作日内退款", "deadline": "2021-02-26T23:59:59+08:00"})
+    case = store.create_case(
+        {
+            "title": "耳机左耳无声 / Earbuds, left side silent",
+            "platform": "小红书",
+            "order_no": "P778812345678901",
+            "amount_paid_fen": 59_900,
+            "category": "quality",
+            "order_date": "2021-02-20",
+            "delivery_date": "2021-02-22",
+        }
+    )
+    store.add_contact(
+        case.id,
+        {
+            "at": "2021-02-23T10:00:00+08:00",
+            "channel": "hotline",
+            "agent_id": "8821",
+            "promise": "3个工作日内退款",
+            "deadline": "2021-02-26T23:59:59+08:00",
+        },
+    )
     store.create_case({"title": "已解决的案件", "status": "resolved", "order_date": "2021-01-05"})
 
 

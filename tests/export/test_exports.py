@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import CHINA_TZ
-from store.records.sample_cases import fill_demo
+from store.cases.case_store import CaseStore
 from store.export.documents import FORMATS, render_export
-from store.rules.messages import Messages
 from store.records.models import EvidenceFile
+from store.records.sample_cases import fill_demo
+from store.rules.messages import Messages
 from tests.helpers.cli import run_weiquan
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
@@ -33,8 +33,9 @@ def demo_store() -> CaseStore:
     store = CaseStore.open(None, clock=lambda: NOW)
     fill_demo(store, NOW.date())
     item = store.get(1).evidence[0]
-    store.attach_file(1, item.id, EvidenceFile(path="/home/me/证据/订单截图.png", size=482_113, sha256="ab" * 32,
-                                               attached=NOW))
+    store.attach_file(
+        1, item.id, EvidenceFile(path="/home/me/证据/订单截图.png", size=482_113, sha256="ab" * 32, attached=NOW)
+    )
     return store
 
 
@@ -93,8 +94,16 @@ def test_structure_survives_hostile_text(title: str, said: list[str], agent: str
     store = CaseStore.open(None, clock=lambda: NOW)
     case = store.create_case({"title": (title.strip() or "x")[:200], "notes": said[0]})
     for n, text in enumerate(said):
-        store.add_contact(case.id, {"at": NOW - dt.timedelta(hours=n + 1), "channel": "hotline",
-                                    "agent_id": agent[:200], "summary": text, "promise": promise})
+        store.add_contact(
+            case.id,
+            {
+                "at": NOW - dt.timedelta(hours=n + 1),
+                "channel": "hotline",
+                "agent_id": agent[:200],
+                "summary": text,
+                "promise": promise,
+            },
+        )
     case = store.get(case.id)
     for fmt in FORMATS:
         text = render_export(case, fmt, Messages("zh-CN"), NOW).text
@@ -119,27 +128,51 @@ def test_very_long_text_is_cut_in_the_table_and_whole_in_the_details() -> None:
 
 
 PRIVATE = {
-    "mobile": "13812345678", "mobile_spaced": "138 1234 5678", "landline": "021-62345678",
-    "id_card": "11010519491231002X", "email": "zhang.san@example.com",
+    "mobile": "13812345678",
+    "mobile_spaced": "138 1234 5678",
+    "landline": "021-62345678",
+    "id_card": "11010519491231002X",
+    "email": "zhang.san@example.com",
 }
 
 
 def test_redaction_removes_personal_data() -> None:
     store = CaseStore.open(None, clock=lambda: NOW)
-    case = store.create_case({
-        "title": "张三的耳机", "order_no": "P778812345678901", "private_names": ["张三", "Li Hua"],
-        "notes": f"联系电话 {PRIVATE['mobile']}，身份证 {PRIVATE['id_card']}",
-        "references": [{"label": "售后单号", "value": "AS20261110001"}],
-    })
-    store.add_contact(case.id, {"at": NOW, "channel": "hotline", "agent_id": "8821", "reference_no": "TK-88120",
-                                "summary": (f"我（张三）留了手机 {PRIVATE['mobile_spaced']} 和座机 {PRIVATE['landline']}，"
-                                            f"邮箱 {PRIVATE['email']}，寄回地址：上海市徐汇区漕溪北路123号4楼。Li Hua called.")})
+    case = store.create_case(
+        {
+            "title": "张三的耳机",
+            "order_no": "P778812345678901",
+            "private_names": ["张三", "Li Hua"],
+            "notes": f"联系电话 {PRIVATE['mobile']}，身份证 {PRIVATE['id_card']}",
+            "references": [{"label": "售后单号", "value": "AS20261110001"}],
+        }
+    )
+    store.add_contact(
+        case.id,
+        {
+            "at": NOW,
+            "channel": "hotline",
+            "agent_id": "8821",
+            "reference_no": "TK-88120",
+            "summary": (
+                f"我（张三）留了手机 {PRIVATE['mobile_spaced']} 和座机 {PRIVATE['landline']}，"
+                f"邮箱 {PRIVATE['email']}，寄回地址：上海市徐汇区漕溪北路123号4楼。Li Hua called."
+            ),
+        },
+    )
     for fmt in FORMATS:
         for lang in ("zh-CN", "en"):
             text = render_export(store.get(case.id), fmt, Messages(lang), NOW, redact=True).text
             plain = text.replace("\\", "")
-            for value in [*PRIVATE.values(), "P778812345678901", "AS20261110001", "TK-88120", "张三", "Li Hua",
-                          "漕溪北路123号"]:
+            for value in [
+                *PRIVATE.values(),
+                "P778812345678901",
+                "AS20261110001",
+                "TK-88120",
+                "张三",
+                "Li Hua",
+                "漕溪北路123号",
+            ]:
                 assert value not in plain, f"{value} survived in {fmt}/{lang}"
             assert not re.search(r"1[3-9]\d{9}", plain)
             assert "P77" in plain and "901" in plain  # the ends of the order number stay, for reference

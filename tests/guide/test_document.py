@@ -54,8 +54,8 @@ async def test_list_items_are_one_widget_with_a_hanging_indent() -> None:
         lines = [strip.text for strip in long_item.render_lines(long_item.region.reset_offset)]
         assert lines[0].lstrip().startswith("• a long item")
         indent = lines[0].index("a long")
-        for line in lines[1:long_item.region.height]:
-            assert line[:indent].strip() == "" and line[indent:indent + 1].strip()  # under the text
+        for line in lines[1 : long_item.region.height]:
+            assert line[:indent].strip() == "" and line[indent : indent + 1].strip()  # under the text
         numbered = [strip.text for strip in items[3].render_lines(items[3].region.reset_offset)]
         assert numbered[0].strip().startswith("1. first")
         text = screen_text(pilot)
@@ -80,10 +80,14 @@ async def test_table_is_one_widget_and_shows_every_cell() -> None:
 @pytest.mark.parametrize("width", [12, 20, 40, 80, 200])
 def test_cell_grid_fits_any_width(width: int) -> None:
     headers = [Content("Deadline"), Content("Source"), Content("As of")]
-    rows = [[Content("7-day no-reason return window"),
-             Content("Consumer Rights Protection Law (2013) Art. 25; Implementing Regulations (2024) Art. 19"),
-             Content("2026-11-26")],
-            [Content("七日无理由退货期"), Content("消费者权益保护法（2013）第25条"), Content("2026-11-26")]]
+    rows = [
+        [
+            Content("7-day no-reason return window"),
+            Content("Consumer Rights Protection Law (2013) Art. 25; Implementing Regulations (2024) Art. 19"),
+            Content("2026-11-26"),
+        ],
+        [Content("七日无理由退货期"), Content("消费者权益保护法（2013）第25条"), Content("2026-11-26")],
+    ]
     grid = CellGrid(headers, rows)
     widths = grid.column_widths(width)
     assert all(w >= 1 for w in widths)
@@ -129,15 +133,21 @@ async def test_clicking_a_link_in_a_list_item_follows_it(make_app) -> None:
             await guide.go(Target(chapter, ""))
             await pilot.pause()
             for item in guide.query(GuideListItem):
-                link = next((span for span in item._content.spans
-                             if not isinstance(span.style, str) and "@click" in span.style.meta), None)
+                link = next(
+                    (
+                        span
+                        for span in item._content.spans
+                        if not isinstance(span.style, str) and "@click" in span.style.meta
+                    ),
+                    None,
+                )
                 if link is None or not item.region.height:
                     continue
-                x = item.visual.indent + cell_len(item._content.plain[:link.start])  # type: ignore[attr-defined]
+                x = item.visual.indent + cell_len(item._content.plain[: link.start])  # type: ignore[attr-defined]
                 if x >= item.region.width - item.visual.indent:  # type: ignore[attr-defined]
                     continue  # the link starts on a wrapped line: try another
                 href = item._content.spans[item._content.spans.index(link)].style.meta["@click"]
-                href = href[len("link('"):-len("')")]
+                href = href[len("link('") : -len("')")]
                 expected = resolve_link("en", chapter, href)
                 item.scroll_visible(animate=False, immediate=True)
                 await pilot.pause()

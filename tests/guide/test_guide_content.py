@@ -6,9 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from store.rules.content_files import read_toml
-from store.rules.guide_structure import chapter_source, chapters, find_heading, headings, internal_links, resolve_link, section, section_keys
 from store.records.models import Channel, EvidenceKind
+from store.rules.content_files import read_toml
+from store.rules.guide_structure import (
+    chapter_source,
+    chapters,
+    find_heading,
+    headings,
+    internal_links,
+    resolve_link,
+    section,
+    section_keys,
+)
 from store.rules.rulebook import ladder, rules
 
 LANGS = ("zh-CN", "en")
@@ -88,6 +97,6 @@ def test_guide_is_written_in_our_own_words() -> None:
     source = SEED.read_text(encoding="utf-8")
     body = source.split("2025-10-16")[0]
     guide = "".join(chapter_source("zh-CN", c) for c in chapters("zh-CN"))
-    runs = {body[i:i + 16] for i in range(len(body) - 16) if "\n" not in body[i:i + 16]}
+    runs = {body[i : i + 16] for i in range(len(body) - 16) if "\n" not in body[i : i + 16]}
     copied = [run for run in runs if run in guide]
     assert not copied, copied[:5]

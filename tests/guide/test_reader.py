@@ -10,9 +10,9 @@ from store.cases.case_store import CaseStore
 from store.rules.guide_structure import section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
-from tui.widgets.guide_document import GuideViewer
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable
+from tui.widgets.guide_document import GuideViewer
 from tui.widgets.timeline import Timeline
 
 
@@ -128,8 +128,9 @@ async def wait_until_prepared(app, pilot, lang: str) -> GuideScreen:
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 @pytest.mark.parametrize("delay", [0.001, 0.5])  # 0.001: built the moment the cases are shown
-async def test_reader_is_built_in_the_background_at_the_selected_case(make_app, app_store: CaseStore,
-                                                                      monkeypatch, lang: str, delay: float) -> None:
+async def test_reader_is_built_in_the_background_at_the_selected_case(
+    make_app, app_store: CaseStore, monkeypatch, lang: str, delay: float
+) -> None:
     monkeypatch.setattr(tui.app, "GUIDE_PREPARE_SECONDS", delay)
     case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
@@ -185,8 +186,9 @@ async def test_quitting_while_the_reader_is_being_built_is_clean(make_app, delay
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
-async def test_reopening_keeps_the_reader_and_lands_on_the_new_section(make_app, app_store: CaseStore,
-                                                                       lang: str) -> None:
+async def test_reopening_keeps_the_reader_and_lands_on_the_new_section(
+    make_app, app_store: CaseStore, lang: str
+) -> None:
     case = app_store.create_case({"title": "退款未到账", "category": "after_sales"})
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "hotline", "agent_id": "8821"})
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "12315"})
@@ -194,8 +196,7 @@ async def test_reopening_keeps_the_reader_and_lands_on_the_new_section(make_app,
     async with app.run_test(size=(120, 40)) as pilot:
         timeline = app.screen.query_one(Timeline)
         timeline.focus()
-        row_of = {contact.channel.value: timeline.keys.index(contact.id)
-                  for contact in app_store.get(case.id).contacts}
+        row_of = {contact.channel.value: timeline.keys.index(contact.id) for contact in app_store.get(case.id).contacts}
         timeline.cursor = row_of["hotline"]
         await pilot.pause()
         guide = await open_guide(pilot)

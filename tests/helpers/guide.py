@@ -43,6 +43,8 @@ async def open_guide(pilot: Pilot, key: str = "g", tries: int = 100) -> GuideScr
     if isinstance(screen, GuideScreen) and screen.current is not None:
         viewer = screen.query_one(GuideViewer)
         block = screen.heading_block(screen.current.anchor)
-        state = (f" at {screen.current}, heading {block.region if block else None}, viewer {viewer.region}, "
-                 f"scroll {viewer.scroll_y}/{viewer.max_scroll_y}")
+        state = (
+            f" at {screen.current}, heading {block.region if block else None}, viewer {viewer.region}, "
+            f"scroll {viewer.scroll_y}/{viewer.max_scroll_y}"
+        )
     raise AssertionError(f"the guide did not reach its section; screen is {screen!r}{state}")

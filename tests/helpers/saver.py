@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import china_now
+from store.cases.case_store import CaseStore
 from store.records.models import Channel
 
 
@@ -21,8 +21,13 @@ def main() -> None:
     store = CaseStore.open(db_path)
     for n in range(count):
         contact = store.add_contact(
-            case_id, {"at": china_now(), "channel": Channel.HOTLINE, "agent_id": f"{label}-{n}",
-                      "summary": f"第{n}次联系 {label} " + "客服说会尽快处理。" * 5}
+            case_id,
+            {
+                "at": china_now(),
+                "channel": Channel.HOTLINE,
+                "agent_id": f"{label}-{n}",
+                "summary": f"第{n}次联系 {label} " + "客服说会尽快处理。" * 5,
+            },
         )
         print(f"saved {contact.id} {label}-{n}", flush=True)
 

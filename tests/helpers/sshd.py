@@ -10,8 +10,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-INSTALL_HINT = ("openssh-server is not installed, so the SSH end-to-end tests cannot run. "
-                ".ci/run installs it; by hand: apt-get update && apt-get install -y openssh-server")
+INSTALL_HINT = (
+    "openssh-server is not installed, so the SSH end-to-end tests cannot run. "
+    ".ci/run installs it; by hand: apt-get update && apt-get install -y openssh-server"
+)
 
 
 def find_sshd() -> str | None:
@@ -35,9 +37,24 @@ class SshServer:
     process: subprocess.Popen[bytes]
 
     def ssh_command(self, *remote: str, tty: bool = False) -> list[str]:
-        return ["ssh", *(["-tt"] if tty else ["-T"]), "-p", str(self.port), "-i", str(self.key),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-                "-o", "BatchMode=yes", f"{self.user}@127.0.0.1", *remote]
+        return [
+            "ssh",
+            *(["-tt"] if tty else ["-T"]),
+            "-p",
+            str(self.port),
+            "-i",
+            str(self.key),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "BatchMode=yes",
+            f"{self.user}@127.0.0.1",
+            *remote,
+        ]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -58,12 +75,27 @@ def start_sshd(folder: Path) -> SshServer:
     authorized.chmod(0o600)
     port = free_port()
     config = folder / "sshd_config"
-    config.write_text("\n".join([
-        f"Port {port}", "ListenAddress 127.0.0.1", f"HostKey {folder / 'host_key'}", f"PidFile {folder / 'sshd.pid'}",
-        f"AuthorizedKeysFile {authorized}", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
-        "PubkeyAuthentication yes", "PermitRootLogin prohibit-password", "StrictModes no", "UsePAM no",
-        "PrintMotd no", "PrintLastLog no", "AcceptEnv LANG LC_*", "",
-    ]))
+    config.write_text(
+        "\n".join(
+            [
+                f"Port {port}",
+                "ListenAddress 127.0.0.1",
+                f"HostKey {folder / 'host_key'}",
+                f"PidFile {folder / 'sshd.pid'}",
+                f"AuthorizedKeysFile {authorized}",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication yes",
+                "PermitRootLogin prohibit-password",
+                "StrictModes no",
+                "UsePAM no",
+                "PrintMotd no",
+                "PrintLastLog no",
+                "AcceptEnv LANG LC_*",
+                "",
+            ]
+        )
+    )
     Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
     process = subprocess.Popen([sshd, "-D", "-e", "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 15

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import CHINA_TZ
+from store.cases.case_store import CaseStore
 from store.errors import ConflictError, InvalidInput, NotFound
 from store.records.models import Category, Channel, Demand, EvidenceKind, EvidenceState, PromiseState, Status
 
@@ -18,11 +18,19 @@ def at(day: int, hour: int = 10) -> dt.datetime:
 
 def test_create_and_read_back(make_store) -> None:
     store = make_store()
-    case = store.create_case({
-        "title": "蓝牙耳机左耳无声", "platform": "小红书", "order_no": "P778812345678",
-        "amount_paid_fen": 29_950, "category": Category.QUALITY, "demand": Demand.RETURN_REFUND,
-        "order_date": dt.date(2026, 11, 1), "delivery_date": dt.date(2026, 11, 3), "tags": ["耳机"],
-    })
+    case = store.create_case(
+        {
+            "title": "蓝牙耳机左耳无声",
+            "platform": "小红书",
+            "order_no": "P778812345678",
+            "amount_paid_fen": 29_950,
+            "category": Category.QUALITY,
+            "demand": Demand.RETURN_REFUND,
+            "order_date": dt.date(2026, 11, 1),
+            "delivery_date": dt.date(2026, 11, 3),
+            "tags": ["耳机"],
+        }
+    )
     again = make_store().get(case.id)
     assert again.title == "蓝牙耳机左耳无声"
     assert again.amount_paid_fen == 29_950 and isinstance(again.amount_paid_fen, int)
@@ -49,8 +57,16 @@ def test_case_ids_are_not_reused_after_purge(store: CaseStore) -> None:
 def test_contacts_timeline_and_promises(make_store) -> None:
     store = make_store()
     case = store.create_case({"title": "退款未到账"})
-    late = store.add_contact(case.id, {"at": at(12), "channel": Channel.HOTLINE, "agent_id": "8821",
-                                       "promise": "3个工作日内退款", "deadline": at(17, 18)})
+    late = store.add_contact(
+        case.id,
+        {
+            "at": at(12),
+            "channel": Channel.HOTLINE,
+            "agent_id": "8821",
+            "promise": "3个工作日内退款",
+            "deadline": at(17, 18),
+        },
+    )
     early = store.add_contact(case.id, {"at": at(10), "channel": Channel.AFTER_SALES, "summary": "申请退货退款"})
     assert late.promise_state is PromiseState.PENDING
     assert early.promise_state is PromiseState.NONE

@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def _saver(db: Path, case_id: int, count: int, label: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.helpers.saver", str(db), str(case_id), str(count), label],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.persistence.daily_backups import backup_dir
 from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged
+from store.persistence.daily_backups import backup_dir
 from tests.helpers.cli import run_weiquan
 
 
@@ -110,8 +110,8 @@ def test_chinese_is_stored_unescaped(tmp_path: Path) -> None:
 def test_full_disk_loses_nothing_saved_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    from store.persistence import atomic_files as atomic
     from store.errors import StoreWriteFailed
+    from store.persistence import atomic_files as atomic
 
     db = tmp_path / "weiquan.json"
     store = CaseStore.open(db)
@@ -134,20 +134,38 @@ def test_full_disk_loses_nothing_saved_before(tmp_path: Path, monkeypatch: pytes
     assert CaseStore.open(db).get(case.id).title == "after"
 
 
-@pytest.mark.parametrize("module", ["store.cases.case_store", "store.persistence.safe_storage", "store.records.models", "store.persistence.backup_format",
-                                    "store.rules.messages", "store.persistence.db_location", "store.rules.evidence_needs"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "store.cases.case_store",
+        "store.persistence.safe_storage",
+        "store.records.models",
+        "store.persistence.backup_format",
+        "store.rules.messages",
+        "store.persistence.db_location",
+        "store.rules.evidence_needs",
+    ],
+)
 def test_store_never_imports_textual(module: str) -> None:
-    code = f"import sys, {module}; sys.exit(1 if any(m == 'textual' or m.startswith(('textual.', 'tui')) for m in sys.modules) else 0)"
+    code = (
+        f"import sys, {module}; "
+        "sys.exit(1 if any(m == 'textual' or m.startswith(('textual.', 'tui')) for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 def test_every_store_module_is_textual_free() -> None:
     root = Path(__file__).resolve().parents[2] / "store"
-    modules = sorted("store." + ".".join(p.relative_to(root).with_suffix("").parts)
-                     for p in root.rglob("*.py") if p.name != "__init__.py")
-    code = ("import importlib, sys\n"
-            f"for m in {modules!r}: importlib.import_module(m)\n"
-            "bad = [m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'tui'))]\n"
-            "print(bad); sys.exit(1 if bad else 0)")
+    modules = sorted(
+        "store." + ".".join(p.relative_to(root).with_suffix("").parts)
+        for p in root.rglob("*.py")
+        if p.name != "__init__.py"
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'tui'))]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.calendar.china_time import CHINA_TZ
-from store.records.deadline_input import FORMS_HELP, parse_deadline
 from store.errors import InvalidInput
+from store.records.deadline_input import FORMS_HELP, parse_deadline
 
 BASE = dt.datetime(2026, 9, 28, 10, 0, tzinfo=CHINA_TZ)
 
@@ -63,7 +63,8 @@ def test_working_days_into_an_uncovered_year_are_marked_estimated() -> None:
 
 
 contact_times = st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.datetime(2040, 12, 31)).map(
-    lambda d: d.replace(tzinfo=CHINA_TZ, microsecond=0))
+    lambda d: d.replace(tzinfo=CHINA_TZ, microsecond=0)
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -75,10 +76,17 @@ def test_never_crashes_on_any_text(text: str, at: dt.datetime) -> None:
         pass
 
 
-relative = st.builds(lambda n, unit: f"{n}{unit}", st.integers(0, 400),
-                     st.sampled_from(["h", "d", "w", "wd", "天", "小时", "个工作日", "周"]))
-absolute = st.builds(lambda d, h, m: f"{d.isoformat()} {h:02d}:{m:02d}",
-                     st.dates(dt.date(2004, 1, 1), dt.date(2040, 12, 31)), st.integers(0, 23), st.integers(0, 59))
+relative = st.builds(
+    lambda n, unit: f"{n}{unit}",
+    st.integers(0, 400),
+    st.sampled_from(["h", "d", "w", "wd", "天", "小时", "个工作日", "周"]),
+)
+absolute = st.builds(
+    lambda d, h, m: f"{d.isoformat()} {h:02d}:{m:02d}",
+    st.dates(dt.date(2004, 1, 1), dt.date(2040, 12, 31)),
+    st.integers(0, 23),
+    st.integers(0, 59),
+)
 
 
 @settings(max_examples=300, deadline=None)

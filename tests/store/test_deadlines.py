@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from store.cases.case_store import CaseStore
 from store.calendar.china_time import CHINA_TZ
-from store.deadlines.statutory_clocks import case_clocks
-from store.deadlines.damages import statutory_amount
-from store.rules.messages import Messages
+from store.cases.case_store import CaseStore
 from store.deadlines.case_deadlines import PromiseStatus, by_urgency, promise_status
-from store.records.models import Channel, PromiseState
+from store.deadlines.damages import statutory_amount
 from store.deadlines.next_step import Action, suggest_next_step
+from store.deadlines.statutory_clocks import case_clocks
+from store.records.models import Channel, PromiseState
+from store.rules.messages import Messages
 from store.rules.rulebook import rules
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
@@ -98,16 +98,26 @@ def test_promise_states(store: CaseStore) -> None:
     kept = add(promise="x", deadline=at(11, 21))
     store.set_promise_state(case.id, kept.id, PromiseState.KEPT)
     got = {c.id: promise_status(c, NOW) for c in store.get(case.id).contacts}
-    assert got == {plain.id: PromiseStatus.NONE, late.id: PromiseStatus.OVERDUE, soon.id: PromiseStatus.DUE_SOON,
-                   later.id: PromiseStatus.PENDING, open_ended.id: PromiseStatus.PENDING, kept.id: PromiseStatus.KEPT}
+    assert got == {
+        plain.id: PromiseStatus.NONE,
+        late.id: PromiseStatus.OVERDUE,
+        soon.id: PromiseStatus.DUE_SOON,
+        later.id: PromiseStatus.PENDING,
+        open_ended.id: PromiseStatus.PENDING,
+        kept.id: PromiseStatus.KEPT,
+    }
 
 
 def test_case_list_order_overdue_first_then_nearest_deadline_then_finished(store: CaseStore) -> None:
     calm = store.create_case({"title": "calm"})
     near = store.create_case({"title": "near"})
-    store.add_contact(near.id, {"at": at(11, 25), "channel": "hotline", "promise": "p", "deadline": NOW + dt.timedelta(days=2)})
+    store.add_contact(
+        near.id, {"at": at(11, 25), "channel": "hotline", "promise": "p", "deadline": NOW + dt.timedelta(days=2)}
+    )
     far = store.create_case({"title": "far"})
-    store.add_contact(far.id, {"at": at(11, 25), "channel": "hotline", "promise": "p", "deadline": NOW + dt.timedelta(days=9)})
+    store.add_contact(
+        far.id, {"at": at(11, 25), "channel": "hotline", "promise": "p", "deadline": NOW + dt.timedelta(days=9)}
+    )
     late = store.create_case({"title": "late"})
     store.add_contact(late.id, {"at": at(11, 20), "channel": "hotline", "promise": "p", "deadline": at(11, 22)})
     done = store.create_case({"title": "done", "status": "resolved"})
@@ -119,8 +129,10 @@ def test_case_list_order_overdue_first_then_nearest_deadline_then_finished(store
 
 def test_next_step_for_a_broken_hotline_promise(store: CaseStore) -> None:
     case = store.create_case({"title": "t"})
-    store.add_contact(case.id, {"at": at(11, 17), "channel": "hotline", "agent_id": "8821",
-                                "promise": "refund", "deadline": at(11, 20, 18)})
+    store.add_contact(
+        case.id,
+        {"at": at(11, 17), "channel": "hotline", "agent_id": "8821", "promise": "refund", "deadline": at(11, 20, 18)},
+    )
     step = suggest_next_step(store.get(case.id), NOW)
     assert step.action is Action.FOLLOW_UP and step.channel is Channel.HOTLINE and step.then is Channel.C12315
     text = step.describe(Messages("en"), store.get(case.id))
@@ -133,8 +145,10 @@ def test_next_step_for_a_broken_hotline_promise(store: CaseStore) -> None:
 
 def test_next_step_for_an_unanswered_12315_filing(store: CaseStore) -> None:
     case = store.create_case({"title": "t"})
-    store.add_contact(case.id, {"at": at(11, 2), "channel": "hotline", "promise": "p", "deadline": at(11, 5),
-                                "promise_state": "broken"})
+    store.add_contact(
+        case.id,
+        {"at": at(11, 2), "channel": "hotline", "promise": "p", "deadline": at(11, 5), "promise_state": "broken"},
+    )
     store.add_contact(case.id, {"at": at(11, 6), "channel": "hotline"})
     store.add_contact(case.id, {"at": at(11, 9), "channel": "12315"})
     step = suggest_next_step(store.get(case.id), NOW)  # 7 working days after Nov 9 ended Nov 18
@@ -154,8 +168,13 @@ def test_a_new_case_starts_with_the_after_sales_request(store: CaseStore) -> Non
 
 @pytest.mark.parametrize(
     ("basis", "paid_fen", "expected_fen"),
-    [("cpl_art55", 12_900, 50_000), ("cpl_art55", 59_900, 179_700), ("food_safety_art148", 5_000, 100_000),
-     ("food_safety_art148", 29_900, 299_000), ("none", 29_900, None)],
+    [
+        ("cpl_art55", 12_900, 50_000),
+        ("cpl_art55", 59_900, 179_700),
+        ("food_safety_art148", 5_000, 100_000),
+        ("food_safety_art148", 29_900, 299_000),
+        ("none", 29_900, None),
+    ],
 )
 def test_statutory_amounts(store: CaseStore, basis: str, paid_fen: int, expected_fen: int | None) -> None:
     case = store.create_case({"title": "t", "legal_basis": basis, "amount_paid_fen": paid_fen})

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from store.errors import InvalidInput
 from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.calendar.workdays import add_days, add_working_days, is_working_day
+from store.errors import InvalidInput
 
 D = dt.date
 

@@ -79,8 +79,9 @@ def test_our_own_changes_stay_in_step_after_a_reload(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["bad record", "not JSON"])
-def test_damage_after_loading_keeps_the_last_good_cases_readable_and_refuses_changes(tmp_path: Path,
-                                                                                     damage: str) -> None:
+def test_damage_after_loading_keeps_the_last_good_cases_readable_and_refuses_changes(
+    tmp_path: Path, damage: str
+) -> None:
     db = tmp_path / "weiquan.json"
     ours = _three_cases(db)
     good = db.read_bytes()

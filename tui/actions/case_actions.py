@@ -70,8 +70,10 @@ class CaseActions:
                 return
             from tui.dialogs.case_form import CaseForm
 
-            self.app.push_screen(CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
-                                 lambda result: self._case_saved(result, case.id))
+            self.app.push_screen(
+                CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
+                lambda result: self._case_saved(result, case.id),
+            )
 
     def action_delete(self) -> None:
         focused = self.app.focused
@@ -84,13 +86,20 @@ class CaseActions:
 
         def decided(yes: bool | None) -> None:
             if yes and self.app.attempt(lambda: self.store.delete_case(case.id)) is not None:
-                self.app.remember_undo(self.msgs("undo.case", title=case.title),
-                                       lambda: self.store.restore_case(case.id))
+                self.app.remember_undo(
+                    self.msgs("undo.case", title=case.title), lambda: self.store.restore_case(case.id)
+                )
                 self.notify(self.msgs("main.case_trashed", id=case.id))
                 self.reload_from_store()
 
-        self.app.push_screen(ConfirmDialog(self.msgs("main.confirm_delete_case", title=case.title),
-                                           self.msgs("form.delete"), self.msgs("form.cancel")), decided)
+        self.app.push_screen(
+            ConfirmDialog(
+                self.msgs("main.confirm_delete_case", title=case.title),
+                self.msgs("form.delete"),
+                self.msgs("form.cancel"),
+            ),
+            decided,
+        )
 
     def action_undo(self) -> None:
         if not self.app.undo_stack:
@@ -142,8 +151,9 @@ class CaseActions:
         if result is None:
             return
         self._save_unless_conflict(
-            lambda: self.store.update_contact(case_id, contact_id, result.fields,
-                                              expected_revision=result.expected_revision),
+            lambda: self.store.update_contact(
+                case_id, contact_id, result.fields, expected_revision=result.expected_revision
+            ),
             lambda: self.store.update_contact(case_id, contact_id, result.fields),
         )
         self.reload_from_store(select=case_id)
@@ -162,8 +172,10 @@ class CaseActions:
                 self.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
-        self.app.push_screen(ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"),
-                                           self.msgs("form.cancel")), decided)
+        self.app.push_screen(
+            ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"), self.msgs("form.cancel")),
+            decided,
+        )
 
     def action_follow_up(self) -> None:
         """Log the contact the next step asks for, with its channel and reason filled in."""
@@ -172,8 +184,8 @@ class CaseActions:
     def guide_target_here(self) -> str:
         """The guide section for what is selected: a contact's channel, an evidence kind, the next
         step, or (no case, or the cases not loaded yet) the overview."""
-        from store.rules.evidence_needs import evidence_guide_section
         from store.deadlines.next_step import suggest_next_step
+        from store.rules.evidence_needs import evidence_guide_section
         from store.rules.rulebook import ladder_step
 
         case = self.selected_case()
@@ -213,7 +225,10 @@ class CaseActions:
         if case is None or contact is None or contact.promise_state is PromiseState.NONE:
             self.notify(self.msgs("main.no_promise_here"), severity="warning")
             return
-        choices = [(s.value, self.msgs(f"promise.{s.value}")) for s in (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)]
+        choices = [
+            (s.value, self.msgs(f"promise.{s.value}"))
+            for s in (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)
+        ]
 
         def chosen(value: str | None) -> None:
             if value:
@@ -237,7 +252,9 @@ class CaseActions:
     def _evidence_saved(self, case_id: int, item_id: int, result: EvidenceFormResult | None) -> None:
         if result is None:
             return
-        self.app.attempt(lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note}))
+        self.app.attempt(
+            lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note})
+        )
         self.reload_from_store(select=case_id)
         if result.attach is not None:
             from store.persistence.evidence_vault import vault_dir
@@ -272,8 +289,12 @@ class CaseActions:
                 self.app.attempt(save_anyway)
             self.reload_from_store()
 
-        self.app.push_screen(ConfirmDialog(self.msgs("conflict.question"), self.msgs("conflict.overwrite"),
-                                           self.msgs("conflict.keep_theirs")), decided)
+        self.app.push_screen(
+            ConfirmDialog(
+                self.msgs("conflict.question"), self.msgs("conflict.overwrite"), self.msgs("conflict.keep_theirs")
+            ),
+            decided,
+        )
 
     # -- screens --------------------------------------------------------------------------------
     def action_trash(self) -> None:

@@ -9,12 +9,12 @@ from typing import Any
 from textual import on
 from textual.widgets import Input
 
+from store.errors import InvalidInput
 from store.records.case_input import contact_fields_from_form
 from store.records.date_input import format_datetime, parse_datetime
 from store.records.deadline_input import FORMS_HELP, parse_deadline
-from store.errors import InvalidInput
-from store.rules.messages import Messages
 from store.records.models import Contact, Direction, PromiseState
+from store.rules.messages import Messages
 from store.rules.rulebook import ladder
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
@@ -26,8 +26,14 @@ class ContactFormResult:
 
 
 class ContactForm(FormScreen[ContactFormResult]):
-    def __init__(self, msgs: Messages, now: dt.datetime, case_revision: int, contact: Contact | None = None,
-                 preset: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        msgs: Messages,
+        now: dt.datetime,
+        case_revision: int,
+        contact: Contact | None = None,
+        preset: dict[str, str] | None = None,
+    ) -> None:
         title = msgs("form.edit_contact") if contact else msgs("form.follow_up") if preset else msgs("form.new_contact")
         super().__init__(msgs, title)
         self.now = now
@@ -40,21 +46,36 @@ class ContactForm(FormScreen[ContactFormResult]):
         channels = [(step.channel.value, m.enum("channel", step.channel)) for step in ladder()]
         items = [
             input_field("at", m("field.at") + " *", format_datetime(c.at if c else self.now), "2026-11-20 10:30"),
-            select_field("channel", m("field.channel"), channels,
-                         c.channel.value if c else self.preset.get("channel", "hotline")),
-            select_field("direction", m("field.direction"), [(d.value, m.enum("direction", d)) for d in Direction],
-                         (c.direction if c else Direction.OUTGOING).value),
+            select_field(
+                "channel", m("field.channel"), channels, c.channel.value if c else self.preset.get("channel", "hotline")
+            ),
+            select_field(
+                "direction",
+                m("field.direction"),
+                [(d.value, m.enum("direction", d)) for d in Direction],
+                (c.direction if c else Direction.OUTGOING).value,
+            ),
             input_field("agent_id", m("field.agent_id"), c.agent_id if c else "", hint=m("form.agent_hint")),
             input_field("reference_no", m("field.reference_no"), c.reference_no if c else ""),
             text_field("summary", m("field.summary"), c.summary if c else self.preset.get("summary", "")),
             input_field("promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder")),
-            input_field("deadline", m("field.deadline"), format_datetime(c.deadline) if c and c.deadline else "",
-                        "3个工作日 / 48h / 11-30 18:00", m("form.deadline_hint", forms=FORMS_HELP)),
+            input_field(
+                "deadline",
+                m("field.deadline"),
+                format_datetime(c.deadline) if c and c.deadline else "",
+                "3个工作日 / 48h / 11-30 18:00",
+                m("form.deadline_hint", forms=FORMS_HELP),
+            ),
         ]
         if c is not None and c.promise_state is not PromiseState.NONE:
-            items.append(select_field("promise_state", m("field.promise_state"),
-                                      [(s.value, m(f"promise.{s.value}")) for s in PromiseState if s is not PromiseState.NONE],
-                                      c.promise_state.value))
+            items.append(
+                select_field(
+                    "promise_state",
+                    m("field.promise_state"),
+                    [(s.value, m(f"promise.{s.value}")) for s in PromiseState if s is not PromiseState.NONE],
+                    c.promise_state.value,
+                )
+            )
         return items
 
     @on(Input.Changed, "#input-deadline")

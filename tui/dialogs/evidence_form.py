@@ -10,8 +10,8 @@ from textual.widgets import Checkbox
 
 from store.errors import InvalidInput
 from store.persistence.evidence_vault import check_attachable
-from store.rules.messages import Messages
 from store.records.models import EvidenceItem, EvidenceState
+from store.rules.messages import Messages
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
 
@@ -32,13 +32,19 @@ class EvidenceForm(FormScreen[EvidenceFormResult]):
     def fields(self) -> list[FormField]:
         m = self.msgs
         items = [
-            select_field("state", m("field.evidence_state"),
-                         [(s.value, m.enum("evidence_state", s)) for s in EvidenceState], self.item.state.value),
+            select_field(
+                "state",
+                m("field.evidence_state"),
+                [(s.value, m.enum("evidence_state", s)) for s in EvidenceState],
+                self.item.state.value,
+            ),
             text_field("note", m("field.note"), self.item.note),
             input_field("attach", m("field.attach"), "", "~/Pictures/order.png", m("form.attach_hint")),
         ]
         if self.can_vault:
-            items.append(FormField("vault", m("field.vault"), Checkbox(m("form.vault_label"), value=True, id="input-vault")))
+            items.append(
+                FormField("vault", m("field.vault"), Checkbox(m("form.vault_label"), value=True, id="input-vault"))
+            )
         return items
 
     def build_result(self, values: dict[str, Any]) -> EvidenceFormResult:

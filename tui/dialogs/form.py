@@ -47,7 +47,9 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text("  " + self.label), classes="form-label")
         yield self.widget
-        yield Static(Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}")
+        yield Static(
+            Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}"
+        )
         yield Static(classes="form-error", id=f"error-{self.field_name}")
 
     def on_descendant_focus(self) -> None:
@@ -88,8 +90,21 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
     ]
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
-    FormScreen > #form-box { width: 90; max-width: 100%; height: 100%; max-height: 100%; border: thick $accent; background: $surface; }
-    FormScreen #form-title { text-style: bold; padding: 0 1; background: $accent; color: $text; width: 100%; }
+    FormScreen > #form-box {
+        width: 90;
+        max-width: 100%;
+        height: 100%;
+        max-height: 100%;
+        border: thick $accent;
+        background: $surface;
+    }
+    FormScreen #form-title {
+        text-style: bold;
+        padding: 0 1;
+        background: $accent;
+        color: $text;
+        width: 100%;
+    }
     FormScreen #form-scroll { padding: 0 1; }
     FormScreen #form-general-error { color: $error; text-style: bold; padding: 0 1; }
     FormScreen #form-buttons { height: auto; padding: 0 1; }
@@ -187,7 +202,9 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmDialog(self.msgs("form.discard_question"), self.msgs("form.discard"), self.msgs("form.keep_editing")),
+            ConfirmDialog(
+                self.msgs("form.discard_question"), self.msgs("form.discard"), self.msgs("form.keep_editing")
+            ),
             decided,
         )
 
@@ -199,15 +216,24 @@ def _steady(widget: Widget) -> Widget:
 
 
 def select_field(name: str, label: str, options: list[tuple[str, str]], value: str, hint: str = "") -> FormField:
-    return FormField(name, label, Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False,
-                                         id=f"input-{name}", compact=True), hint)
+    return FormField(
+        name,
+        label,
+        Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False, id=f"input-{name}", compact=True),
+        hint,
+    )
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}",
-                                                 compact=True)), hint)
+    return FormField(
+        name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
+    )
 
 
 def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormField:
-    return FormField(name, label, _steady(TextArea(value, id=f"input-{name}", soft_wrap=True,
-                                                   show_line_numbers=False, compact=True)), hint)
+    return FormField(
+        name,
+        label,
+        _steady(TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
+        hint,
+    )

@@ -21,7 +21,14 @@ class HashProgress(ModalScreen[EvidenceFile | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     HashProgress { align: center middle; }
-    HashProgress > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    HashProgress > Vertical {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
     """
 
     def __init__(self, path: Path, vault: Path | None, cancel_hint: str) -> None:
@@ -43,7 +50,9 @@ class HashProgress(ModalScreen[EvidenceFile | None]):
     def _hash(self) -> EvidenceFile:
         bar = self.query_one(ProgressBar)
         return hash_file(
-            self.path, vault=self.vault, cancelled=self._stop.is_set,
+            self.path,
+            vault=self.vault,
+            cancelled=self._stop.is_set,
             progress=lambda done, total: self.app.call_from_thread(bar.update, progress=done),
         )
 

@@ -9,9 +9,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.persistence.backup_format import restore_backup
 from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
+from store.persistence.backup_format import restore_backup
 from tui.bindings import Localized
 from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter

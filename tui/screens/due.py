@@ -51,18 +51,21 @@ class DueScreen(Localized, ModalScreen[int | None]):
         msgs = self.app.msgs
         items = due_items(self.app.store.cases(), self.app.clock(), self.window, msgs)
         self.query_one("#due-title", Static).update(
-            Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}"))
+            Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
+        )
         rows, keys = [], []
         for item in items:
             tone = "bold red" if item.overdue else ""
             flags = item.flag_labels(msgs)
-            rows.append([
-                Cell(msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag"), tone),
-                Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
-                Cell(f"#{item.case_id} {item.case_title}"),
-                Cell(item.label + flags, "yellow" if flags else ""),
-                Cell(item.detail, "dim"),
-            ])
+            rows.append(
+                [
+                    Cell(msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag"), tone),
+                    Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
+                    Cell(f"#{item.case_id} {item.case_title}"),
+                    Cell(item.label + flags, "yellow" if flags else ""),
+                    Cell(item.detail, "dim"),
+                ]
+            )
             keys.append(item.case_id)
         headers = ["", msgs("due.col_when"), msgs("due.col_case"), msgs("due.col_what"), msgs("due.col_detail")]
         self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", days=self.window))

@@ -25,7 +25,14 @@ class SavePathDialog(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     SavePathDialog { align: center middle; }
-    SavePathDialog > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    SavePathDialog > Vertical {
+        width: 80;
+        max-width: 100%;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 1 2;
+    }
     SavePathDialog #save-error { color: $error; }
     """
 
@@ -64,7 +71,12 @@ class ExportScreen(Localized, ModalScreen[None]):
     ]
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen > Vertical { width: 100%; height: 100%; border: thick $accent; background: $surface; }
+    ExportScreen > Vertical {
+        width: 100%;
+        height: 100%;
+        border: thick $accent;
+        background: $surface;
+    }
     ExportScreen #export-status { padding: 0 1; text-style: bold; }
     ExportScreen #export-warnings { padding: 0 1; color: $warning; height: auto; max-height: 6; }
     ExportScreen ContentSwitcher { height: 1fr; }
@@ -99,10 +111,16 @@ class ExportScreen(Localized, ModalScreen[None]):
         case = self.app.store.get(self.case_id)
         result = render_export(case, self.fmt, msgs, self.app.clock(), redact=self.redact)
         self.text = result.text
-        status = msgs("exportui.status", format=msgs(f"exportui.format_{self.fmt}"), id=case.id,
-                      redact=msgs("exportui.redacted") if self.redact else msgs("exportui.not_redacted"))
+        status = msgs(
+            "exportui.status",
+            format=msgs(f"exportui.format_{self.fmt}"),
+            id=case.id,
+            redact=msgs("exportui.redacted") if self.redact else msgs("exportui.not_redacted"),
+        )
         self.query_one("#export-status", Static).update(Text(status))
-        warnings = [msgs("cli.wording_warning", word=w.word, suggestion=w.suggestion, why=w.why) for w in result.warnings]
+        warnings = [
+            msgs("cli.wording_warning", word=w.word, suggestion=w.suggestion, why=w.why) for w in result.warnings
+        ]
         self.query_one("#export-warnings", Static).update(literal("\n".join(warnings), keep_newlines=True))
         self.query_one(Markdown).update(self.text)
         self.query_one(TextArea).text = self.text

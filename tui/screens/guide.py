@@ -21,12 +21,20 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from store.rules.guide_structure import Target, chapter_source, chapter_title, chapters, guide_slug, headings, links, resolve_link
+from store.rules.guide_structure import (
+    Target,
+    chapter_source,
+    chapter_title,
+    chapters,
+    guide_slug,
+    headings,
+    links,
+    resolve_link,
+)
 from tui.bindings import Localized
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
 from tui.widgets.static_update import update_static
-
 
 SCROLL_CHECKS = 10
 SCROLL_CHECK_SECONDS = 0.02  # about a frame
@@ -74,8 +82,11 @@ class GuideScreen(Localized, Screen[None]):
         with Vertical():
             yield Static(Text(chapter_title(self.lang, self.start.chapter)), id="guide-title")
             with Horizontal():
-                yield OptionList(*self._contents_options(self.start.chapter), id="guide-contents",
-                                 classes="-shown" if self.app.size.width >= 100 else "")
+                yield OptionList(
+                    *self._contents_options(self.start.chapter),
+                    id="guide-contents",
+                    classes="-shown" if self.app.size.width >= 100 else "",
+                )
                 yield GuideViewer()
             yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
             yield Static(id="guide-status")
@@ -118,7 +129,7 @@ class GuideScreen(Localized, Screen[None]):
         if not self.live:
             return
         if record:
-            del self.history[self.position + 1:]
+            del self.history[self.position + 1 :]
             self.history.append(target)
             self.position = len(self.history) - 1
         if target.chapter != self._loaded_chapter:
@@ -191,11 +202,15 @@ class GuideScreen(Localized, Screen[None]):
         """Every chapter, with the current chapter's sections listed under it."""
         options = []
         for chapter in chapters(self.lang):
-            options.append(Option(Text(chapter_title(self.lang, chapter), style="bold" if chapter == current else ""),
-                                  id=chapter))
+            options.append(
+                Option(Text(chapter_title(self.lang, chapter), style="bold" if chapter == current else ""), id=chapter)
+            )
             if chapter == current:
-                options += [Option(Text("  " + h.text), id=f"{chapter}#{h.slug}")
-                            for h in headings(self.lang, chapter) if h.level == 2]
+                options += [
+                    Option(Text("  " + h.text), id=f"{chapter}#{h.slug}")
+                    for h in headings(self.lang, chapter)
+                    if h.level == 2
+                ]
         return options
 
     def _mark_in_contents(self, target: Target) -> None:
@@ -284,8 +299,11 @@ class GuideScreen(Localized, Screen[None]):
         if not needle:
             return 0
         document = self.query_one(GuideViewer).document
-        self.matches = [block for block in document.query(MarkdownBlock)
-                        if not block.query(MarkdownBlock) and needle in (block.source or "").casefold()]
+        self.matches = [
+            block
+            for block in document.query(MarkdownBlock)
+            if not block.query(MarkdownBlock) and needle in (block.source or "").casefold()
+        ]
         if self.matches:
             self.action_find_next(1)
         else:

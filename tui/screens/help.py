@@ -26,7 +26,14 @@ class HelpScreen(Localized, ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "key.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 84; max-width: 100%; height: 100%; border: thick $accent; background: $surface; padding: 0 1; }
+    HelpScreen > VerticalScroll {
+        width: 84;
+        max-width: 100%;
+        height: 100%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
     """
 
     def __init__(self, screen_bindings: list[Any]) -> None:
@@ -38,11 +45,13 @@ class HelpScreen(Localized, ModalScreen[None]):
         with VerticalScroll():
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
-            extra = [(msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
-                     (msgs("help.tab_keys"), "Tab / Shift+Tab"),
-                     (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
-                     (msgs("help.palette_keys"), "Ctrl+P"),
-                     (msgs("help.quit_keys"), "q / Ctrl+Q")]
+            extra = [
+                (msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
+                (msgs("help.tab_keys"), "Tab / Shift+Tab"),
+                (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
+                (msgs("help.palette_keys"), "Ctrl+P"),
+                (msgs("help.quit_keys"), "q / Ctrl+Q"),
+            ]
             table = Table.grid(padding=(0, 2))
             for label, keys in extra:
                 table.add_row(Text(keys, style="bold"), Text(label))

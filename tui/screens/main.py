@@ -18,10 +18,10 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from textual.timer import Timer
 
     from store.cases.case_store import CaseStore
-    from store.rules.messages import Messages
     from store.deadlines.case_deadlines import Urgency
-    from store.records.models import Case, Contact, EvidenceItem
     from store.deadlines.urgency_board import UrgencyBoard
+    from store.records.models import Case, Contact, EvidenceItem
+    from store.rules.messages import Messages
 from tui.actions.case_actions import CaseActions
 from tui.bindings import Localized
 from tui.widgets.case_facts import CaseFacts, ClockList
@@ -109,16 +109,18 @@ class MainScreen(CaseActions, Localized, Screen):
         if self._detail_built:
             return
         msgs = self.msgs
-        await self.query_one("#detail").mount_all([
-            CaseFacts(id="facts"),
-            Static(msgs("main.timeline"), classes="section-title"),
-            Timeline(id="timeline"),
-            Static(id="contact-detail"),
-            Static(msgs("main.evidence"), classes="section-title"),
-            EvidencePane(id="evidence"),
-            Static(msgs("main.clocks"), classes="section-title"),
-            ClockList(id="clocks"),
-        ])
+        await self.query_one("#detail").mount_all(
+            [
+                CaseFacts(id="facts"),
+                Static(msgs("main.timeline"), classes="section-title"),
+                Timeline(id="timeline"),
+                Static(id="contact-detail"),
+                Static(msgs("main.evidence"), classes="section-title"),
+                EvidencePane(id="evidence"),
+                Static(msgs("main.clocks"), classes="section-title"),
+                ClockList(id="clocks"),
+            ]
+        )
 
     async def on_mount(self) -> None:
         if self.loaded:
@@ -143,8 +145,21 @@ class MainScreen(CaseActions, Localized, Screen):
             self._cases_shown = True
             self.app.cases_shown()  # type: ignore[attr-defined]
 
-    NEEDS_DATA = frozenset({"new_case", "edit", "add_contact", "mark_promise", "follow_up", "edit_evidence", "delete",
-                            "undo", "trash", "due", "export"})
+    NEEDS_DATA = frozenset(
+        {
+            "new_case",
+            "edit",
+            "add_contact",
+            "mark_promise",
+            "follow_up",
+            "edit_evidence",
+            "delete",
+            "undo",
+            "trash",
+            "due",
+            "export",
+        }
+    )
 
     NARROW_BELOW = 72  # columns: below this, one pane at a time
 
@@ -212,7 +227,9 @@ class MainScreen(CaseActions, Localized, Screen):
         overdue = sum(u.overdue for _, u in self._ranked)
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
-        text = self.msgs("statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming)
+        text = self.msgs(
+            "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
+        )
         line = self.query_one("#status-line", Static)
         update_static(line, text)
         line.set_class(overdue > 0 or broken > 0, "attention")

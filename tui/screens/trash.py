@@ -45,7 +45,9 @@ class TrashScreen(Localized, ModalScreen[None]):
         table.add_column(msgs("trash.deleted_at"), key="deleted")
         table.add_column(msgs("cli.col_title"), key="title")
         for case in self.app.store.trash():
-            table.add_row(Text(str(case.id)), Text(f"{case.deleted_at:%Y-%m-%d %H:%M}"), literal(case.title), key=str(case.id))
+            table.add_row(
+                Text(str(case.id)), Text(f"{case.deleted_at:%Y-%m-%d %H:%M}"), literal(case.title), key=str(case.id)
+            )
         if table.row_count == 0:
             table.add_row(Text(""), Text(""), Text(msgs("trash.empty"), style="italic"), key="none")
 
@@ -73,7 +75,9 @@ class TrashScreen(Localized, ModalScreen[None]):
                 self.app.attempt(lambda: self.app.store.purge_case(case_id))
             self.reload_from_store()
 
-        self.app.push_screen(ConfirmDialog(msgs("trash.confirm_purge", id=case_id), msgs("form.delete"), msgs("form.cancel")), decided)
+        self.app.push_screen(
+            ConfirmDialog(msgs("trash.confirm_purge", id=case_id), msgs("form.delete"), msgs("form.cancel")), decided
+        )
 
     def action_empty(self) -> None:
         msgs = self.app.msgs
@@ -83,7 +87,9 @@ class TrashScreen(Localized, ModalScreen[None]):
                 self.app.attempt(self.app.store.empty_trash)
             self.reload_from_store()
 
-        self.app.push_screen(ConfirmDialog(msgs("trash.confirm_empty"), msgs("form.delete"), msgs("form.cancel")), decided)
+        self.app.push_screen(
+            ConfirmDialog(msgs("trash.confirm_empty"), msgs("form.delete"), msgs("form.cancel")), decided
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

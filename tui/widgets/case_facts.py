@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
-
-from typing import TYPE_CHECKING
 
 from store.records.money import format_yuan
 from tui.text import literal
 from tui.widgets.static_update import update_static
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.rules.messages import Messages
     from store.records.models import Case
+    from store.rules.messages import Messages
 
 
 def _line(label: str, value: str | Text) -> Text:
@@ -56,7 +55,9 @@ class CaseFacts(Static):
         if amount is not None:
             formula = amount.formula_zh if msgs.lang.startswith("zh") else amount.formula_en
             citation = amount.citation_zh if msgs.lang.startswith("zh") else amount.citation_en
-            rows.append(_line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}"))
+            rows.append(
+                _line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}")
+            )
         status = msgs.enum("status", case.status)
         if case.outcome:
             status += f" — {case.outcome}"
@@ -66,7 +67,12 @@ class CaseFacts(Static):
         for ref in case.references:
             rows.append(_line(ref.label, ref.value))
         if case.respondent_name or case.respondent_credit_code:
-            rows.append(_line(msgs("field.respondent"), " ".join(x for x in (case.respondent_name, case.respondent_credit_code) if x)))
+            rows.append(
+                _line(
+                    msgs("field.respondent"),
+                    " ".join(x for x in (case.respondent_name, case.respondent_credit_code) if x),
+                )
+            )
         if case.demand_detail:
             rows.append(_line(msgs("field.demand_detail"), case.demand_detail))
         if case.tags:
@@ -107,7 +113,9 @@ class ClockList(Static):
             if clock.estimated:
                 line.append(f"  [{msgs('clocks.estimated')}]", style="yellow")
             rows.append(line)
-            rows.append(Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim"))
+            rows.append(
+                Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim")
+            )
             if clock.estimated:
                 rows.append(Text(f"  {clock.reason}", style="dim"))
         update_static(self, Group(*rows))

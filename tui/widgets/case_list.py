@@ -26,8 +26,13 @@ class CaseRow:
 class CaseList(CursorLines):
     """Keyboard list of cases; posts CaseList.Highlighted when the cursor lands on a case."""
 
-    COMPONENT_CLASSES = {"case-list--cursor", "case-list--overdue", "case-list--broken", "case-list--done",
-                         "case-list--empty"}
+    COMPONENT_CLASSES = {
+        "case-list--cursor",
+        "case-list--overdue",
+        "case-list--broken",
+        "case-list--done",
+        "case-list--empty",
+    }
     DEFAULT_CSS = """
     CaseList { height: 1fr; }
     CaseList > .case-list--cursor { background: $accent 60%; text-style: bold; }
@@ -100,5 +105,3 @@ class CaseList(CursorLines):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
-
-

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from typing import TYPE_CHECKING
-
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.rules.messages import Messages
     from store.records.models import Case, EvidenceItem
+    from store.rules.messages import Messages
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
@@ -53,8 +53,8 @@ class EvidencePane(Vertical):
         return self.query_one(EvidenceTable)
 
     def show_case(self, case: Case | None, msgs: Messages) -> None:
-        from store.rules.evidence_needs import evidence_checklist
         from store.records.models import EvidenceState
+        from store.rules.evidence_needs import evidence_checklist
 
         table = self.table
         headers = [msgs(f"evidence.{key}") for key in ("kind", "need", "state", "files", "note")]
@@ -63,17 +63,24 @@ class EvidencePane(Vertical):
         if case is not None:
             checklist = evidence_checklist(case.category, case.demand)
             for item in case.evidence:
-                need = ("required" if item.kind in checklist.required
-                        else "recommended" if item.kind in checklist.recommended else "extra")
+                need = (
+                    "required"
+                    if item.kind in checklist.required
+                    else "recommended"
+                    if item.kind in checklist.recommended
+                    else "extra"
+                )
                 if need == "required" and item.state is EvidenceState.MISSING:
                     missing += 1
-                rows.append([
-                    Cell(msgs.enum("evidence_kind", item.kind)),
-                    Cell(msgs(f"evidence.need_{need}"), "bold" if need == "required" else "dim"),
-                    Cell(msgs.enum("evidence_state", item.state), STATE_TONE[item.state.value]),
-                    Cell(str(len(item.files)) if item.files else ""),
-                    Cell(" ".join(item.note.split())[:60]),
-                ])
+                rows.append(
+                    [
+                        Cell(msgs.enum("evidence_kind", item.kind)),
+                        Cell(msgs(f"evidence.need_{need}"), "bold" if need == "required" else "dim"),
+                        Cell(msgs.enum("evidence_state", item.state), STATE_TONE[item.state.value]),
+                        Cell(str(len(item.files)) if item.files else ""),
+                        Cell(" ".join(item.note.split())[:60]),
+                    ]
+                )
                 keys.append(item.id)
         table.set_data(headers, rows, keys)
         if case is None:

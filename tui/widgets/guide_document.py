@@ -11,7 +11,8 @@ The viewer also leaves out Textual's tree table of contents: the guide screen ha
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from collections.abc import Iterable
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from rich.cells import cell_len
@@ -26,7 +27,6 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 from textual.widgets import Markdown, MarkdownViewer
-from textual.widgets.markdown import MarkdownBlock
 
 # Textual exports only the document and the block base class; the block classes the guide
 # specialises live in its private module (pinned in constraints.txt, covered by the guide tests).
@@ -40,6 +40,7 @@ from textual.widgets._markdown import (
     MarkdownTable,
     MarkdownUnorderedListItem,
 )
+from textual.widgets.markdown import MarkdownBlock
 
 COLUMN_GAP = " │ "
 MIN_COLUMN = 6  # cells: narrower columns read as a vertical strip of letters
@@ -63,12 +64,12 @@ class HangingIndent(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.body.get_height(rules, max(1, width - self.indent))
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self.body.render_strips(max(1, width - self.indent), height, style, options)
         plain = RenderOptions(options.get_style, options.rules)  # the selection belongs to the body
         marker = self.marker.render_strips(self.indent, 1, style, plain)[0].extend_cell_length(
-            self.indent, style.rich_style)
+            self.indent, style.rich_style
+        )
         blank = Strip.blank(self.indent, style.rich_style)
         return [Strip.join([marker if y == 0 else blank, line]) for y, line in enumerate(lines)]
 
@@ -85,12 +86,17 @@ class CellGrid(Visual):
         self._widths: tuple[int, list[int]] | None = None
 
     def _natural_widths(self) -> list[int]:
-        return [max(cell.cell_length for cell in column)
-                for column in zip(self.headers, *self.rows)] if self.columns else []
+        return (
+            [max(cell.cell_length for cell in column) for column in zip(self.headers, *self.rows)]
+            if self.columns
+            else []
+        )
 
     def _longest_words(self) -> list[int]:
-        return [max(max((cell_len(word) for word in cell.plain.split()), default=0) for cell in column)
-                for column in zip(self.headers, *self.rows)]
+        return [
+            max(max((cell_len(word) for word in cell.plain.split()), default=0) for cell in column)
+            for column in zip(self.headers, *self.rows)
+        ]
 
     def column_widths(self, width: int) -> list[int]:
         """Each column's width: natural if all fit; else every column gets its longest word (up to
@@ -106,7 +112,7 @@ class CellGrid(Visual):
             lacking = [n - m for n, m in zip(natural, minimum)]
             spare = room - sum(minimum)
             widths = [m + spare * lack // sum(lacking) for m, lack in zip(minimum, lacking)]
-            for index in sorted(range(self.columns), key=lambda i: -lacking[i])[:room - sum(widths)]:
+            for index in sorted(range(self.columns), key=lambda i: -lacking[i])[: room - sum(widths)]:
                 widths[index] += 1
         else:  # too narrow even for that: cap the widest columns to share the room
             widths = self._capped(natural, room)
@@ -139,24 +145,24 @@ class CellGrid(Visual):
         body = sum(max(cell.get_height(rules, w) for cell, w in zip(row, widths)) for row in self.rows)
         return (1 + 1 + body + max(0, len(self.rows) - 1)) if self.columns else 0
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         if not self.columns:
             return []
         plain = RenderOptions(options.get_style, options.rules)  # no text selection across cells
         widths = self.column_widths(width)
         rich_style = style.rich_style
-        gap = Content.styled(COLUMN_GAP, ".guide-table--rule").render_strips(
-            len(COLUMN_GAP), 1, style, plain)[0]
+        gap = Content.styled(COLUMN_GAP, ".guide-table--rule").render_strips(len(COLUMN_GAP), 1, style, plain)[0]
 
         def rule(cross: str) -> Strip:
             text = cross.join("─" * w for w in widths)
             return Content.styled(text, ".guide-table--rule").render_strips(len(text), 1, style, plain)[0]
 
         def row_lines(cells: list[Content]) -> list[Strip]:
-            rendered = [[strip.extend_cell_length(w, rich_style)
-                         for strip in cell.render_strips(w, None, style, plain)] or [Strip.blank(w, rich_style)]
-                        for cell, w in zip(cells, widths)]
+            rendered = [
+                [strip.extend_cell_length(w, rich_style) for strip in cell.render_strips(w, None, style, plain)]
+                or [Strip.blank(w, rich_style)]
+                for cell, w in zip(cells, widths)
+            ]
             tall = max(len(lines) for lines in rendered)
             for lines, w in zip(rendered, widths):
                 lines += [Strip.blank(w, rich_style)] * (tall - len(lines))
@@ -229,8 +235,11 @@ def _list_rows(items: Iterable[MarkdownBlock], markers: Iterable[str]) -> Compos
     for item, marker in zip(items, markers):
         if not isinstance(item, MarkdownListItem):
             continue
-        if isinstance(item, GuideListItem) and len(item._blocks) == 1 and \
-                isinstance(item._blocks[0], MarkdownParagraph):
+        if (
+            isinstance(item, GuideListItem)
+            and len(item._blocks) == 1
+            and isinstance(item._blocks[0], MarkdownParagraph)
+        ):
             item.show(marker, item._blocks[0])
             yield item
         else:
@@ -275,8 +284,15 @@ class GuideTable(MarkdownTable):
 
 
 class GuideDocument(Markdown):
-    COMPONENT_CLASSES = {"em", "strong", "s", "code_inline",
-                         "guide-list--marker", "guide-table--header", "guide-table--rule"}
+    COMPONENT_CLASSES = {
+        "em",
+        "strong",
+        "s",
+        "code_inline",
+        "guide-list--marker",
+        "guide-table--header",
+        "guide-table--rule",
+    }
     DEFAULT_CSS = """
     GuideDocument {
         & > .em { text-style: italic; }

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from typing import TYPE_CHECKING
-
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
-    from store.rules.messages import Messages
     from store.records.models import Case, Contact
+    from store.rules.messages import Messages
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
@@ -25,7 +24,9 @@ class Timeline(RowTable):
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
         from store.deadlines.case_deadlines import promise_status
 
-        headers = [msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")]
+        headers = [
+            msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")
+        ]
         rows, keys = [], []
         for contact in case.timeline() if case else []:
             status = promise_status(contact, now)
@@ -33,15 +34,17 @@ class Timeline(RowTable):
             deadline = contact.deadline.strftime("%m-%d %H:%M") if contact.deadline else ""
             if contact.deadline_estimated:
                 deadline += "≈"
-            rows.append([
-                Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
-                Cell(msgs.enum("channel", contact.channel)),
-                Cell(contact.agent_id),
-                Cell(_clip(contact.promise, 24)),
-                Cell(deadline, tone),
-                Cell(msgs(f"promise.{status.value}"), tone),
-                Cell(_clip(contact.summary, 80)),
-            ])
+            rows.append(
+                [
+                    Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
+                    Cell(msgs.enum("channel", contact.channel)),
+                    Cell(contact.agent_id),
+                    Cell(_clip(contact.promise, 24)),
+                    Cell(deadline, tone),
+                    Cell(msgs(f"promise.{status.value}"), tone),
+                    Cell(_clip(contact.summary, 80)),
+                ]
+            )
             keys.append(contact.id)
         self.set_data(headers, rows, keys, msgs("timeline.empty"))
 
@@ -55,10 +58,17 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
     if contact is None:
         return Text("")
     text = Text()
-    text.append(f"{contact.at:%Y-%m-%d %H:%M} · {msgs.enum('channel', contact.channel)} · "
-                f"{msgs.enum('direction', contact.direction)}", style="bold")
-    for label, value in ((msgs("field.agent_id"), contact.agent_id), (msgs("field.reference_no"), contact.reference_no),
-                         (msgs("field.summary"), contact.summary), (msgs("field.promise"), contact.promise)):
+    text.append(
+        f"{contact.at:%Y-%m-%d %H:%M} · {msgs.enum('channel', contact.channel)} · "
+        f"{msgs.enum('direction', contact.direction)}",
+        style="bold",
+    )
+    for label, value in (
+        (msgs("field.agent_id"), contact.agent_id),
+        (msgs("field.reference_no"), contact.reference_no),
+        (msgs("field.summary"), contact.summary),
+        (msgs("field.promise"), contact.promise),
+    ):
         if value:
             text.append(f"\n{label}: ", style="bold")
             text.append_text(literal(value, keep_newlines=True))
