@@ -1,22 +1,44 @@
 """One exception hierarchy for everything a user can cause or meet.
 
-Each error carries a short title and a message written for the user; the CLI prints them and
-exits with status 2, the app shows them in a notification. Nothing here is ever a traceback.
+Each error carries a message for the user as a catalog key and parameters (``Msg``), so the
+interface says it in the user's language: ``msgs(error.msg)``, titled ``msgs(error.title_key)``.
+``error.message`` is the English text (logs, tests). The CLI prints errors and exits with status
+2, the app shows them in a notification. Nothing here is ever a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from store.rules.messages import Messages, Msg
+
 
 class WeiquanError(Exception):
-    """Base class: something the user can understand and act on."""
+    """Base class: something the user can understand and act on.
+
+    ``WeiquanError(Msg.of("key", name=value))``. A plain string is accepted only from code not
+    yet moved to the catalogs; it is shown as it is, in whatever language it was written.
+    """
 
     title = "weiquan error"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Msg) -> None:
+        self.msg = message if isinstance(message, Msg) else Msg("", {"text": message})
+        super().__init__(self.message)
+
+    @property
+    def title_key(self) -> str:
+        return f"error.{type(self).__name__}"
+
+    @property
+    def message(self) -> str:
+        return self.text(Messages("en"))
+
+    def text(self, msgs: Messages) -> str:
+        """The message in the language of ``msgs``."""
+        if not self.msg.key:
+            return str(self.msg.params["text"])
+        return msgs(self.msg)
 
 
 class InvalidInput(WeiquanError):
@@ -24,7 +46,7 @@ class InvalidInput(WeiquanError):
 
     title = "Invalid input"
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str | Msg, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 

@@ -118,7 +118,7 @@ class WeiquanApp(App[None]):
 
                 self.push_screen(DamagedScreen.localized(self.msgs)(error))
             elif isinstance(error, WeiquanError):
-                self.exit(return_code=2, message=f"weiquan: {error.title}: {error.message}")
+                self.exit(return_code=2, message=f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}")
             else:
                 raise error
 
@@ -193,7 +193,7 @@ class WeiquanApp(App[None]):
         if isinstance(error, StoreDamaged) and self.store is not None:
             self._show_damage(error)
             return
-        self.notify(error.message, title=self.msgs(f"error.{type(error).__name__}"), severity="error", timeout=8)
+        self.notify(error.text(self.msgs), title=self.msgs(error.title_key), severity="error", timeout=8)
 
     def _show_damage(self, error: StoreDamaged) -> None:
         from tui.screens.damaged import DamagedScreen

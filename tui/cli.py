@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from store.errors import WeiquanError
 from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
-from store.rules.messages import detect_language, normalise_language
+from store.rules.messages import Messages, detect_language, normalise_language
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -96,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return verbs.run(args)
     except WeiquanError as error:
-        print(f"weiquan: {error.title}: {error.message}", file=sys.stderr)
+        msgs = Messages(args.lang)
+        print(f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

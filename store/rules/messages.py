@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from store.rules.content_files import read_toml
 
@@ -48,17 +50,44 @@ def catalog(lang: str) -> dict[str, str]:
     return _flatten(read_toml(f"i18n/{lang}.toml"))
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A message not yet put into words: a catalog key and its parameters.
+
+    The headless core says *what* happened (``Msg("input.not_a_date", text="2-30")``); the
+    interface, which knows the user's language, says it (``msgs(error.msg)``). A parameter may
+    itself be a Msg (a field's label, an enum's name): it is translated first.
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, key: str, /, **params: Any) -> Msg:
+        return cls(key, params)
+
+
 class Messages:
-    """``msgs("case.title")`` or ``msgs("due.overdue", days=3)``; falls back to English, then the key."""
+    """``msgs("case.title")`` or ``msgs("due.overdue", days=3)``; falls back to English, then the key.
+
+    ``msgs(Msg(...))`` translates a message built by the core, its Msg parameters included.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._own = catalog(lang)
         self._fallback = catalog(DEFAULT_LANGUAGE)
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str | Msg, **values: object) -> str:
+        if isinstance(key, Msg):
+            return self(key.key, **{**key.params, **values})
         text = self._own.get(key) or self._fallback.get(key) or key
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(**{name: self(v) if isinstance(v, Msg) else v for name, v in values.items()})
+
+    def has(self, key: str) -> bool:
+        return key in self._own
 
     def enum(self, group: str, value: object) -> str:
         """Label of an enum member, e.g. enum('channel', Channel.HOTLINE)."""

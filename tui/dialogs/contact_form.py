@@ -88,7 +88,9 @@ class ContactForm(FormScreen[ContactFormResult]):
             at = parse_datetime(self.field("at").value(), "at", now=self.now)
             resolved = parse_deadline(text, at)
         except InvalidInput as problem:
-            field.show_hint(problem.message if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP))
+            field.show_hint(
+                problem.text(self.msgs) if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP)
+            )
             return
         if resolved is None:
             field.show_hint(self.msgs("form.deadline_hint", forms=FORMS_HELP))

@@ -16,6 +16,7 @@ from store.errors import InvalidInput
 from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
+from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -173,11 +174,11 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         except InvalidInput as problem:
             target = self._field_for(problem.field)
             if target is not None:
-                target.show_error(problem.message)
+                target.show_error(problem.text(self.msgs))
                 target.widget.focus()
                 target.scroll_visible(animate=False)
             else:
-                general.update(Text(problem.message))
+                general.update(literal(problem.text(self.msgs), keep_newlines=True))
             return
         self.dismiss(result)
 
