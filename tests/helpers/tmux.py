@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
 import time
 import uuid
 
+from tests.helpers.system_tools import require_tool
+
 
 class TmuxSession:
     def __init__(self, command: list[str], *, env: dict[str, str], width: int = 120, height: int = 40) -> None:
-        if shutil.which("tmux") is None:
-            raise RuntimeError("tmux is not installed; the end-to-end tests need it (apt-get install tmux)")
+        require_tool("tmux")
         self.name = f"wq-{uuid.uuid4().hex[:8]}"
         self.socket = f"weiquan-test-{self.name}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
