@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from textual.app import App
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from store.rules.guide_structure import Target
 from store.rules.messages import Messages
 from tui.commands import ActionCommands
+from tui.key_order import OrderedKeys
 
 T = TypeVar("T")
 
@@ -44,11 +44,11 @@ class UndoEntry:
     undo: Callable[[], object]
 
 
-class WeiquanApp(App[None]):
+class WeiquanApp(OrderedKeys):
     """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock``."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ActionCommands}
+    COMMANDS = OrderedKeys.COMMANDS | {ActionCommands}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(

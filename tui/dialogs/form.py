@@ -17,6 +17,7 @@ from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.text import literal
+from tui.widgets.form_inputs import FormInput, FormTextArea, PasteAcross
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -38,12 +39,15 @@ class FormField(Vertical):
     FormField > TextArea { height: 4; background: $boost; }
     """
 
-    def __init__(self, name: str, label: str, widget: Widget, hint: str = "") -> None:
+    def __init__(
+        self, name: str, label: str, widget: Widget, hint: str = "", choices: list[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__(id=f"field-{name}")
         self.field_name = name
         self.label = label
         self.widget = widget
         self.hint = hint
+        self.choices = choices or []  # (value, label) of a Select
 
     def compose(self) -> ComposeResult:
         yield Static(Text("  " + self.label), classes="form-label")
@@ -158,6 +162,21 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         event.stop()
         self.focus_next()
 
+    def on_paste_across(self, event: PasteAcross) -> None:
+        """Tab-separated parts of a paste, one per field from the one pasted into, as if typed."""
+        event.stop()
+        fields = list(self.query(FormField))
+        start = next((i for i, f in enumerate(fields) if f.widget is event.field), None)
+        if start is None:
+            return
+        parts = event.parts
+        targets = fields[start : start + len(parts)]
+        if len(parts) > len(targets):  # more parts than fields: the rest stays in the last one
+            parts = parts[: len(targets) - 1] + [" ".join(parts[len(targets) - 1 :])]
+        for n, (form_field, part) in enumerate(zip(targets, parts)):
+            _put(form_field, part, first=n == 0)
+        targets[-1].widget.focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
             self.action_save()
@@ -210,6 +229,24 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         )
 
 
+def _put(form_field: FormField, text: str, *, first: bool) -> None:
+    """One part of a paste: into the field pasted into at its cursor; into a following field as
+    typing after Tab would (a one-line field's text is selected on focus, so it is replaced); a
+    choice by its label or value."""
+    widget = form_field.widget
+    if isinstance(widget, FormInput):
+        if not first:
+            widget.value = ""
+        widget.put_text(" ".join(text.splitlines()))
+    elif isinstance(widget, FormTextArea):
+        widget.put_text(text)
+    elif isinstance(widget, Select):
+        wanted = text.strip().casefold()
+        for value, label in form_field.choices:
+            if wanted in (label.casefold(), value.casefold()):
+                widget.value = value
+
+
 def _steady(widget: Widget) -> Widget:
     """No blinking cursor: on a slow link every blink is a screen update."""
     widget.cursor_blink = False  # type: ignore[attr-defined]
@@ -222,12 +259,13 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
         label,
         Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False, id=f"input-{name}", compact=True),
         hint,
+        options,
     )
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
     return FormField(
-        name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
+        name, label, _steady(FormInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
     )
 
 
@@ -235,6 +273,6 @@ def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormFi
     return FormField(
         name,
         label,
-        _steady(TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
+        _steady(FormTextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
         hint,
     )
