@@ -92,8 +92,9 @@ WEEK = dt.timedelta(days=7)
 class Urgency:
     overdue: int
     broken: int
-    next_deadline: Deadline | None
+    next_deadline: Deadline | None  # the first not yet overdue
     upcoming_week: int = 0  # deadlines not yet passed that end within 7 days
+    first_open: Deadline | None = None  # the earliest still open, overdue or not
 
     @property
     def needs_attention(self) -> bool:
@@ -105,7 +106,13 @@ def case_urgency(case: Case, now: dt.datetime) -> Urgency:
     upcoming = [d for d in deadlines if not d.overdue]
     broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
     week = sum(d.when <= now + WEEK for d in upcoming)
-    return Urgency(sum(d.overdue for d in deadlines), broken, upcoming[0] if upcoming else None, week)
+    return Urgency(
+        sum(d.overdue for d in deadlines),
+        broken,
+        upcoming[0] if upcoming else None,
+        week,
+        deadlines[0] if deadlines else None,
+    )
 
 
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:

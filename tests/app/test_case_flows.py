@@ -174,6 +174,7 @@ async def test_evidence_state_and_attached_file(make_app, app_store: CaseStore, 
     proof.write_bytes(b"\x00video" * 300_000)
     app = make_app()
     async with app.run_test(size=(200, 80)) as pilot:
+        await pilot.press("2")  # the evidence tab
         app.screen.query_one(EvidenceTable).focus()
         await pilot.press("v")
         await fill(pilot, "note", "三张照片 + 开箱视频")
@@ -196,6 +197,7 @@ async def test_attach_missing_file_is_an_inline_error(make_app, app_store: CaseS
     _case_with_promise(app_store)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # the evidence tab
         app.screen.query_one(EvidenceTable).focus()
         await pilot.press("v")
         await fill(pilot, "attach", str(tmp_path / "nope.jpg"))

@@ -99,6 +99,7 @@ async def test_open_from_an_evidence_item_lands_on_how_to_collect_it(make_app, a
     logistics = next(i for i, item in enumerate(case.evidence) if item.kind.value == "logistics")
     app = make_app(lang)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # the evidence tab
         table = app.screen.query_one(EvidenceTable)
         table.focus()
         table.cursor = logistics
@@ -113,6 +114,8 @@ async def test_unverified_clock_is_displayed_as_unverified(make_app, app_store: 
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "public_post"})
     app = make_app("en")
     async with app.run_test(size=(160, 80)) as pilot:
+        await pilot.press("3")  # the clocks tab
+        await pilot.pause()
         text = screen_text(pilot)
         assert "Heimao Tousu: merchant reply" in text and "UNVERIFIED" in text
 

@@ -10,7 +10,7 @@ from store.errors import ConflictError, WeiquanError
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.records.models import Case, EvidenceFile
+    from store.records.models import Case, Contact, EvidenceFile
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
@@ -58,28 +58,21 @@ class CaseActions:
         )
         self.reload_from_store(select=case_id)
 
-    def action_edit(self) -> None:
-        focused = self.app.focused
-        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
-            self.action_edit_contact()
-        elif isinstance(focused, EvidenceTable):
-            self.action_edit_evidence()
-        else:
-            case = self._selected_or_warn()
-            if case is None:
-                return
-            from tui.dialogs.case_form import CaseForm
-
-            self.app.push_screen(
-                CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
-                lambda result: self._case_saved(result, case.id),
-            )
-
-    def action_delete(self) -> None:
-        focused = self.app.focused
-        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
-            self._delete_contact(focused.current_contact_id)
+    def action_edit_case(self) -> None:
+        case = self._selected_or_warn()
+        if case is None:
             return
+        from tui.dialogs.case_form import CaseForm
+
+        self.app.push_screen(
+            CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
+            lambda result: self._case_saved(result, case.id),
+        )
+
+    def action_edit_evidence_here(self) -> None:
+        self.action_edit_evidence()
+
+    def action_delete_case(self) -> None:
         case = self.selected_case()
         if case is None:
             return
@@ -100,6 +93,16 @@ class CaseActions:
             ),
             decided,
         )
+
+    def action_delete_contact(self) -> None:
+        case = self.selected_case()
+        contact = self.contact_under_cursor(case)
+        if case is not None and contact is not None:
+            self._delete_contact(case, contact)
+
+    def action_delete_evidence(self) -> None:
+        """d on the evidence checklist: items are not deleted (their state is what changes)."""
+        self.notify(self.msgs("main.evidence_not_deleted"), severity="warning")
 
     def action_undo(self) -> None:
         if not self.app.undo_stack:
@@ -158,22 +161,21 @@ class CaseActions:
         )
         self.reload_from_store(select=case_id)
 
-    def _delete_contact(self, contact_id: int) -> None:
-        case = self.selected_case()
-        if case is None:
-            return
+    def _delete_contact(self, case: Case, contact: Contact) -> None:
+        from tui.widgets.timeline import describe_contact
 
         def decided(yes: bool | None) -> None:
             if not yes:
                 return
-            removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact_id))
+            removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact.id))
             if removed is not None:
                 self.app.remember_undo(self.msgs("undo.contact"), lambda: self.store.restore_contact(case.id, removed))
                 self.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
+        question = self.msgs("main.confirm_delete_contact", contact=describe_contact(contact, self.msgs))
         self.app.push_screen(
-            ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"), self.msgs("form.cancel")),
+            ConfirmDialog(question, self.msgs("form.delete"), self.msgs("form.cancel")),
             decided,
         )
 
@@ -235,7 +237,10 @@ class CaseActions:
                 self.app.attempt(lambda: self.store.set_promise_state(case.id, contact.id, PromiseState(value)))
                 self.reload_from_store(select=case.id)
 
-        self.app.push_screen(ChoiceDialog(self.msgs("main.mark_promise_title"), choices), chosen)
+        from tui.widgets.timeline import describe_contact
+
+        title = self.msgs("main.mark_promise_title", contact=describe_contact(contact, self.msgs))
+        self.app.push_screen(ChoiceDialog(title, choices), chosen)
 
     # -- evidence -------------------------------------------------------------------------------
     def action_edit_evidence(self) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.text import literal
+from tui.widgets.marked_button import MarkedButton
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -38,8 +40,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(literal(self.question, keep_newlines=True))
             with Horizontal():
-                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield MarkedButton(Content(f"{self.yes} (y)"), variant="warning", id="yes")
+                yield MarkedButton(Content(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -58,7 +60,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
     ChoiceDialog { align: center middle; }
     ChoiceDialog > Vertical {
-        width: 50;
+        width: 60;
         max-width: 95%;
         height: auto;
         border: thick $accent;
@@ -75,9 +77,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal(self.title_text))
+            yield Static(literal(self.title_text, keep_newlines=True))
             for n, (value, label) in enumerate(self.choices, start=1):
-                yield Button(f"{n}. {label}", id=f"choice-{value}")
+                yield MarkedButton(Content(f"{n}. {label}"), id=f"choice-{value}")
 
     def on_key(self, event) -> None:
         if event.character and event.character.isdigit():

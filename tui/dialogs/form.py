@@ -18,6 +18,7 @@ from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.text import literal
 from tui.widgets.form_inputs import FormInput, FormTextArea, PasteAcross
+from tui.widgets.marked_button import MarkedButton
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -139,8 +140,8 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
                 yield from fields
             yield Static(id="form-general-error")
             with Horizontal(id="form-buttons"):
-                yield Button(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
-                yield Button(self.msgs("form.cancel"), id="form-cancel", compact=True)
+                yield MarkedButton(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
+                yield MarkedButton(self.msgs("form.cancel"), id="form-cancel", compact=True)
             yield ScreenFooter()
 
     def on_mount(self) -> None:

@@ -43,7 +43,7 @@ class SavePathDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield Input(str(self.default), id="save-path")
+            yield Input(str(self.default), id="save-path", classes="focus-bar")
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -98,7 +98,7 @@ class ExportScreen(Localized, ModalScreen[None]):
             with ContentSwitcher(initial="export-preview"):
                 with Vertical(id="export-preview"):
                     yield Markdown(id="export-markdown")
-                yield TextArea(id="export-raw", read_only=True, soft_wrap=True)
+                yield TextArea(id="export-raw", read_only=True, soft_wrap=True, classes="focus-bar")
         yield ScreenFooter()
 
     def on_mount(self) -> None:

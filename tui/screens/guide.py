@@ -85,10 +85,10 @@ class GuideScreen(Localized, Screen[None]):
                 yield OptionList(
                     *self._contents_options(self.start.chapter),
                     id="guide-contents",
-                    classes="-shown" if self.app.size.width >= 100 else "",
+                    classes="focus-bar -shown" if self.app.size.width >= 100 else "focus-bar",
                 )
                 yield GuideViewer()
-            yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
+            yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find", classes="focus-bar")
             yield Static(id="guide-status")
         yield KeyLine(type(self).BINDINGS)
         self._contents_chapter = self.start.chapter

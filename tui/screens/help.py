@@ -42,13 +42,15 @@ class HelpScreen(Localized, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         msgs = self.app.msgs
-        with VerticalScroll():
+        with VerticalScroll(classes="focus-bar"):
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
+            yield Static(Text(msgs("help.focus_note"), style="italic"))
             extra = [
                 (msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
                 (msgs("help.tab_keys"), "Tab / Shift+Tab"),
                 (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
+                (msgs("help.clear_keys"), "Ctrl+U · Ctrl+Z"),
                 (msgs("help.palette_keys"), "Ctrl+P"),
                 (msgs("help.quit_keys"), "q / Ctrl+Q"),
             ]
@@ -57,15 +59,22 @@ class HelpScreen(Localized, ModalScreen[None]):
                 table.add_row(Text(keys, style="bold"), Text(label))
             yield Static(Text(msgs("help.general"), style="bold"))
             yield Static(table)
+            yield Static(Text(msgs("help.marks"), style="bold"))
+            yield Static(Text(msgs("help.marks_legend")))
             yield Static(Text(msgs("help.literal_note"), style="italic"))
         yield ScreenFooter()
 
     @staticmethod
     def _table(title: str, bindings: list[Any]) -> Table:
-        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+        """One row per key; a key that does different things by focus (e, d) lists them all."""
+        rows: dict[str, list[str]] = {}
         for binding in bindings:
-            if binding.description:
-                table.add_row(Text(key_label(binding), style="bold"), Text(binding.description))
+            if binding.description and binding.description not in rows.setdefault(key_label(binding), []):
+                rows[key_label(binding)].append(binding.description)
+        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+        for key, descriptions in rows.items():
+            if descriptions:
+                table.add_row(Text(key, style="bold"), Text(" / ".join(descriptions)))
         return table
 
     def action_close(self) -> None:

@@ -353,6 +353,7 @@ class GuideViewer(MarkdownViewer):
     def compose(self) -> ComposeResult:
         document = GuideDocument()
         document.can_focus = True
+        document.add_class("focus-bar")
         yield document
 
     def _on_markdown_table_of_contents_updated(self, message: Markdown.TableOfContentsUpdated) -> None:
