@@ -98,9 +98,10 @@ class CaseList(CursorLines):
             return Strip([Segment(self._layout(" ", number, title, deadline, width), style)], width)
         index = int(self.scroll_y) + y - 1
         if not self.rows:
-            if y == 1 and self.empty_text:
+            if y == 1:  # the empty text, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("case-list--empty")
-                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
+                mark = FOCUS_MARK if self.has_focus else " "
+                return Strip([Segment(fit(mark + self.empty_text, width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)

@@ -37,7 +37,7 @@ class FocusScroll(VerticalScroll):
 
     DEFAULT_CSS = """
     FocusScroll { border-left: blank; }
-    FocusScroll:focus { border-left: thick $accent; }
+    FocusScroll:focus { border-left: outer $accent; }
     """
 
 

@@ -144,9 +144,10 @@ class RowTable(CursorLines):
             segments = self._line(" ", [Cell(h) for h in self.headers], style)
             return Strip(segments).crop(scroll_x, scroll_x + width).extend_cell_length(width, style)
         if not self.rows:
-            if y == 1 and self.empty_text:
+            if y == 1:  # the empty text, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("row-table--empty")
-                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
+                mark = FOCUS_MARK if self.has_focus else " "
+                return Strip([Segment(fit(mark + self.empty_text, width), style)], width)
             return Strip.blank(width, base)
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):
