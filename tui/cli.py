@@ -1,7 +1,8 @@
 """``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore, holidays).
 
-Exit status: 0 success, 1 `due` found something overdue, 2 a user-facing error (printed without a
-traceback), 130 interrupted.
+Exit status: 0 success, 1 `due` found something that needs attention (a deadline passed, or a
+promise broken in a case not yet resolved), 2 a user-facing error (printed without a traceback),
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser(
         "due",
         parents=[common],
-        help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is",
+        help="overdue and upcoming deadlines and broken promises; exit 1 when something needs attention",
+        description="Overdue and upcoming deadlines, and promises broken in cases not yet resolved.",
+        epilog="exit status: 0 nothing needs attention; 1 a deadline has passed, or a promise was broken "
+        "in a case not yet resolved; 2 an error",
     )
     p.add_argument("--within", type=int, default=7, metavar="DAYS", help="upcoming window in days (default 7)")
     p.add_argument("--json", action="store_true", help="machine-readable output")

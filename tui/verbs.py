@@ -10,7 +10,7 @@ import orjson
 
 from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.cases.case_store import CaseStore
-from store.deadlines.due_report import due_items
+from store.deadlines.due_report import broken_promises, due_items
 from store.errors import InvalidInput
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
@@ -117,31 +117,40 @@ def _days(value: int) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    """Exit status: 0 nothing overdue, 1 something overdue (for cron and shell logins), 2 error."""
+    """Exit status: 0 nothing needs attention; 1 something is overdue, or a promise was broken in a
+    case not yet resolved (for cron and shell logins); 2 error."""
     store = open_store(args)
     msgs = Messages(args.lang)
-    items = due_items(store.cases(), store.clock(), _days(args.within), msgs)
+    cases = store.cases()
+    items = due_items(cases, store.clock(), _days(args.within), msgs)
+    broken = broken_promises(cases, msgs)
     overdue = any(item.overdue for item in items)
+    status = EXIT_ATTENTION if overdue or broken else EXIT_OK
     if args.json:
         body = {
             "now": store.clock().isoformat(),
             "within_days": args.within,
             "overdue": overdue,
+            "broken": bool(broken),
             "items": [item.to_json() for item in items],
+            "broken_promises": [item.to_json() for item in broken],
         }
         sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
-        return EXIT_ATTENTION if overdue else EXIT_OK
-    if not items:
+        return status
+    if not items and not broken:
         print(msgs("due.nothing", days=args.within))
         return EXIT_OK
-    for item in items:
-        state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
+    for item in broken + items:
+        if item.kind == "broken":
+            state = msgs("due.broken_tag")
+        else:
+            state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
         flags = item.flag_labels(msgs)
         print(f"{fit(state, 6)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
         print(f"       {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:
             print(f"       {item.estimate_reason}")
-    return EXIT_ATTENTION if overdue else EXIT_OK
+    return status
 
 
 def cmd_ics(args: argparse.Namespace) -> int:

@@ -70,7 +70,7 @@ class CaseStore:
 
     @classmethod
     def open(cls, path: Path | None, *, clock: Clock = china_now, backups: bool = True) -> CaseStore:
-        hook = DailyBackups(path) if (path is not None and backups) else None
+        hook = DailyBackups(path, clock=clock) if (path is not None and backups) else None
         return cls(SafeStorage(path, before_write=hook), clock=clock)
 
     @property

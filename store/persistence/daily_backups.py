@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from store.calendar.china_time import Clock, china_now, to_china
 from store.persistence.atomic_files import atomic_write, ensure_private_dir
 
 DAILY_BACKUPS_KEPT = 14
@@ -39,16 +40,28 @@ def copy_to_backup(db_path: Path, label: str) -> Path:
 
 
 class DailyBackups:
-    """Before the first write of each day, keep a copy of the file as it was; keep the last N days."""
+    """Before the first write of each day, keep a copy of the file as it was; keep the last N days.
 
-    def __init__(self, db_path: Path, keep: int = DAILY_BACKUPS_KEPT, today: dt.date | None = None) -> None:
+    The day is the one the user sees: China's date from ``clock`` (the store's clock), not the
+    machine's own time zone, which on a server is often UTC (a copy made at 07:00 in Shanghai
+    was named after the day before). ``today`` fixes the date outright.
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        keep: int = DAILY_BACKUPS_KEPT,
+        today: dt.date | None = None,
+        clock: Clock = china_now,
+    ) -> None:
         self.db_path = db_path
         self.keep = keep
         self._today = today
+        self._clock = clock
         self._done_for: dt.date | None = None
 
     def __call__(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or to_china(self._clock()).date()
         if self._done_for == today or not self.db_path.exists() or self.db_path.stat().st_size == 0:
             return
         target = backup_dir(self.db_path) / f"{self.db_path.stem}-daily-{today.isoformat()}.json"

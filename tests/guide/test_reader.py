@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 
 import tui.app
 from store.cases.case_store import CaseStore
-from store.rules.guide_structure import section
+from store.rules.guide_structure import Target, chapter_title, section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
 from tui.screens.guide import GuideScreen
@@ -57,24 +57,84 @@ async def test_find_a_chinese_word_and_jump_between_matches(make_app) -> None:
         await type_text(pilot, "截图")
         await pilot.press("enter")
         await settle(pilot)
-        total = len(guide.matches)
-        assert total >= 3 and guide.match_index == 0
-        assert all("截图" in (block.source or "") for block in guide.matches)
-        await pilot.press("N")  # the last match, far down the chapter
-        await settle(pilot)
-        last = guide.matches[-1]
-        viewer = guide.query_one(GuideViewer)
-        assert viewer.scroll_y > 0 and viewer.region.contains_region(last.region)  # in view, not the top
+        here = [n for n, hit in enumerate(guide.hits) if hit.chapter == guide.current.chapter]
+        assert len(here) >= 3 and guide.hit_index == here[0]  # from the chapter being read on
+        assert all("截图" in hit.text for hit in guide.hits)
         await pilot.press("n")
         await settle(pilot)
+        marked = guide.query(".-find-hit")
+        assert len(marked) == 1 and "截图" in (marked.first().source or "")
         assert "共 " in screen_text(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        assert guide.match_index == 1 and guide.matches[1].has_class("-find-hit")
-        assert not guide.matches[0].has_class("-find-hit")
-        await pilot.press("N", "N")
-        await pilot.pause()
-        assert guide.match_index == total - 1  # wraps around
+
+
+async def _find(pilot, guide: GuideScreen, query: str) -> None:
+    await pilot.press("slash")
+    await type_text(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_find_across_chapters_lists_every_hit_and_n_opens_the_next_chapter(make_app) -> None:
+    """三倍 is once in the preparation chapter and twice in the laws chapter: three hits, each
+    listed with its chapter and line; n and N go through them, opening the chapter of each."""
+    app = make_app("zh-CN")
+    async with app.run_test(size=(120, 40)) as pilot:
+        guide = await open_guide(pilot)
+        await guide.go(Target("01-who.md", ""))
+        await settle(pilot)
+        await _find(pilot, guide, "三倍")
+        assert [(h.chapter, h.line + 1) for h in guide.hits] == [
+            ("03-prepare.md", 10),
+            ("04-laws.md", 17),
+            ("04-laws.md", 18),
+        ]
+        assert guide.current.chapter == "03-prepare.md" and guide.hit_index == 0
+        text = screen_text(pilot)
+        assert "第 1 处，共 3 处" in text
+        laws = chapter_title("zh-CN", "04-laws.md")
+        assert f"{laws} 第 17 行" in text and f"{laws} 第 18 行" in text  # the list of hits
+        for expected in (1, 2):
+            await pilot.press("n")
+            await settle(pilot)
+            assert guide.current.chapter == "04-laws.md" and guide.hit_index == expected
+            [block] = guide.query(".-find-hit")
+            assert "三倍" in (block.source or "")
+            viewer = guide.query_one(GuideViewer)
+            assert viewer.region.contains_region(block.region)
+        assert f"第 3 处，共 3 处：{laws} 第 18 行" in screen_text(pilot)
+        await pilot.press("n")  # wraps to the first, back in the other chapter
+        await settle(pilot)
+        assert guide.current.chapter == "03-prepare.md" and guide.hit_index == 0
+        await pilot.press("N")
+        await settle(pilot)
+        assert guide.current.chapter == "04-laws.md" and guide.hit_index == 2
+
+
+async def test_escape_closes_the_find_bar_before_the_guide(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        guide = await open_guide(pilot)
+        await _find(pilot, guide, "screenshot")
+        assert guide.hits and guide.query_one("#guide-hits").display
+        await pilot.press("escape")  # the hits and the bar go, the guide stays
+        await settle(pilot)
+        assert app.screen is guide and not guide.hits and not guide.query(".-find-hit")
+        assert not guide.query_one("#guide-find").display and not guide.query_one("#guide-hits").display
+        await pilot.press("slash")
+        await pilot.press("escape")  # typing in the bar: Esc closes the bar
+        await settle(pilot)
+        assert app.screen is guide
+        await pilot.press("escape")  # and then the guide
+        await settle(pilot)
+        assert app.screen is not guide
+
+
+async def test_nothing_found_says_so_for_the_whole_guide(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        guide = await open_guide(pilot)
+        await _find(pilot, guide, "zzqqxx")
+        assert guide.hits == [] and "is not in the guide" in screen_text(pilot)
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])

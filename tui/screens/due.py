@@ -46,20 +46,24 @@ class DueScreen(Localized, ModalScreen[int | None]):
         self.query_one(RowTable).focus()
 
     def reload_from_store(self) -> None:
-        from store.deadlines.due_report import due_items
+        from store.deadlines.due_report import broken_promises, due_items
 
         msgs = self.app.msgs
-        items = due_items(self.app.store.cases(), self.app.clock(), self.window, msgs)
+        cases = self.app.store.cases()
+        items = broken_promises(cases, msgs) + due_items(cases, self.app.clock(), self.window, msgs)
         self.query_one("#due-title", Static).update(
             Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
         )
         rows, keys = [], []
         for item in items:
-            tone = "bold red" if item.overdue else ""
+            tone = "bold red" if item.overdue else "red" if item.kind == "broken" else ""
+            tag = (
+                "due.broken_tag" if item.kind == "broken" else "due.overdue_tag" if item.overdue else "due.upcoming_tag"
+            )
             flags = item.flag_labels(msgs)
             rows.append(
                 [
-                    Cell(msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag"), tone),
+                    Cell(msgs(tag), tone),
                     Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
                     Cell(f"#{item.case_id} {item.case_title}"),
                     Cell(item.label + flags, "yellow" if flags else ""),
