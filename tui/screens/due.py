@@ -63,7 +63,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
             flags = item.flag_labels(msgs)
             rows.append(
                 [
-                    Cell(msgs(tag), tone),
+                    Cell(msgs(f"due.{tag}"), tone),
                     Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
                     Cell(f"#{item.case_id} {item.case_title}"),
                     Cell(item.label + flags, "yellow" if flags else ""),
