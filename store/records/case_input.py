@@ -79,8 +79,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "tags": parse_tags(values.get("tags", "")),
         "notes": values.get("notes", ""),
     }
-    if fields["order_date"] and fields["delivery_date"] and fields["delivery_date"] < fields["order_date"]:
-        raise InvalidInput("The delivery date is before the order date.", "delivery_date")
+    # Dates that look wrong (delivery before the order …) are warnings: store.records.date_checks.
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
@@ -97,9 +96,7 @@ def contact_fields_from_form(
     values: dict[str, Any], now: dt.datetime
 ) -> tuple[dict[str, Any], ResolvedDeadline | None]:
     """Typed contact fields (and the resolved deadline, for display) from form text."""
-    at = parse_datetime(values.get("at", ""), "at", now=now)
-    if at > now + dt.timedelta(days=1):
-        raise InvalidInput("The contact's time is in the future.", "at")
+    at = parse_datetime(values.get("at", ""), "at", now=now)  # a future time: a warning (date_checks)
     resolved = parse_deadline(values.get("deadline", ""), at)
     fields: dict[str, Any] = {
         "at": at,

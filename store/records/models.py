@@ -191,8 +191,7 @@ class Case(_Record, kw_only=True):
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise ValueError("the title is empty")
-        if self.order_date and self.delivery_date and self.delivery_date < self.order_date:
-            raise ValueError("the delivery date is before the order date")
+        # A delivery before the order is asked about when typed, not refused (store.records.date_checks).
         problem = credit_code_problem(self.respondent_credit_code)
         if problem:
             raise ValueError(problem)

@@ -342,10 +342,13 @@ async def test_follow_up_key_prefills_the_suggested_channel(make_app, app_store:
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
         assert app.screen.values()["channel"] == "hotline"
-        assert "8821" in app.screen.values()["summary"]
+        # the advice is a hint under "what was said", never the record itself
+        assert app.screen.values()["summary"] == ""
+        assert "8821" in screen_text(pilot) and "not saved" in screen_text(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert len(app_store.get(case_id).contacts) == 2
+        contacts = app_store.get(case_id).contacts
+        assert len(contacts) == 2 and contacts[-1].summary == ""
 
 
 async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: CaseStore, tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ class CaseActions:
             if step is None:
                 self.notify(self.msgs("main.no_next_step"), severity="warning")
                 return
-            preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
+            preset = {"channel": step.channel.value, "advice": step.describe(self.msgs, case)}
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, preset=preset)
         self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.records.case_input import case_fields_from_form, format_references
+from store.records.date_checks import DateWarning, case_date_warnings
 from store.records.models import Case, Category, Demand, LegalBasis, Status
 from store.records.money import format_yuan
 from store.rules.messages import Messages
@@ -113,3 +114,6 @@ class CaseForm(FormScreen[CaseFormResult]):
     def build_result(self, values: dict[str, Any]) -> CaseFormResult:
         fields = case_fields_from_form(values, self.today)
         return CaseFormResult(fields, self.case.revision if self.case else None)
+
+    def date_warnings(self, result: CaseFormResult) -> list[DateWarning]:
+        return case_date_warnings(result.fields, self.today)

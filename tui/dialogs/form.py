@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from store.errors import InvalidInput
+from store.records.date_checks import DateWarning
 from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
@@ -184,6 +185,10 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         elif event.button.id == "form-cancel":
             self.action_cancel()
 
+    def date_warnings(self, result: ResultT) -> list[DateWarning]:
+        """Dates in ``result`` that look wrong: asked about before saving (subclasses)."""
+        return []
+
     def action_save(self) -> None:
         for form_field in self.query(FormField):
             form_field.show_error(None)
@@ -200,7 +205,31 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
             else:
                 general.update(literal(problem.text(self.msgs), keep_newlines=True))
             return
-        self.dismiss(result)
+        warnings = self.date_warnings(result)
+        if not warnings:
+            self.dismiss(result)
+            return
+        for warning in warnings:  # shown by their fields too, for when the user goes back to them
+            target = self._field_for(warning.field)
+            if target is not None:
+                target.show_error("⚠ " + self.msgs(warning.msg))
+
+        def decided(save_anyway: bool | None) -> None:
+            if save_anyway:
+                self.dismiss(result)
+            else:
+                first = self._field_for(warnings[0].field)
+                if first is not None:
+                    first.widget.focus()
+                    first.scroll_visible(animate=False)
+
+        lines = "\n".join("· " + self.msgs(w.msg) for w in warnings)
+        self.app.push_screen(
+            ConfirmDialog(
+                self.msgs("warn.question", warnings=lines), self.msgs("warn.save_anyway"), self.msgs("warn.go_back")
+            ),
+            decided,
+        )
 
     def _field_for(self, name: str | None) -> FormField | None:
         if not name:
