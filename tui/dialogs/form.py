@@ -225,6 +225,11 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
     )
 
 
+def checkbox_field(name: str, label: str, value: bool, hint: str = "") -> FormField:
+    """A yes/no fact the user confirms (space toggles it)."""
+    return FormField(name, label, Checkbox("", value, id=f"input-{name}", compact=True), hint)
+
+
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
     return FormField(
         name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint

@@ -53,10 +53,12 @@ class CaseFacts(Static):
         rows.append(_line(msgs("field.demand"), demand))
         amount = statutory_amount(case)
         if amount is not None:
-            formula = amount.formula_zh if msgs.lang.startswith("zh") else amount.formula_en
-            citation = amount.citation_zh if msgs.lang.startswith("zh") else amount.citation_en
+            lang = msgs.lang
             rows.append(
-                _line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}")
+                _line(
+                    msgs("field.statutory_amount"),
+                    f"{format_yuan(amount.amount_fen)} — {amount.formula(lang)}; {amount.citation(lang)}",
+                )
             )
         status = msgs.enum("status", case.status)
         if case.outcome:
@@ -104,7 +106,7 @@ class ClockList(Static):
             return
         rows = []
         for clock in clocks:
-            state = msgs("clocks.ended") if clock.is_over(now) else msgs("clocks.running")
+            state = msgs(clock.state_key(now))
             line = Text()
             line.append(clock.rule.name(msgs.lang), style="bold")
             line.append(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})")
@@ -116,6 +118,6 @@ class ClockList(Static):
             rows.append(
                 Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim")
             )
-            if clock.estimated:
-                rows.append(Text(f"  {clock.reason}", style="dim"))
+            for reason in clock.reasons:
+                rows.append(Text(f"  {msgs(reason)}", style="dim"))
         update_static(self, Group(*rows))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
-TONE = {"overdue": "bold red", "broken": "red", "due_soon": "yellow", "kept": "green"}
+TONE = {"overdue": "bold red", "overdue_estimated": "yellow", "broken": "red", "due_soon": "yellow", "kept": "green"}
 
 
 class Timeline(RowTable):
