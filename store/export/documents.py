@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.deadlines.case_deadlines import promise_status
-from store.deadlines.damages import statutory_amount
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
+from store.export.legal_notes import statutory_amount_lines, where_to_file
 from store.export.markdown_text import block_lines, cell, inline, table
 from store.export.redaction import Redactor, WordingWarning, wording_warnings
 from store.records.case_input import format_sign_off
@@ -21,7 +21,7 @@ from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Messages
-from store.rules.rulebook import CASE_FACTS, regulator_notes
+from store.rules.rulebook import CASE_FACTS
 
 FORMATS = ("timeline", "dossier", "complaint")
 
@@ -268,11 +268,7 @@ def _complaint(w: _Writer) -> list[str]:
         f"- {inline(m('field.credit_code'))}{w.colon}{code}",
         f"- {inline(w.t('check_entity'))}",
         "",
-        f"## {inline(w.t('where_to_file'))}",
-        "",
-        f"- {inline(regulator_notes().where(m.lang))}",
-        f"- {inline(regulator_notes().once(m.lang))}",
-        "",
+        *where_to_file(m),
     ]
     lines += [f"## {inline(w.t('facts'))}", "", w.inline(_narrative(w)), ""]
     failed = [
@@ -296,21 +292,7 @@ def _complaint(w: _Writer) -> list[str]:
             )
         lines.append("")
     lines += [f"## {inline(w.t('demand'))}", "", w.inline(w.demand_text())]
-    amount = statutory_amount(c)
-    if amount is not None:
-        lang = m.lang
-        lines.append("")
-        lines.append(
-            inline(
-                w.t(
-                    "statutory_line",
-                    amount=format_yuan(amount.amount_fen),
-                    formula=amount.formula(lang),
-                    citation=amount.citation(lang),
-                )
-            )
-        )
-        lines += ["", inline(amount.limits(lang))]
+    lines += statutory_amount_lines(c, m)
     limits = [clock for clock in case_clocks(c) if clock.rule.limitation]
     if limits:  # sorted by end: for a quality problem the 2-year limits come first
         lines += ["", f"## {inline(w.t('time_limits'))}", ""] + w.deadlines(limits)

@@ -157,3 +157,17 @@ def test_the_repealed_interim_measures_appear_only_as_repealed(lang: str) -> Non
                 assert ("废止" in paragraph) if lang == "zh-CN" else ("repealed" in paragraph), paragraph
     for rule in rules():
         assert not any(old in rule.citation(lang) for old in OLD_NAMES), rule.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_deadlines_chapter_explains_every_rule_from_its_note(lang: str) -> None:
+    """The notes (消法 Art. 24 after 7 days, the closed exclusions, the 168 hours, …) reach the reader."""
+    text = chapter_source(lang, "09-deadlines.md")
+    assert "{{" not in text
+    for rule in rules():
+        assert f"**{rule.name(lang)}**" in text and rule.note(lang) in text, rule.id
+    table_end = text.index(rules()[-1].citation(lang))
+    order = [text.index(f"**{rule.name(lang)}**", table_end) for rule in rules()]
+    assert order == sorted(order)
+    two_year = text.index(next(r.name(lang) for r in rules() if r.id == "defect_damage_limit"))
+    assert two_year < text.index(next(r.name(lang) for r in rules() if r.id == "three_year_limit"))

@@ -125,3 +125,22 @@ def test_a_schema_1_database_loads_with_the_choice_turned_into_facts(tmp_path: P
     stored = orjson.loads(db.read_bytes())
     assert stored["meta"]["1"]["schema_version"] == 2
     assert all("legal_basis" not in doc for doc in stored["cases"].values())
+
+
+def test_a_schema_1_backup_restores_with_the_facts(tmp_path: Path) -> None:
+    from store.persistence.backup_format import FORMAT_NAME, read_backup
+
+    stamp = "2026-11-01T10:00:00+08:00"
+    backup = tmp_path / "old-backup.json"
+    backup.write_bytes(
+        orjson.dumps(
+            {
+                "format": FORMAT_NAME,
+                "format_version": 1,
+                "schema_version": 1,
+                "cases": [{"id": 7, "title": "保温杯", "legal_basis": "cpl_art55", "created": stamp, "updated": stamp}],
+            }
+        )
+    )
+    [case] = read_backup(backup).cases
+    assert case.id == 7 and case.deceived

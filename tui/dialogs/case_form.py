@@ -52,7 +52,11 @@ class CaseForm(FormScreen[CaseFormResult]):
                 m("form.delivery_hint"),
             ),
             checkbox_field(
-                "sanbao_covered", m("field.sanbao_covered"), c.sanbao_covered if c else False, m("form.sanbao_hint")
+                "sanbao_covered",
+                m("field.sanbao_covered"),
+                m("form.yes"),
+                c.sanbao_covered if c else False,
+                m("form.sanbao_hint"),
             ),
             select_field(
                 "category",
@@ -67,8 +71,14 @@ class CaseForm(FormScreen[CaseFormResult]):
                 (c.demand if c else Demand.RETURN_REFUND).value,
             ),
             input_field("compensation", m("field.compensation"), _yuan(c.compensation_fen) if c else ""),
-            checkbox_field("deceived", m("field.deceived"), c.deceived if c else False),
-            checkbox_field("seller_knew", m("field.seller_knew"), c.seller_knew if c else False, m("form.facts_hint")),
+            checkbox_field("deceived", m("field.deceived"), m("form.yes"), c.deceived if c else False),
+            checkbox_field(
+                "seller_knew",
+                m("field.seller_knew"),
+                m("form.yes"),
+                c.seller_knew if c else False,
+                m("form.facts_hint"),
+            ),
             input_field("loss", m("field.loss"), _yuan(c.loss_fen) if c else "", hint=m("form.loss_hint")),
             input_field("demand_detail", m("field.demand_detail"), c.demand_detail if c else ""),
             input_field(
