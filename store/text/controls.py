@@ -264,7 +264,7 @@ def escape_json(data: bytes) -> bytes:
 
     Outside strings JSON is ASCII punctuation, so escaping the whole text escapes only strings.
     """
-    if data.isascii():
+    if data.isascii() and b"\x7f" not in data:  # the encoder escapes C0 itself, never DEL
         return data
     return _escape_json_text(data.decode("utf-8")).encode("utf-8")
 
