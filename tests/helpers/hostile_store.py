@@ -16,9 +16,10 @@ def _short(text: str) -> str:
     return text[:SHORT]
 
 
-def fill_case(store: CaseStore, strings: list[str], *, title_prefix: str = "T") -> int:
+def fill_case(store: CaseStore, strings: list[str], *, title_prefix: str = "T", deadline_days: int = 1) -> int:
     """One case using ``strings`` in turn for every text field (case, references, tags, contacts
-    with a promise and a deadline, evidence notes and attached file names); returns its id."""
+    with a promise due ``deadline_days`` after FIXED_NOW, evidence notes and attached file names);
+    returns its id."""
     pick = cycle(strings)
 
     def short() -> str:
@@ -56,7 +57,7 @@ def fill_case(store: CaseStore, strings: list[str], *, title_prefix: str = "T") 
                 "reference_no": short(),
                 "summary": next(pick)[:LONG],
                 "promise": "P" + next(pick)[: LONG - 1],
-                "deadline": FIXED_NOW + dt.timedelta(days=hours),
+                "deadline": FIXED_NOW + dt.timedelta(days=deadline_days, hours=hours),
             },
         )
     for item in store.get(case.id).evidence[:2]:
@@ -70,9 +71,9 @@ def fill_case(store: CaseStore, strings: list[str], *, title_prefix: str = "T") 
     return case.id
 
 
-def fill_corpus(store: CaseStore, corpus: list[str], per_case: int = 12) -> list[int]:
+def fill_corpus(store: CaseStore, corpus: list[str], per_case: int = 12, deadline_days: int = 1) -> list[int]:
     """Cases enough for every string of ``corpus`` to sit in some field of some case."""
-    ids = []
-    for start in range(0, len(corpus), per_case):
-        ids.append(fill_case(store, corpus[start : start + per_case] or ["x"]))
-    return ids
+    return [
+        fill_case(store, corpus[start : start + per_case], deadline_days=deadline_days)
+        for start in range(0, len(corpus), per_case)
+    ]
