@@ -66,90 +66,46 @@ async def test_every_screen_and_dialog(make_app, app_store: CaseStore, hostile_c
         assert "[@click=app.quit]" in shown or "[VIP] order" in shown or "[/]" in shown
 
         main.query_one(Timeline).focus()
-        await settle(pilot)
-        assert_clean(app, "timeline")
-        await pilot.press("e")
-        await settle(pilot)
-        assert isinstance(app.screen, ContactForm)
-        assert_clean(app, "contact form")
-        await pilot.press("escape")
-        await settle(pilot)
+        await visit(pilot, where="timeline")
+        await visit(pilot, "e", expect=ContactForm, where="contact form")
+        await visit(pilot, "escape", expect=MainScreen, where="back")
 
         main.query_one(EvidenceTable).focus()
-        await settle(pilot)
-        assert_clean(app, "evidence files")
-        await pilot.press("v")
-        await settle(pilot)
-        assert isinstance(app.screen, EvidenceForm)
-        assert_clean(app, "evidence form")
-        await pilot.press("escape")
-        await settle(pilot)
+        await visit(pilot, where="evidence files")
+        await visit(pilot, "v", expect=EvidenceForm, where="evidence form")
+        await visit(pilot, "escape", expect=MainScreen, where="back")
 
         main.query_one(CaseList).focus()
-        await pilot.press("e")
-        await settle(pilot)
-        assert isinstance(app.screen, CaseForm)
-        assert_clean(app, "case form")
-        for _ in range(25):  # every field, focused in turn (the focused one is drawn differently)
-            await pilot.press("tab")
-        await settle(pilot)
-        assert_clean(app, "case form, fields visited")
+        await visit(pilot, "e", expect=CaseForm, where="case form")
+        # every field focused in turn (the focused one is drawn differently)
+        await visit(pilot, *["tab"] * 25, where="case form, fields visited")
         assert not app.screen.is_dirty  # showing controls visibly changed no value
-        await pilot.press("escape")
-        await settle(pilot)
+        await visit(pilot, "escape", expect=MainScreen, where="back")
 
-        await pilot.press("x")
-        await settle(pilot)
-        assert isinstance(app.screen, ExportScreen)
+        await visit(pilot, "x", expect=ExportScreen, where="export")
         for keys in (["1"], ["2"], ["3"], ["r"], ["1"], ["v"], ["v", "r"]):
-            await pilot.press(*keys)
-            await settle(pilot)
-            assert_clean(app, f"export {keys}")
-        await pilot.press("escape")
-        await settle(pilot)
+            await visit(pilot, *keys, where=f"export {keys}")
+        for keys, expect, where in (
+            (["escape", "D"], DueScreen, "due"),
+            (["w", "w"], DueScreen, "due, a year"),
+            (["escape", "question_mark"], HelpScreen, "help"),
+            (["escape", "g"], None, "guide opened from the case"),
+            (["escape", "ctrl+p", "e", "x"], None, "command palette"),
+            (["escape", "d"], ConfirmDialog, "confirm delete"),
+            (["y"], MainScreen, "after delete (toast)"),
+            (["t"], TrashScreen, "trash"),
+        ):
+            await visit(pilot, *keys, expect=expect, where=where)
 
-        await pilot.press("D")
-        await settle(pilot)
-        assert isinstance(app.screen, DueScreen)
-        assert_clean(app, "due")
-        await pilot.press("w", "w")
-        await settle(pilot)
-        assert_clean(app, "due, a year")
-        await pilot.press("escape")
-        await settle(pilot)
 
-        await pilot.press("question_mark")
+async def visit(pilot: Pilot[None], *keys: str, expect: type | None = None, where: str) -> None:
+    """Press ``keys``, let the screen settle, check it is ``expect`` and that it draws cleanly."""
+    for key in keys:
+        await pilot.press(key)
         await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        assert_clean(app, "help")
-        await pilot.press("escape")
-        await settle(pilot)
-
-        await pilot.press("g")
-        await settle(pilot)
-        assert_clean(app, "guide opened from the case")
-        await pilot.press("escape")
-        await settle(pilot)
-
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press("e", "x")
-        await settle(pilot)
-        assert_clean(app, "command palette")
-        await pilot.press("escape")
-        await settle(pilot)
-
-        await pilot.press("d")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmDialog)
-        assert_clean(app, "confirm delete")
-        await pilot.press("y")
-        await settle(pilot)
-        assert_clean(app, "after delete (toast)")
-        await pilot.press("t")
-        await settle(pilot)
-        assert isinstance(app.screen, TrashScreen)
-        assert_clean(app, "trash")
+    if expect is not None:
+        assert isinstance(pilot.app.screen, expect), where
+    assert_clean(pilot.app, where)
 
 
 def toasts(app: App[None]) -> list[str]:
