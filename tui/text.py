@@ -20,6 +20,10 @@ from textual.fuzzy import Matcher
 
 from store.text.controls import for_screen
 
+# The earlier name of for_screen, kept for code written against it; new code uses store.text.controls
+# (for_screen on screens, for_plain_text for CLI lines and files, for_json for JSON).
+visible = for_screen
+
 
 def literal(text: str, style: str = "", *, keep_newlines: bool = False, wrap: bool | None = None) -> Text:
     """A Rich Text that shows ``text`` exactly as typed (markup characters included).

@@ -106,7 +106,8 @@ class ClockList(Static):
         rows = []
         for clock in clocks:
             state = msgs("clocks.ended") if clock.is_over(now) else msgs("clocks.running")
-            line = literal(clock.rule.name(msgs.lang), "bold", wrap=True)
+            line = Text()
+            line.append_text(literal(clock.rule.name(msgs.lang), "bold"))
             line.append_text(literal(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})"))
             if not clock.verified:
                 line.append(f"  [{msgs('clocks.unverified')}]", style="bold yellow")
