@@ -9,6 +9,7 @@ import tui.app
 from store.cases.case_store import CaseStore
 from store.rules.guide_structure import Target, chapter_title, section
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
+from tests.guide.test_guide_search import raw_occurrences
 from tests.helpers.guide import heading_is_visible, open_guide
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable
@@ -75,39 +76,40 @@ async def _find(pilot, guide: GuideScreen, query: str) -> None:
 
 
 async def test_find_across_chapters_lists_every_hit_and_n_opens_the_next_chapter(make_app) -> None:
-    """三倍 is once in the preparation chapter and twice in the laws chapter: three hits, each
-    listed with its chapter and line; n and N go through them, opening the chapter of each."""
+    """三倍 is in several chapters, twice in the laws chapter: every occurrence is listed with its
+    chapter and line, and n and N go through them, opening the chapter of each."""
+    expected = raw_occurrences("zh-CN", "三倍")
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
         guide = await open_guide(pilot)
         await guide.go(Target("01-who.md", ""))
         await settle(pilot)
         await _find(pilot, guide, "三倍")
-        assert [(h.chapter, h.line + 1) for h in guide.hits] == [
-            ("03-prepare.md", 10),
-            ("04-laws.md", 17),
-            ("04-laws.md", 18),
-        ]
-        assert guide.current.chapter == "03-prepare.md" and guide.hit_index == 0
+        assert [(h.chapter, h.line) for h in guide.hits] == expected
+        assert guide.current.chapter == expected[0][0] and guide.hit_index == 0
         text = screen_text(pilot)
-        assert "第 1 处，共 3 处" in text
+        assert f"第 1 处，共 {len(expected)} 处" in text
         laws = chapter_title("zh-CN", "04-laws.md")
-        assert f"{laws} 第 17 行" in text and f"{laws} 第 18 行" in text  # the list of hits
-        for expected in (1, 2):
+        for chapter, line in expected[:3]:  # the list of hits (the first ones fit on screen)
+            assert f"{chapter_title('zh-CN', chapter)} 第 {line + 1} 行" in text
+        for index in range(1, len(expected)):
             await pilot.press("n")
             await settle(pilot)
-            assert guide.current.chapter == "04-laws.md" and guide.hit_index == expected
+            assert guide.current.chapter == expected[index][0] and guide.hit_index == index
             [block] = guide.query(".-find-hit")
             assert "三倍" in (block.source or "")
-            viewer = guide.query_one(GuideViewer)
-            assert viewer.region.contains_region(block.region)
-        assert f"第 3 处，共 3 处：{laws} 第 18 行" in screen_text(pilot)
-        await pilot.press("n")  # wraps to the first, back in the other chapter
+            assert guide.query_one(GuideViewer).region.contains_region(block.region)
+        chapter, line = expected[-1]
+        assert f"第 {len(expected)} 处，共 {len(expected)} 处：{chapter_title('zh-CN', chapter)} 第 {line + 1} 行" in (
+            screen_text(pilot)
+        )
+        assert sum(c == "04-laws.md" for c, _ in expected) == 2 and laws
+        await pilot.press("n")  # wraps to the first, back in its chapter
         await settle(pilot)
-        assert guide.current.chapter == "03-prepare.md" and guide.hit_index == 0
+        assert guide.current.chapter == expected[0][0] and guide.hit_index == 0
         await pilot.press("N")
         await settle(pilot)
-        assert guide.current.chapter == "04-laws.md" and guide.hit_index == 2
+        assert guide.current.chapter == expected[-1][0] and guide.hit_index == len(expected) - 1
 
 
 async def test_escape_closes_the_find_bar_before_the_guide(make_app) -> None:

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
 from store.calendar.china_time import CHINA_TZ
-from store.text.cell_width import char_width
+from store.text.cell_width import cell_len
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -64,7 +64,7 @@ def screen_cells(pilot: Pilot) -> list[list[str]]:
         for ch in html.unescape(re.sub(r"<[^>]+>", "", match[3])).replace("\xa0", " "):
             if x < width:
                 grid[round(row)][x] = ch
-            if char_width(ch) == 2 and x + 1 < width:
+            if cell_len(ch) == 2 and x + 1 < width:
                 grid[round(row)][x + 1] = ""
-            x += char_width(ch)
+            x += cell_len(ch)
     return grid

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.text import literal
+from tui.text import literal, literal_content
 from tui.widgets.marked_button import MarkedButton
 
 
@@ -40,8 +39,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(literal(self.question, keep_newlines=True))
             with Horizontal():
-                yield MarkedButton(Content(f"{self.yes} (y)"), variant="warning", id="yes")
-                yield MarkedButton(Content(f"{self.no} (n)"), id="no")
+                yield MarkedButton(literal_content(f"{self.yes} (y)"), variant="warning", id="yes")
+                yield MarkedButton(literal_content(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -79,7 +78,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(literal(self.title_text, keep_newlines=True))
             for n, (value, label) in enumerate(self.choices, start=1):
-                yield MarkedButton(Content(f"{n}. {label}"), id=f"choice-{value}")
+                yield MarkedButton(literal_content(f"{n}. {label}"), id=f"choice-{value}")
 
     def on_key(self, event) -> None:
         if event.character and event.character.isdigit():

@@ -55,7 +55,9 @@ class FormField(Vertical):
         yield Static(Text("  " + self.label), classes="form-label")
         yield self.widget
         yield Static(
-            Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}"
+            literal(self.hint, wrap=True),
+            classes="form-hint" + ("" if self.hint else " -blank"),
+            id=f"hint-{self.field_name}",
         )
         yield Static(classes="form-error", id=f"error-{self.field_name}")
 
@@ -79,12 +81,13 @@ class FormField(Vertical):
         raise TypeError(f"unsupported field widget {type(widget).__name__}")
 
     def show_error(self, message: str | None) -> None:
+        """``message`` often quotes what was typed: shown literally."""
         self.set_class(bool(message), "-invalid")
-        self.query_one(".form-error", Static).update(Text(message or ""))
+        self.query_one(".form-error", Static).update(literal(message or "", keep_newlines=True))
 
     def show_hint(self, hint: str) -> None:
         box = self.query_one(".form-hint", Static)
-        box.update(Text(hint))
+        box.update(literal(hint, wrap=True))
         box.set_class(not hint, "-blank")
 
 
@@ -136,7 +139,7 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         fields = self.fields()
         fields[0].widget.add_class("form-first")
         with Vertical(id="form-box"):
-            yield Static(Text(self.form_title), id="form-title")
+            yield Static(literal(self.form_title), id="form-title")
             with VerticalScroll(id="form-scroll", can_focus=False):
                 yield from fields
             yield Static(id="form-general-error")
@@ -235,7 +238,13 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         if not name:
             return None
         root = name.split(".")[0].split("[")[0]
-        aliases = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+        aliases = {
+            "amount_paid_fen": "amount_paid",
+            "compensation_fen": "compensation",
+            "recovered_fen": "recovered",
+            "loss_fen": "loss",
+            "delivery_time": "delivery_date",
+        }
         for candidate in (root, aliases.get(root, root)):
             found = self.query(f"#field-{candidate}")
             if found:
@@ -291,6 +300,11 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
         hint,
         options,
     )
+
+
+def checkbox_field(name: str, label: str, box_label: str, value: bool, hint: str = "") -> FormField:
+    """A yes/no fact the user confirms (space toggles it); ``box_label`` sits beside the box ("yes")."""
+    return FormField(name, label, _steady(Checkbox(box_label, value, id=f"input-{name}", compact=True)), hint)
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:

@@ -56,14 +56,12 @@ class DueScreen(Localized, ModalScreen[int | None]):
         )
         rows, keys = [], []
         for item in items:
-            tone = "bold red" if item.overdue else "red" if item.kind == "broken" else ""
-            tag = (
-                "due.broken_tag" if item.kind == "broken" else "due.overdue_tag" if item.overdue else "due.upcoming_tag"
-            )
+            tone = "bold red" if item.certainly_overdue else ("yellow" if item.overdue else "")
+            tone = "red" if item.kind == "broken" else tone
             flags = item.flag_labels(msgs)
             rows.append(
                 [
-                    Cell(msgs(f"due.{tag}"), tone),
+                    Cell(item.state_label(msgs), tone),
                     Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
                     Cell(f"#{item.case_id} {item.case_title}"),
                     Cell(item.label + flags, "yellow" if flags else ""),

@@ -33,8 +33,10 @@ from store.rules.guide_structure import (
     resolve_link,
 )
 from tui.bindings import Localized
+from tui.text import literal
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.static_update import update_static
 
 SCROLL_CHECKS = 10
@@ -92,7 +94,9 @@ class GuideScreen(Localized, Screen[None]):
                     classes="focus-bar -shown" if self.app.size.width >= 100 else "focus-bar",
                 )
                 yield GuideViewer()
-            yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find", classes="focus-bar")
+            yield LiteralInput(
+                placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find", classes="focus-bar"
+            )
             yield OptionList(id="guide-hits", classes="focus-bar")
             yield Static(id="guide-status")
         yield KeyLine(type(self).BINDINGS)
@@ -407,7 +411,7 @@ class GuideScreen(Localized, Screen[None]):
     def _status(self, text: str) -> None:
         status = self.query_one("#guide-status", Static)
         if str(status.content) != text:
-            status.update(Text(text), layout=False)
+            status.update(literal(text), layout=False)
 
     def action_close(self) -> None:
         if not self._close_find():

@@ -12,14 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import Localized
+from tui.bindings import Localized, key_names
+from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
-
-
-def key_label(binding: Any) -> str:
-    if binding.key_display:
-        return binding.key_display
-    return " / ".join(k.replace("question_mark", "?").replace("slash", "/") for k in binding.key.split(","))
 
 
 class HelpScreen(Localized, ModalScreen[None]):
@@ -41,22 +36,34 @@ class HelpScreen(Localized, ModalScreen[None]):
         self.screen_bindings = screen_bindings
 
     def compose(self) -> ComposeResult:
+        from tui.dialogs.form import FormScreen
+        from tui.widgets.cursor_lines import CursorLines
+        from tui.widgets.form_inputs import FormInput
+
         msgs = self.app.msgs
+        app = self.app
+
+        def keys(*bindings: Any) -> str:
+            return " ".join(key_names(app, bindings))
+
+        def labelled(bindings: list[Any]) -> str:
+            return " · ".join(f"{keys(b)} {msgs(b.description)}" for b in bindings if b.description)
+
         with VerticalScroll(classes="focus-bar"):
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
             yield Static(Text(msgs("help.focus_note"), style="italic"))
             extra = [
-                (msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
-                (msgs("help.tab_keys"), "Tab / Shift+Tab"),
-                (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
-                (msgs("help.clear_keys"), "Ctrl+U · Ctrl+Z"),
-                (msgs("help.palette_keys"), "Ctrl+P"),
-                (msgs("help.quit_keys"), "q / Ctrl+Q"),
+                (msgs("help.move_keys"), keys(*CursorLines.BINDINGS)),
+                (msgs("help.tab_keys"), keys("tab", "shift+tab")),
+                (msgs("help.form_keys"), labelled(FormScreen.BINDINGS)),
+                (msgs("help.clear_keys"), keys(*FormInput.BINDINGS)),
+                (msgs("help.palette_keys"), keys(app.COMMAND_PALETTE_BINDING)),
+                (msgs("help.quit_keys"), keys(*(b for b in self.screen_bindings if b.action == "quit"), "ctrl+q")),
             ]
             table = Table.grid(padding=(0, 2))
-            for label, keys in extra:
-                table.add_row(Text(keys, style="bold"), Text(label))
+            for label, names in extra:
+                table.add_row(literal(names, "bold"), literal(label))
             yield Static(Text(msgs("help.general"), style="bold"))
             yield Static(table)
             yield Static(Text(msgs("help.marks"), style="bold"))
@@ -64,17 +71,18 @@ class HelpScreen(Localized, ModalScreen[None]):
             yield Static(Text(msgs("help.literal_note"), style="italic"))
         yield ScreenFooter()
 
-    @staticmethod
-    def _table(title: str, bindings: list[Any]) -> Table:
+    def _table(self, title: str, bindings: list[Any]) -> Table:
         """One row per key; a key that does different things by focus (e, d) lists them all."""
         rows: dict[str, list[str]] = {}
         for binding in bindings:
-            if binding.description and binding.description not in rows.setdefault(key_label(binding), []):
-                rows[key_label(binding)].append(binding.description)
+            if binding.description:
+                names = " / ".join(key_names(self.app, [binding]))
+                if binding.description not in rows.setdefault(names, []):
+                    rows[names].append(binding.description)
         table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
-        for key, descriptions in rows.items():
+        for names, descriptions in rows.items():
             if descriptions:
-                table.add_row(Text(key, style="bold"), Text(" / ".join(descriptions)))
+                table.add_row(literal(names, "bold"), literal(" / ".join(descriptions)))
         return table
 
     def action_close(self) -> None:

@@ -27,6 +27,7 @@ from tui.bindings import Localized
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.case_pane import CasePane
 from tui.widgets.evidence_pane import EvidenceTable
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline
@@ -124,7 +125,7 @@ class MainScreen(CaseActions, Localized, Screen):
         yield Header(show_clock=False, icon="维")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                search = Input(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search = LiteralInput(placeholder=msgs("main.filter_placeholder"), id="filter")
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
                 cases = CaseList(msgs("main.empty_list"), id="cases")
@@ -291,9 +292,12 @@ class MainScreen(CaseActions, Localized, Screen):
         overdue = sum(u.overdue for _, u in self._ranked)
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
+        guessed = sum(u.overdue_estimated for _, u in self._ranked)
         text = self.msgs(
             "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
         )
+        if guessed:  # past an estimated end only: said as such, never counted as overdue
+            text += self.msgs("statusline.estimated", count=guessed)
         line = self.query_one("#status-line", Static)
         update_static(line, text)
         line.set_class(overdue > 0 or broken > 0, "attention")
@@ -379,6 +383,8 @@ def _row(case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
     in every row: the earliest deadline still open, a past one when it is overdue)."""
     if urgency.overdue:
         marker, tone = "!", "overdue"
+    elif urgency.overdue_estimated:
+        marker, tone = "?", "broken"
     elif urgency.broken:
         marker, tone = "×", "broken"
     elif not case.status.is_active:

@@ -1,6 +1,7 @@
 """The case list: renders only the visible rows, so 10,000 cases scroll and filter instantly.
 
-Columns under a header line: a mark (! overdue, × broken promise, ✓ resolved or closed), the case
+Columns under a header line: a mark (! overdue, ? overdue by an estimate, × broken promise,
+✓ resolved or closed), the case
 number, the title, and the case's next deadline (the earliest still open, so a past date with !).
 The cursor row of the focused list starts with ▸.
 """
@@ -14,8 +15,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from store.text.cell_width import cell_width, fit
-from tui.text import visible
+from store.text.cell_width import cell_len, fit
+from store.text.controls import for_screen
 from tui.widgets.cursor_lines import CursorLines
 from tui.widgets.row_table import FOCUS_MARK
 
@@ -23,7 +24,7 @@ from tui.widgets.row_table import FOCUS_MARK
 @dataclass(frozen=True)
 class CaseRow:
     case_id: int
-    marker: str  # "!" overdue, "×" broken promise, "✓" resolved or closed, " " otherwise
+    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, "✓" done, " " otherwise
     title: str
     deadline: str  # the next deadline, or "—"
     tone: str  # "overdue" | "broken" | "done" | ""
@@ -68,8 +69,8 @@ class CaseList(CursorLines):
         """Replace the rows, keeping the cursor on case ``keep`` (or the current case) if present."""
         wanted = keep if keep is not None else self.current_case_id
         self.rows = rows
-        self._id_width = max([cell_width(self.headers[0])] + [len(str(r.case_id)) for r in rows])
-        self._date_width = max([cell_width(self.headers[2])] + [cell_width(r.deadline) for r in rows])
+        self._id_width = max([cell_len(self.headers[0])] + [len(str(r.case_id)) for r in rows])
+        self._date_width = max([cell_len(self.headers[2])] + [cell_len(r.deadline) for r in rows])
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         index = next((i for i, r in enumerate(rows) if r.case_id == wanted), 0)
         self.cursor = min(index, max(len(rows) - 1, 0))
@@ -101,7 +102,7 @@ class CaseList(CursorLines):
             if y == 1:  # the empty text, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("case-list--empty")
                 mark = FOCUS_MARK if self.has_focus else " "
-                return Strip([Segment(fit(mark + self.empty_text, width), style)], width)
+                return Strip([Segment(fit(mark + for_screen(self.empty_text), width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
@@ -113,13 +114,13 @@ class CaseList(CursorLines):
         if index == self.cursor:
             style += self.get_component_rich_style("case-list--cursor")
             mark = FOCUS_MARK if self.has_focus else " "
-        line = self._layout(mark + row.marker, str(row.case_id), visible(row.title), row.deadline, width)
+        line = self._layout(mark + row.marker, str(row.case_id), for_screen(row.title), row.deadline, width)
         return Strip([Segment(line, style)], width)
 
     def _layout(self, marks: str, number: str, title: str, deadline: str, width: int) -> str:
         head = f"{marks:<2}{number:>{self._id_width}} "
         right = " " + fit(deadline, self._date_width)
-        room = width - cell_width(head) - cell_width(right)
+        room = width - cell_len(head) - cell_len(right)
         if room < 4:  # too narrow for the deadline: the title first
             return fit(head + title, width)
         return head + fit(title, room) + right

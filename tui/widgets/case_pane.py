@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from store.text.cell_width import cell_width
+from store.text.cell_width import cell_len
 from tui.widgets.case_facts import CaseFacts, CaseSummary, ClockList
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
 from tui.widgets.row_table import RowTable
@@ -59,8 +59,8 @@ class TabBar(Static):
             shown = tab == active
             piece = f"[{n} {label}]" if shown else f" {n} {label} "
             line.append(piece, style="bold reverse" if shown else "")
-            self._spans.append((x, x + cell_width(piece), tab))
-            x += cell_width(piece)
+            self._spans.append((x, x + cell_len(piece), tab))
+            x += cell_len(piece)
             line.append(" ")
             x += 1
         self.update(line)

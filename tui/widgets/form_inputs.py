@@ -1,4 +1,5 @@
-"""The text fields of weiquan's forms: Ctrl+U clears the whole field, a paste loses nothing.
+"""The text fields of weiquan's forms: control characters shown visibly (LiteralInput), Ctrl+U
+clears the whole field, a paste loses nothing.
 
 Textual's Ctrl+U deletes only what is left of the cursor in an Input and to the start of the line
 in a TextArea; here it clears the field in both (Ctrl+Z brings the text back). A paste with tabs
@@ -13,7 +14,8 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+
+from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 
 
 class PasteAcross(Message):
@@ -35,7 +37,7 @@ def _split_paste(widget: Widget, event: events.Paste) -> bool:
     return True
 
 
-class FormInput(Input):
+class FormInput(LiteralInput):
     BINDINGS = [
         Binding("ctrl+u", "clear_field", show=False),
         Binding("ctrl+z", "restore_field", show=False),
@@ -70,7 +72,7 @@ class FormInput(Input):
             self.replace(text, *sorted(self.selection))
 
 
-class FormTextArea(TextArea):
+class FormTextArea(LiteralTextArea):
     BINDINGS = [Binding("ctrl+u", "clear_field", show=False)]
 
     def action_clear_field(self) -> None:

@@ -19,8 +19,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from store.text.cell_width import cell_width, fit
-from tui.text import visible
+from store.text.cell_width import cell_len, fit
+from store.text.controls import for_screen
 from tui.widgets.cursor_lines import CursorLines
 
 MAX_COLUMN = 36
@@ -94,7 +94,7 @@ class RowTable(CursorLines):
         previous = self.current_key
         self.headers, self.rows, self.keys, self.empty_text, self.flex = headers, rows, keys, empty_text, flex
         self._natural = [
-            max([cell_width(h)] + [cell_width(visible(r[i].text)) for r in rows]) for i, h in enumerate(headers)
+            max([cell_len(h)] + [cell_len(for_screen(r[i].text)) for r in rows]) for i, h in enumerate(headers)
         ]
         self._fit_columns()
         index = keys.index(previous) if previous in keys else min(self.cursor, max(len(rows) - 1, 0))
@@ -130,7 +130,7 @@ class RowTable(CursorLines):
         segments = [Segment(mark, base)]
         last = len(cells) - 1
         for i, cell in enumerate(cells):
-            text = fit(visible(cell.text), self._widths[i]) + ("" if i == last else " " * self._gap)
+            text = fit(for_screen(cell.text), self._widths[i]) + ("" if i == last else " " * self._gap)
             style = base + Style.parse(cell.style) if cell.style else base
             segments.append(Segment(text, style))
         return segments
@@ -147,7 +147,7 @@ class RowTable(CursorLines):
             if y == 1:  # the empty text, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("row-table--empty")
                 mark = FOCUS_MARK if self.has_focus else " "
-                return Strip([Segment(fit(mark + self.empty_text, width), style)], width)
+                return Strip([Segment(fit(mark + for_screen(self.empty_text), width), style)], width)
             return Strip.blank(width, base)
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):

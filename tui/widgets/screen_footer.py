@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from store.text.cell_width import cell_width
+from store.text.cell_width import cell_len
 
 KEY_PADDING = 3  # a space either side of the key, one after the description
 PALETTE_EXTRA = 2  # the palette key's left border and right padding
@@ -26,7 +26,7 @@ PALETTE_EXTRA = 2  # the palette key's left border and right padding
 
 def key_width(key: Widget) -> int:
     """Cells a footer key takes (Textual's FooterKey: its key_display and description)."""
-    return cell_width(getattr(key, "key_display", "")) + cell_width(getattr(key, "description", "")) + KEY_PADDING
+    return cell_len(getattr(key, "key_display", "")) + cell_len(getattr(key, "description", "")) + KEY_PADDING
 
 
 def keys_that_fit(keys: list[Widget], rank: tuple[str, ...], width: int) -> list[Widget]:

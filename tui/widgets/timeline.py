@@ -15,12 +15,20 @@ from rich.text import Text
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.records.models import Case, Contact
     from store.rules.messages import Messages
-from store.text.cell_width import cell_width
+from store.text.cell_width import cell_len, clip
 from tui.text import literal
 from tui.widgets.row_table import MIN_FLEX, Cell, RowTable
 
-TONE = {"overdue": "bold red", "broken": "red", "due_soon": "yellow", "kept": "green"}
-STATE_MARK = {"overdue": "!", "broken": "✗", "due_soon": "◔", "kept": "✓", "pending": "…", "none": ""}
+TONE = {"overdue": "bold red", "overdue_estimated": "yellow", "broken": "red", "due_soon": "yellow", "kept": "green"}
+STATE_MARK = {
+    "overdue": "!",
+    "overdue_estimated": "?",
+    "broken": "✗",
+    "due_soon": "◔",
+    "kept": "✓",
+    "pending": "…",
+    "none": "",
+}
 END_OF_DAY = dt.time(23, 59, 59)
 PROMISE_COLUMN = 5
 
@@ -53,7 +61,7 @@ class Timeline(RowTable):
             return False
         rows = [_cells(c, msgs, now, compact=False) for c in case.timeline()]
         fixed = [
-            max([cell_width(h)] + [cell_width(r[i].text) for r in rows])
+            max([cell_len(h)] + [cell_len(r[i].text) for r in rows])
             for i, h in enumerate(_headers(msgs)[:PROMISE_COLUMN])
         ]
         return 1 + sum(fixed) + PROMISE_COLUMN + 2 * MIN_FLEX > width  # at one-cell gaps
@@ -96,7 +104,7 @@ def _cells(contact: Contact, msgs: Messages, now: dt.datetime, *, compact: bool)
     return [
         Cell(contact.at.strftime("%m-%d") if compact else contact.at.strftime("%m-%d %H:%M")),
         Cell(msgs.enum("channel_short", contact.channel)),
-        Cell(_clip(contact.agent_id, 9)),
+        Cell(clip(contact.agent_id, 9)),
         Cell(deadline, tone),
         Cell(state, tone),
         Cell(" ".join(contact.promise.split())),
@@ -114,7 +122,7 @@ def describe_contact(contact: Contact, msgs: Messages) -> str:
         if contact.deadline:
             line += " " + msgs("main.by_line", deadline=f"{contact.deadline:%Y-%m-%d %H:%M}")
     elif contact.summary:
-        line += "\n" + _clip(contact.summary, 80)
+        line += "\n" + clip(" ".join(contact.summary.split()), 80)
     return line
 
 
@@ -140,8 +148,3 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
             text.append(f"\n{label}: ", style="bold")
             text.append_text(literal(value, keep_newlines=True))
     return text
-
-
-def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
