@@ -8,8 +8,8 @@ from textual.widgets import OptionList
 import tui.app
 from store.cases.case_store import CaseStore
 from store.rules.guide_structure import Target, chapter_title, section
-from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.guide.test_guide_search import raw_occurrences
+from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
 from tui.screens.guide import GuideScreen
 from tui.widgets.evidence_pane import EvidenceTable

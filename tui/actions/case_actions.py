@@ -26,6 +26,8 @@ class CaseActions:
     msgs: Any
     app: Any
     selected_case_id: int | None
+    case_pane: Any
+    _detail_built: bool
 
     def _selected_or_warn(self) -> Case | None:
         """The selected case, or None after telling the user to select one."""
@@ -244,7 +246,10 @@ class CaseActions:
 
     # -- evidence -------------------------------------------------------------------------------
     def action_edit_evidence(self) -> None:
+        """v: the evidence item under the checklist's cursor (the evidence tab comes on screen)."""
         case = self.selected_case()
+        if case is not None and self._detail_built and self.case_pane.active != "evidence":
+            self.action_show_tab("evidence")  # draws the checklist, so its cursor has an item
         item = self.item_under_cursor(case)
         if case is None or item is None:
             self.notify(self.msgs("main.select_first"), severity="warning")

@@ -396,5 +396,6 @@ def _row(case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
 
 
 def short_date(when: dt.datetime, now: dt.datetime) -> str:
-    """Month and day for dates within half a year of today, else with the year."""
-    return when.strftime("%m-%d") if abs((when.date() - now.date()).days) <= 180 else when.strftime("%Y-%m-%d")
+    """Month and day for dates within half a year of today, else the year and month (a limit
+    years away needs no day in a narrow list; the case pane has it)."""
+    return when.strftime("%m-%d") if abs((when.date() - now.date()).days) <= 180 else when.strftime("%Y-%m")

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.records.models import Case, Contact
     from store.rules.messages import Messages
 from store.text.cell_width import cell_len, clip
+from store.text.controls import for_screen
 from tui.text import literal
 from tui.widgets.row_table import MIN_FLEX, Cell, RowTable
 
@@ -104,7 +105,7 @@ def _cells(contact: Contact, msgs: Messages, now: dt.datetime, *, compact: bool)
     return [
         Cell(contact.at.strftime("%m-%d") if compact else contact.at.strftime("%m-%d %H:%M")),
         Cell(msgs.enum("channel_short", contact.channel)),
-        Cell(clip(contact.agent_id, 9)),
+        Cell(clip(for_screen(contact.agent_id), 9)),  # cut as shown: a control's escape is wide
         Cell(deadline, tone),
         Cell(state, tone),
         Cell(" ".join(contact.promise.split())),
