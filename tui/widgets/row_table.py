@@ -25,6 +25,7 @@ from tui.widgets.cursor_lines import CursorLines
 
 MAX_COLUMN = 36
 MIN_FLEX = 8  # cells: narrower, a flex column is unreadable; the table scrolls instead
+MIN_SHRUNK = 5  # cells a shrinkable column keeps
 GAP = 2
 FOCUS_MARK = "▸"
 
@@ -35,19 +36,30 @@ class Cell:
     style: str = ""
 
 
-def column_widths(natural: list[int], available: int, flex: int | None) -> tuple[list[int], int]:
+def column_widths(
+    natural: list[int], available: int, flex: int | None, shrink: tuple[int, ...] = ()
+) -> tuple[list[int], int]:
     """Each column at its natural width (capped), the flex one at what is left of ``available``;
-    and the gap between columns (one cell instead of two when the flex column is short of room)."""
+    and the gap between columns (one cell instead of two when the flex column is short of room).
+    When even then the flex column would get less than MIN_FLEX, the ``shrink`` columns give up
+    cells (widest first, down to MIN_SHRUNK each) so that the table still fits."""
     widths = [min(MAX_COLUMN, w) for w in natural]
     if flex is None or not 0 <= flex < len(widths):
         return widths, GAP
-    others = sum(w for i, w in enumerate(widths) if i != flex)
     for gap in (GAP, 1):
-        room = available - others - gap * (len(widths) - 1)
+        room = available - sum(w for i, w in enumerate(widths) if i != flex) - gap * (len(widths) - 1)
         if room >= min(natural[flex], 2 * MIN_FLEX) or gap == 1:
-            widths[flex] = max(min(MIN_FLEX, natural[flex]), room, 1)
-            return widths, gap
-    return widths, GAP  # not reached
+            break
+    wanted = min(MIN_FLEX, natural[flex])
+    while room < wanted:
+        candidates = [i for i in shrink if widths[i] > MIN_SHRUNK]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+        room += 1
+    widths[flex] = max(wanted, room, 1)
+    return widths, gap
 
 
 class RowTable(CursorLines):
@@ -78,6 +90,7 @@ class RowTable(CursorLines):
         self.keys: list[int] = []
         self.empty_text = ""
         self.flex: int | None = None
+        self.shrink: tuple[int, ...] = ()
         self._natural: list[int] = []
         self._widths: list[int] = []
         self._gap = GAP
@@ -90,9 +103,13 @@ class RowTable(CursorLines):
         empty_text: str = "",
         *,
         flex: int | None = None,
+        shrink: tuple[int, ...] = (),
     ) -> None:
+        """``flex``: the column that takes the width left; ``shrink``: columns that may be cut
+        (with …) for the table to fit."""
         previous = self.current_key
-        self.headers, self.rows, self.keys, self.empty_text, self.flex = headers, rows, keys, empty_text, flex
+        self.headers, self.rows, self.keys, self.empty_text = headers, rows, keys, empty_text
+        self.flex, self.shrink = flex, shrink
         self._natural = [
             max([cell_len(h)] + [cell_len(for_screen(r[i].text)) for r in rows]) for i, h in enumerate(headers)
         ]
@@ -103,7 +120,7 @@ class RowTable(CursorLines):
 
     def _fit_columns(self) -> None:
         available = self.scrollable_content_region.width - 1  # less the focus mark
-        self._widths, self._gap = column_widths(self._natural, available, self.flex)
+        self._widths, self._gap = column_widths(self._natural, available, self.flex, self.shrink)
         total = 1 + sum(self._widths) + self._gap * max(len(self._widths) - 1, 0)
         self.virtual_size = Size(total, len(self.rows) + 1)
 
@@ -126,12 +143,17 @@ class RowTable(CursorLines):
     def cursor_moved(self) -> None:
         self.post_message(self.Highlighted(self, self.current_key))
 
-    def _line(self, mark: str, cells: list[Cell], base: Style) -> list[Segment]:
+    def _line(self, mark: str, cells: list[Cell], base: Style, *, cursor: bool = False) -> list[Segment]:
+        """One row; on the cursor row the cells keep their weight but not their colour, which
+        would be unreadable on the cursor's background (the state marks say it in text)."""
         segments = [Segment(mark, base)]
         last = len(cells) - 1
         for i, cell in enumerate(cells):
             text = fit(for_screen(cell.text), self._widths[i]) + ("" if i == last else " " * self._gap)
-            style = base + Style.parse(cell.style) if cell.style else base
+            style = base
+            if cell.style:
+                own = Style.parse(cell.style)
+                style += Style(bold=own.bold, dim=own.dim) if cursor else own
             segments.append(Segment(text, style))
         return segments
 
@@ -157,5 +179,5 @@ class RowTable(CursorLines):
         if index == self.cursor:
             style += self.get_component_rich_style("row-table--cursor")
             mark = FOCUS_MARK if self.has_focus else " "
-        segments = self._line(mark, self.rows[index], style)
+        segments = self._line(mark, self.rows[index], style, cursor=index == self.cursor)
         return Strip(segments).crop(scroll_x, scroll_x + width).extend_cell_length(width, style)

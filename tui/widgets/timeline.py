@@ -31,7 +31,7 @@ STATE_MARK = {
     "none": "",
 }
 END_OF_DAY = dt.time(23, 59, 59)
-PROMISE_COLUMN = 5
+CHANNEL_COLUMN, AGENT_COLUMN, PROMISE_COLUMN = 1, 2, 5
 
 
 class Timeline(RowTable):
@@ -70,7 +70,8 @@ class Timeline(RowTable):
     def _fill(self, case: Case | None, msgs: Messages, now: dt.datetime, compact: bool) -> None:
         contacts = case.timeline() if case else []
         rows = [_cells(c, msgs, now, compact=compact) for c in contacts]
-        self.set_data(_headers(msgs), rows, [c.id for c in contacts], msgs("timeline.empty"), flex=PROMISE_COLUMN)
+        keys, empty = [c.id for c in contacts], msgs("timeline.empty")
+        self.set_data(_headers(msgs), rows, keys, empty, flex=PROMISE_COLUMN, shrink=(CHANNEL_COLUMN, AGENT_COLUMN))
 
     @property
     def current_contact_id(self) -> int | None:
