@@ -9,6 +9,7 @@ from textual.widgets import Static
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import screen_cells, screen_text
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
+from tui.dialogs.form import FormField
 from tui.screens.main import MainScreen
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
@@ -138,3 +139,19 @@ async def test_the_case_pane_itself_takes_no_focus(make_app, app_store: CaseStor
         await pilot.pause()
         assert not app.screen.query_one("#detail").focusable
         assert app.screen.query_one("#case-pane").can_focus is False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_the_focused_form_field_shows_its_marked_label_at_80x24(make_app, lang: str) -> None:
+    """Tabbing through the case form in a short terminal: the focused field's label, with its ▸,
+    is always on screen (Textual scrolled only the input into view, leaving the label above)."""
+    app = make_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        for _ in range(len(form.query(FormField))):
+            await pilot.pause()
+            field = next(f for f in form.query(FormField) if f.widget.has_focus)
+            assert f"▸ {field.label}" in screen_text(pilot), field.field_name
+            await pilot.press("tab")

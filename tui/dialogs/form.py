@@ -153,6 +153,18 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         if self.focused is None:  # keys typed very fast may already have moved the focus
             self.query_one(".form-first").focus()
 
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Scroll the whole field into view, label first: Textual scrolls only the input, which in
+        a short terminal left the label, and so the focus mark, above the top edge."""
+        field = next((a for a in widget.ancestors if isinstance(a, FormField)), None) if widget else None
+        super().set_focus(widget, scroll_visible=scroll_visible and field is None, from_app_focus=from_app_focus)
+        if field is not None and scroll_visible:
+            self.call_later(self._show_field, field)
+
+    def _show_field(self, field: FormField) -> None:
+        if field.is_attached and not self.can_view_entire(field):
+            field.scroll_visible(animate=False, immediate=True)
+
     def values(self) -> dict[str, Any]:
         return {f.field_name: f.value() for f in self.query(FormField)}
 
