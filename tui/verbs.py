@@ -145,23 +145,29 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
+    """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
     store = open_store(args)
     msgs = Messages(args.lang)
-    items = [i for i in due_items(store.cases(), store.clock(), _days(args.within), msgs) if not i.overdue]
-    text = calendar(items, store.clock(), msgs("clocks.unverified"), msgs("clocks.estimated"))
+    now = store.clock()
+    items = [i for i in due_items(store.cases(), now, _days(args.within), msgs) if not i.overdue]
+    text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
+    if not items:
+        print(msgs("cli.ics_empty", days=args.within), file=sys.stderr)
     if args.output:
         target = Path(args.output).expanduser()
         try:
             target.write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        print(msgs("cli.ics_written", count=len(items), path=target), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Markdown on stdout (so `ssh host weiquan export 3 > case.md` works), or -o FILE."""
+    """Markdown (or the 12315 form's boxes as plain text) on stdout, so `ssh host weiquan export 3 > case.md`
+    works, or -o FILE."""
     store = open_store(args)
     msgs = Messages(args.lang)
     case = store.get(args.case)
@@ -177,9 +183,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             "format": args.format,
             "lang": msgs.lang,
             "redacted": result.redacted,
-            "markdown": result.text,
             "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings],
         }
+        if args.format == "form":
+            body["text"] = result.text
+            body["boxes"] = [
+                {"key": b.key, "label": b.label, "text": b.text, "length": b.length, "missing": b.missing or None}
+                for b in result.boxes
+            ]
+        else:
+            body["markdown"] = result.text
         payload = orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n"
     else:
         payload = result.text

@@ -1,11 +1,29 @@
-"""User text made safe for Markdown: whatever was typed, the document's structure never breaks.
+"""User text in GitHub-Flavored Markdown that every renderer shows exactly as it was typed.
 
-* ``cell`` for GFM table cells: one line, pipes and every inline syntax character escaped, very
-  long text cut (the detail list below the table has it whole).
-* ``inline`` for text inside a paragraph or list item: the same, newlines folded.
-* ``block_lines`` for multi-line text quoted as a block: each line escaped, line-start markers
-  (#, >, -, +, 1.) neutralised.
-Control characters become visible pictures (ESC -> ␛), as in the app.
+The exports are GFM (CommonMark with tables). markdown-it-py, cmark-gfm and pandoc (``-f gfm``)
+read them to the same structure, and the user's text comes out character for character:
+
+* ``inline`` for text in a paragraph, heading or list item: newlines folded into spaces.
+* ``cell`` for a GFM table cell: one line, cut at ``CELL_LIMIT`` (the details below have it whole).
+* ``text_lines`` for multi-line text (notes, what was said): the user's lines, each escaped and
+  ended by a hard line break, blank lines kept, so a numbered list typed in a note stays the
+  user's lines and never becomes a Markdown list that renumbers.
+* ``code_span`` for file names: nothing escaped inside (escapes do not apply in code spans); a
+  name with backticks gets a longer fence, padded as CommonMark says.
+
+Escapes are added only where a character could start Markdown syntax, so the raw file stays
+readable: ``*``, ``` ` ```, ``[``, ``]``, ``<``, ``|``, ``~`` and ``\\`` always; ``_`` unless it
+sits between two letters or digits (``IMG_2026.jpg`` needs none); ``&`` before an entity name;
+``#``, ``>``, ``-``, ``+``, ``=`` and ``1.`` at the start of a line; ``:`` opening an emoji
+shortcode (pandoc's gfm reader turns ``:smile:`` into an emoji).
+
+Web and e-mail addresses: a bare address is autolinked differently by each renderer (cmark-gfm
+keeps the escapes in the href as ``%5C``, pandoc cuts the link at an escaped ``_``, an e-mail
+followed by Chinese swallows the Chinese), so addresses with a scheme and e-mail addresses are
+written as angle-bracket autolinks (``<https://…>``, ``<name@host>``): all three link them the
+same way, ``_`` and ``&`` intact, and the text after them stays outside the link. ``www.``
+addresses, which have no such form without changing the text, are kept from linking anywhere
+(``www\\.``). Control characters become visible pictures (ESC -> ␛), as in the app.
 """
 
 from __future__ import annotations
@@ -13,25 +31,111 @@ from __future__ import annotations
 import re
 
 CELL_LIMIT = 300
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#$])")
-_LINE_START = re.compile(r"^(\s*)([+\-=]|\d+[.)])")  # '#', '>' and '*' are escaped everywhere
-
 
 _PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"} | {0x7F: 0x2421}
 _OTHER_BREAKS = re.compile("[\x80-\x9f\u2028\u2029]")
+_NAME_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+
+# Addresses, leftmost first: scheme URLs (and mailto:/xmpp:), e-mail addresses as GFM sees them,
+# then the two bare forms some renderer links on its own (www., and //host for markdown-it-py).
+_URL_CHARS = r"[!#$%&'()*+,\-./0-9:;=?@A-Z\[\]_a-z~]"
+_ADDRESS = re.compile(
+    rf"(?P<url>(?:(?:https?|ftp)://|(?:mailto|xmpp):){_URL_CHARS}+)"
+    r"|(?P<email>(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)"
+    r"|(?P<www>www\.)"
+    r"|(?P<slashes>//)",
+    re.IGNORECASE,
+)
+_TRAILING = "?!.,:;*_~'\""
+_COMMONMARK_EMAIL = re.compile(
+    r"[A-Za-z0-9.+_-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
+)
+_ALWAYS = set("\\`*[]<|~")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# pandoc's gfm reader turns :name: into an emoji when it knows the name; names have a letter, but
+# for :100:, :1234:, :+1: and :-1: (so a time such as 14:00: is left alone)
+_EMOJI = re.compile(r":(?=[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*:|(?:100|1234|\+1|-1):)")
+_LINE_START = re.compile(r"^((?:\s|\u00a0)*)([+\-=>#]|\d{1,9}[.)])")
 
 
-def _visible_controls(text: str) -> str:
+def visible_controls(text: str) -> str:
     """C0 controls as their pictures (ESC -> ␛); C1 controls and Unicode line breaks as spaces."""
     return _OTHER_BREAKS.sub(" ", text.translate(_PICTURES))
 
 
-def _escape(line: str) -> str:
-    return _SPECIAL.sub(r"\\\1", line)
+def _escape_plain(text: str) -> str:
+    """Backslashes before the characters that could start Markdown syntax here (see the module doc)."""
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch in _ALWAYS:
+            out.append("\\" + ch)
+        elif ch == "_":
+            inert = 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()
+            out.append(ch if inert else "\\_")
+        elif ch == "#" and (i == 0 or text[i - 1].isspace()):
+            out.append("\\#")
+        else:
+            out.append(ch)
+    escaped = "".join(out)
+    if "&" in escaped:
+        escaped = _ENTITY.sub(r"\\&", escaped)
+    if ":" in escaped:
+        escaped = _EMOJI.sub(r"\\:", escaped)
+    return escaped
+
+
+def _url_end(url: str) -> str:
+    """The address as GFM ends it: without trailing punctuation or an unbalanced closing bracket."""
+    opened = {")": url.count("("), "]": url.count("[")}
+    closed = {")": url.count(")"), "]": url.count("]")}
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING or (last in closed and opened[last] < closed[last]):
+            end -= 1
+            if last in closed:
+                closed[last] -= 1
+        else:
+            break
+    return url[:end]
+
+
+def _markdown(text: str) -> str:
+    """One line of user text as Markdown: addresses linked (or kept from linking), the rest escaped."""
+    out: list[str] = []
+    done = 0
+    for match in _ADDRESS.finditer(text):
+        start = match.start()
+        if start < done:
+            continue
+        kind = match.lastgroup
+        found = match[0]
+        if kind == "url":
+            found = _url_end(found)
+            if found.endswith(("://", ":")):
+                continue
+            piece = f"<{found}>"
+        elif kind == "email":
+            found = found.rstrip(".")
+            if found[-1] in "-_":
+                continue
+            # GFM links some addresses CommonMark's <…> cannot hold: an explicit link then, the same everywhere
+            valid = _COMMONMARK_EMAIL.fullmatch(found)
+            piece = f"<{found}>" if valid else f"[{_escape_plain(found)}](mailto:{found})"
+        elif kind == "www":
+            piece = found[:3] + "\\."
+        else:
+            piece = "/\\/"
+        out.append(_escape_plain(text[done:start]))
+        out.append(piece)
+        done = start + len(found)
+    out.append(_escape_plain(text[done:]))
+    return "".join(out)
 
 
 def _neutralise_line_start(line: str) -> str:
-    """'- x', '+ x', '1. x' at the start of a line would become a list: escape the marker."""
+    """'- x', '+ x', '1. x', '> x', '# x' at the start of a line would be structure: escape the marker."""
     match = _LINE_START.match(line)
     if not match:
         return line
@@ -40,28 +144,59 @@ def _neutralise_line_start(line: str) -> str:
     return match[1] + escaped + line[match.end() :]
 
 
+def _fold(text: str) -> str:
+    return " ".join(visible_controls(text).split())
+
+
 def inline(text: str) -> str:
-    flat = " ".join(_visible_controls(text).split())
-    return _neutralise_line_start(_escape(flat))
+    """Text for a paragraph, heading or list item, on one line."""
+    return _neutralise_line_start(_markdown(_fold(text)))
 
 
 def cell(text: str, limit: int = CELL_LIMIT) -> str:
-    flat = " ".join(_visible_controls(text).split())
+    """Text for a table cell: one line, cut at ``limit`` characters."""
+    flat = _fold(text)
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
-    return _escape(flat) if flat else " "
+    return _markdown(flat) if flat else " "
 
 
-def block_lines(text: str) -> list[str]:
-    """The text's lines, each escaped, for use after a '> ' quote marker."""
-    lines = _visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    return [_keep_indent(_neutralise_line_start(_escape(line.rstrip().replace("\t", "    ")))) for line in lines]
+def text_lines(text: str) -> list[str]:
+    """The user's lines, each escaped; all but the last end in a hard line break (a backslash).
+
+    Blank lines inside the text are kept as lines holding a no-break space (a blank line would end
+    the paragraph, and renderers merge runs of them); leading spaces are no-break spaces too, so
+    an indent shows but never turns into a code block (written ``&#160;`` on the first line, which
+    markdown-it-py would otherwise trim).
+    """
+    raw = visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    lines = [line.rstrip().replace("\t", "    ") for line in raw]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    out = []
+    for line in lines:
+        stripped = line.lstrip(" ")
+        indent = "\u00a0" * (len(line) - len(stripped))
+        out.append(_neutralise_line_start(indent + _markdown(stripped)) if stripped else "\u00a0")
+    if out and out[0].startswith("\u00a0"):  # markdown-it-py trims a paragraph's first line, no-break spaces too
+        first = out[0].lstrip("\u00a0")
+        out[0] = "&#160;" * (len(out[0]) - len(first)) + first
+    return [line + "\\" for line in out[:-1]] + out[-1:]
 
 
-def _keep_indent(line: str) -> str:
-    """Leading spaces as no-break spaces: the indent shows, but never turns into a code block."""
-    stripped = line.lstrip(" ")
-    return "\u00a0" * (len(line) - len(stripped)) + stripped
+def code_span(text: str) -> str:
+    """``text`` as a code span shown exactly: a fence longer than any run of backticks inside it."""
+    name = visible_controls(text).translate(_NAME_PICTURES)
+    if not name:
+        return ""
+    runs = [len(run) for run in re.findall(r"`+", name)]
+    fence = "`" * (max(runs, default=0) + 1)
+    # CommonMark strips one space from each end when both ends are spaces, and a backtick at
+    # either end would join the fence: pad with a space then.
+    pad = name[0] == "`" or name[-1] == "`" or (name[0] == " " and name[-1] == " " and name.strip(" ") != "")
+    return f"{fence} {name} {fence}" if pad else f"{fence}{name}{fence}"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> list[str]:

@@ -13,6 +13,7 @@ from store.records.date_input import parse_date, parse_datetime
 from store.records.deadline_input import ResolvedDeadline, parse_deadline
 from store.records.models import Case, Contact, build
 from store.records.money import parse_yuan
+from store.rules.messages import Msg
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
 
@@ -58,6 +59,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "shop": values.get("shop", "").strip(),
         "respondent_name": values.get("respondent_name", "").strip(),
         "respondent_credit_code": code,
+        "respondent_address": _address(values),
         "order_no": values.get("order_no", "").strip(),
         "product": values.get("product", "").strip(),
         "amount_paid_fen": _money(values, "amount_paid"),
@@ -84,6 +86,22 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
+
+
+ADDRESS_LIMIT = 200
+
+
+def _address(values: dict[str, Any]) -> str:
+    """The respondent's address on one line (it is pasted into a one-line box of the 12315 form)."""
+    address = " ".join(str(values.get("respondent_address", "")).split())
+    if len(address) > ADDRESS_LIMIT:
+        raise InvalidInput(
+            Msg.of(
+                "input.too_long", field=Msg.of("field.respondent_address"), length=len(address), limit=ADDRESS_LIMIT
+            ),
+            "respondent_address",
+        )
+    return address
 
 
 def _money(values: dict[str, Any], name: str) -> int | None:

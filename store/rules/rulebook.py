@@ -45,6 +45,7 @@ class LadderStep:
     typical_days: int
     guide: str
     prepare: dict[str, str]
+    with_merchant: bool  # a contact with the business itself, not a regulator, the public or a court
 
     @property
     def escalates(self) -> bool:
@@ -88,6 +89,7 @@ def ladder() -> tuple[LadderStep, ...]:
             typical_days=int(raw["typical_days"]),
             guide=raw["guide"],
             prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
+            with_merchant=bool(raw["with_merchant"]),
         )
         for raw in read_toml("rules/ladder.toml")["step"]
     )
@@ -95,6 +97,11 @@ def ladder() -> tuple[LadderStep, ...]:
 
 def ladder_step(channel: Channel) -> LadderStep:
     return next(step for step in ladder() if step.channel is channel)
+
+
+def merchant_channels() -> frozenset[Channel]:
+    """Channels whose contacts are with the business itself (ladder.toml's ``with_merchant``)."""
+    return frozenset(step.channel for step in ladder() if step.with_merchant)
 
 
 def escalation_order() -> list[Channel]:
