@@ -67,7 +67,8 @@ def _timeline(w: CaseWriter) -> list[str]:
 def _dossier(w: CaseWriter) -> list[str]:
     c = w.case
     lines = _header(w, "dossier_title") + [f"## {inline(w.t('facts'))}", ""] + w.facts()
-    lines += ["", *w.statutory_lines()] if w.statutory_lines() else []
+    statutory = w.statutory_lines()
+    lines += ["", *statutory] if statutory else []
     if c.respondent_name or c.respondent_credit_code or c.respondent_address:
         lines += [""] + [
             f"- {inline(w.msgs(label))}{w.colon}{w.inline(value) or '—'}"

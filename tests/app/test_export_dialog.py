@@ -91,6 +91,13 @@ async def test_a_text_over_the_limit_is_not_copied_and_the_way_out_is_offered(
         (note,) = [n.message for n in app._notifications]
         assert "Not copied" in note and "1,024 bytes (1.0 KB)" in note and "press s" in note.lower()
         assert "copied to" not in note.lower() and "Sent" not in note
+        timeline = app.screen._cache[("timeline", False)].text  # rendered when the dialog opened
+        monkeypatch.setenv("WEIQUAN_COPY_LIMIT", str(len(timeline.encode())))
+        await pilot.press("c")
+        await pilot.pause()
+        assert (
+            app.clipboard == "" and "press 1 then c to copy the timeline alone" in list(app._notifications)[-1].message
+        )
         await pilot.press("4")
         await settle_export(pilot)
         await pilot.press("c")  # one box is small enough

@@ -182,8 +182,11 @@ class ExportScreen(Localized, ModalScreen[None]):
         listing = self.query_one("#export-boxes", OptionList)
         listing.clear_options()
         for box in boxes:
-            mark = msgs("exportui.box_length", n=box.length) if box.text else msgs("exportui.box_empty")
-            listing.add_option(Option(literal(f"{box.label} {mark}", "bold" if box.required else ""), id=box.key))
+            if box.text:
+                mark = msgs("exportui.box_length", n=box.length)
+            else:
+                mark = msgs("exportui.box_missing") if box.required else msgs("exportui.box_empty")
+            listing.add_option(Option(literal(box.label + mark, "bold" if box.required else ""), id=box.key))
         listing.highlighted = 0
         listing.focus()
         self._show_box(0)
@@ -262,6 +265,11 @@ class ExportScreen(Localized, ModalScreen[None]):
             self.notify(done, markup=False)
             return
         smaller = msgs("exportui.smaller_box") if self.fmt == "form" else msgs("exportui.smaller_part")
+        timeline = self._cache.get(("timeline", self.redact))
+        if self.fmt != "timeline" and self.fmt != "form" and timeline is not None:
+            size = len(timeline.text.encode("utf-8"))
+            if size <= limit.bytes:
+                smaller = msgs("exportui.smaller_timeline", size=self._bytes_text(size)) + smaller
         self.notify(
             msgs(
                 "exportui.too_large",
