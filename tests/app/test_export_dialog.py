@@ -11,40 +11,16 @@ import pytest
 from store.cases.case_store import CaseStore
 from tests.bench.dataset import write_database
 from tests.helpers.app_driver import FIXED_NOW, screen_text, settle_export
+from tests.helpers.complaint_case import thermos_case
 from tui.app import WeiquanApp
 from tui.clipboard import DEFAULT_LIMIT, copy_limit
 from tui.widgets.text_preview import wrap_lines
 
 
-def thermos(store: CaseStore) -> int:
-    case = store.create_case(
-        {
-            "title": "保温杯疑似假货",
-            "respondent_name": "行吟信息科技（上海）有限公司",
-            "respondent_address": "上海市黄浦区马当路 388 号",
-            "product": "保温杯",
-            "amount_paid_fen": 89_900,
-            "order_date": "2026-11-10",
-            "category": "quality",
-            "legal_basis": "cpl_art55",
-        }
-    )
-    store.add_contact(
-        case.id,
-        {
-            "at": "2026-11-14T10:00:00+08:00",
-            "channel": "online_cs",
-            "agent_id": "KF_3307",
-            "summary": "客服说先寄回检测。",
-        },
-    )
-    return case.id
-
-
 async def test_the_form_lists_its_boxes_and_c_copies_the_selected_one(make_app, app_store: CaseStore) -> None:
     from textual.widgets import OptionList
 
-    thermos(app_store)
+    thermos_case(app_store, respondent_credit_code="")
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("x")
@@ -77,7 +53,7 @@ async def test_the_form_lists_its_boxes_and_c_copies_the_selected_one(make_app, 
 async def test_a_text_over_the_limit_is_not_copied_and_the_way_out_is_offered(
     make_app, app_store: CaseStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    thermos(app_store)
+    thermos_case(app_store)
     monkeypatch.setenv("WEIQUAN_COPY_LIMIT", "1K")
     app = make_app("en")
     async with app.run_test(size=(120, 40)) as pilot:

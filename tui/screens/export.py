@@ -8,6 +8,9 @@ is filled box by box, and ``c`` copies the selected box on its own.
 
 Copying uses OSC 52 (it works over SSH) and only below a limit (tui/clipboard.py); above it the
 screen says so and offers to save the file or copy a smaller part.
+
+Save and copy use ``self.export``, the export on screen: a review of the redacted version hands
+its reviewed export to ``_show`` (and ``_cache``), and everything after uses that.
 """
 
 from __future__ import annotations
