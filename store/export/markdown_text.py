@@ -51,6 +51,7 @@ _COMMONMARK_EMAIL = re.compile(
     r"[A-Za-z0-9.+_-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
 )
 _ALWAYS = set("\\`*[]<|~")
+_MAYBE = re.compile(r"[\\`*\[\]<|~_#&:]")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # pandoc's gfm reader turns :name: into an emoji when it knows the name; names have a letter, but
 # for :100:, :1234:, :+1: and :-1: (so a time such as 14:00: is left alone)
@@ -65,6 +66,8 @@ def visible_controls(text: str) -> str:
 
 def _escape_plain(text: str) -> str:
     """Backslashes before the characters that could start Markdown syntax here (see the module doc)."""
+    if not _MAYBE.search(text):
+        return text  # most text: nothing to look at closely
     out: list[str] = []
     last = len(text) - 1
     for i, ch in enumerate(text):

@@ -163,6 +163,8 @@ class ExportScreen(Localized, ModalScreen[None]):
         self.app.call_from_thread(self._export_ready, key, export)
 
     def _export_ready(self, key: tuple[str, bool], export: Export) -> None:
+        if not self.is_attached:  # closed while it was rendered
+            return
         self._cache[key] = export
         if key == (self.fmt, self.redact):
             self._show(export)

@@ -112,7 +112,7 @@ class TextPreview(ScrollView, can_focus=True):
         self.app.call_from_thread(self._set_rows, generation, width, rows, True)
 
     def _set_rows(self, generation: int, width: int, rows: list[str], complete: bool) -> None:
-        if generation != self._generation or width != self._wrapped_width:
+        if generation != self._generation or width != self._wrapped_width or not self.is_attached:
             return
         self._rows = rows
         self.complete = complete
