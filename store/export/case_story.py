@@ -123,11 +123,17 @@ class StoryTeller:
         return Claims(self.main_claim(), self.statutory(), self.scrub(self.case.demand_detail).strip())
 
     def main_claim(self) -> str:
-        c, unknown = self.case, self.t("claim_amount_unknown")
-        if c.demand in (Demand.RETURN_REFUND, Demand.REFUND_ONLY):
-            return self.t(f"claim_{c.demand.value}", amount=format_yuan(c.amount_paid_fen) or unknown)
-        if c.demand is Demand.COMPENSATION:
-            return self.t("claim_compensation", amount=format_yuan(c.compensation_fen) or unknown)
+        c = self.case
+        amount = {
+            Demand.RETURN_REFUND: c.amount_paid_fen,
+            Demand.REFUND_ONLY: c.amount_paid_fen,
+            Demand.COMPENSATION: c.compensation_fen,
+        }
+        if c.demand in amount:
+            fen = amount[c.demand]
+            if fen is None:  # the amount is not recorded: the claim says so rather than a blank
+                return self.t(f"claim_{c.demand.value}_unknown")
+            return self.t(f"claim_{c.demand.value}", amount=format_yuan(fen))
         if c.demand in (Demand.EXCHANGE, Demand.EXPLANATION):
             return self.t(f"claim_{c.demand.value}")
         return ""  # other: the user's own words (the detail) say it

@@ -187,7 +187,8 @@ class CaseWriter:
                 )
         missing = self.missing_evidence()
         if missing:
-            out += ["", inline(self.t("evidence_missing") + " " + say.enumeration.join(missing))]
+            label = self.t("evidence_missing") + ("" if say.zh else " ")  # the label ends in ：or :
+            out += ([""] if out else []) + [inline(label + say.enumeration.join(missing))]
         return out or [inline(self.t("no_evidence"))]
 
     def missing_evidence(self) -> list[str]:
