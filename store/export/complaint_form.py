@@ -2,7 +2,8 @@
 
 Boxes, in the form's order: 被投诉方名称, 统一社会信用代码, 被投诉方地址, 购买时间, 商品, 订单号, 金额,
 投诉内容, 诉求, 证据清单. A box holds exactly what goes into the form: no Markdown, no escapes;
-control characters are shown as pictures, never passed on raw. One-line boxes are one line.
+control characters are made visible (store.text.controls), never passed on raw. One-line boxes
+are one line; tabs in multi-line boxes are kept.
 
 A box whose value is not recorded holds nothing, so nothing wrong is pasted, and carries a note
 instead. The respondent's name and address are required by the complaint regulation (办法 Art. 10,
@@ -19,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.export.case_story import StoryTeller
-from store.export.markdown_text import visible_controls
 from store.records.models import EvidenceState
 from store.records.money import format_yuan
 from store.rules.messages import Messages
+from store.text.controls import for_plain_text
 
 BOX_KEYS = (
     "respondent_name",
@@ -58,12 +59,12 @@ class FormBox:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(visible_controls(text).split())
+    return " ".join(for_plain_text(text).split())
 
 
 def _lines(text: str) -> str:
     """Multi-line text with its lines kept; trailing spaces and blank lines at either end dropped."""
-    lines = [line.rstrip() for line in visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+    lines = [line.rstrip() for line in for_plain_text(text, keep_newlines=True).split("\n")]
     return "\n".join(lines).strip("\n")
 
 

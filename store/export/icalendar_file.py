@@ -30,7 +30,7 @@ import datetime as dt
 
 from store.calendar.china_time import to_china
 from store.deadlines.due_report import DueItem
-from store.export.markdown_text import visible_controls
+from store.text.controls import for_plain_text
 
 UID_DOMAIN = "weiquan.invalid"
 TZID = "Asia/Shanghai"
@@ -50,7 +50,8 @@ _TIMEZONE = [
 
 
 def _escape(text: str) -> str:
-    text = visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", " ")
+    """RFC 5545 TEXT: controls made visible first (store.text.controls), then the escapes."""
+    text = for_plain_text(text, keep_newlines=True)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -23,18 +23,20 @@ followed by Chinese swallows the Chinese), so addresses with a scheme and e-mail
 written as angle-bracket autolinks (``<https://…>``, ``<name@host>``): all three link them the
 same way, ``_`` and ``&`` intact, and the text after them stays outside the link. ``www.``
 addresses, which have no such form without changing the text, are kept from linking anywhere
-(``www\\.``). Control characters become visible pictures (ESC -> ␛), as in the app.
+(``www\\.``).
+
+Control characters are made visible first, as everywhere (store.text.controls: ESC -> ␛, U+009B ->
+\x9b, bidi controls -> \u202e), and long cells are cut with store.text.cell_width.clip.
 """
 
 from __future__ import annotations
 
 import re
 
-CELL_LIMIT = 300
+from store.text.cell_width import clip
+from store.text.controls import for_plain_text
 
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"} | {0x7F: 0x2421}
-_OTHER_BREAKS = re.compile("[\x80-\x9f\u2028\u2029]")
-_NAME_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+CELL_LIMIT = 300  # cells
 
 # Addresses, leftmost first: scheme URLs (and mailto:/xmpp:), e-mail addresses as GFM sees them,
 # then the two bare forms some renderer links on its own (www., and //host for markdown-it-py).
@@ -57,11 +59,6 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # for :100:, :1234:, :+1: and :-1: (so a time such as 14:00: is left alone)
 _EMOJI = re.compile(r":(?=[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*:|(?:100|1234|\+1|-1):)")
 _LINE_START = re.compile(r"^((?:\s|\u00a0)*)([+\-=>#]|\d{1,9}[.)])")
-
-
-def visible_controls(text: str) -> str:
-    """C0 controls as their pictures (ESC -> ␛); C1 controls and Unicode line breaks as spaces."""
-    return _OTHER_BREAKS.sub(" ", text.translate(_PICTURES))
 
 
 def _escape_plain(text: str) -> str:
@@ -148,7 +145,7 @@ def _neutralise_line_start(line: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(visible_controls(text).split())
+    return " ".join(for_plain_text(text).split())
 
 
 def inline(text: str) -> str:
@@ -157,10 +154,8 @@ def inline(text: str) -> str:
 
 
 def cell(text: str, limit: int = CELL_LIMIT) -> str:
-    """Text for a table cell: one line, cut at ``limit`` characters."""
-    flat = _fold(text)
-    if len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
+    """Text for a table cell: one line, cut at ``limit`` cells."""
+    flat = clip(_fold(text), limit)
     return _markdown(flat) if flat else " "
 
 
@@ -172,7 +167,7 @@ def text_lines(text: str) -> list[str]:
     an indent shows but never turns into a code block (written ``&#160;`` on the first line, which
     markdown-it-py would otherwise trim).
     """
-    raw = visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    raw = for_plain_text(text, keep_newlines=True).split("\n")
     lines = [line.rstrip().replace("\t", "    ") for line in raw]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -191,7 +186,7 @@ def text_lines(text: str) -> list[str]:
 
 def code_span(text: str) -> str:
     """``text`` as a code span shown exactly: a fence longer than any run of backticks inside it."""
-    name = visible_controls(text).translate(_NAME_PICTURES)
+    name = for_plain_text(text)
     if not name:
         return ""
     runs = [len(run) for run in re.findall(r"`+", name)]

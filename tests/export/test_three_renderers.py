@@ -12,10 +12,10 @@ import pytest
 from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
 from store.export.documents import MARKDOWN_FORMATS, render_export
-from store.export.markdown_text import visible_controls
 from store.records.models import Case, EvidenceFile
 from store.records.sample_cases import fill_demo
 from store.rules.messages import Messages
+from store.text.controls import for_plain_text
 from tests.helpers.markdown_breakers import MARKDOWN_BREAKERS
 from tests.helpers.markdown_renderers import Block, cmark_gfm_html, markdown_it_html, pandoc_html, structure
 from tests.helpers.system_tools import require_tool
@@ -129,7 +129,7 @@ def test_pandoc_reads_the_same_structure(documents) -> None:
 def expected_lines(text: str) -> str:
     """The user's lines as a reader sees them: control characters as pictures, trailing spaces
     dropped, leading spaces (and tabs, as four) as no-break spaces, a blank line as a no-break space."""
-    lines = [line.rstrip().replace("\t", "    ") for line in visible_controls(text.replace("\r\n", "\n")).split("\n")]
+    lines = [line.rstrip().replace("\t", "    ") for line in for_plain_text(text, keep_newlines=True).split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -148,9 +148,8 @@ def _hostile(documents, fmt: str, lang: str = "en", redact: bool = False) -> tup
 def test_file_names_are_exactly_as_on_disk(documents) -> None:
     for lang in ("zh-CN", "en"):
         case, text = _hostile(documents, "dossier", lang)
-        # a control character in a name, tab included, shows as its picture (a name is one line)
-        pictures = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
-        names = [f.path.rsplit("/", 1)[1].translate(pictures) for item in case.evidence for f in item.files]
+        # a name is one line: control characters made visible, a tab or line break as a space
+        names = [for_plain_text(f.path.rsplit("/", 1)[1]) for item in case.evidence for f in item.files]
         for html in (markdown_it_html(text), cmark_gfm_html(text)):
             spans = [code for b in structure(html) for code in b.code if not re.fullmatch(r"[0-9a]{64}", code)]
             assert spans == names

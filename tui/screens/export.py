@@ -35,6 +35,7 @@ from store.records.models import Case
 from tui.bindings import Localized
 from tui.clipboard import CopyOutcome, copy_within_limit
 from tui.text import literal
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.text_preview import TextPreview
 
@@ -61,7 +62,7 @@ class SavePathDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield Input(str(self.default), id="save-path")
+            yield LiteralInput(str(self.default), id="save-path")
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
