@@ -26,6 +26,16 @@ class DueItem:
     revision: int = 0  # the case's revision: grows with every change to it
     modified: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the case's last change
 
+    @property
+    def certainly_overdue(self) -> bool:
+        return self.overdue and not self.estimated
+
+    def state_label(self, msgs: Messages) -> str:
+        """Overdue, overdue by an estimate, or coming up: never a plain "overdue" for an estimate."""
+        if not self.overdue:
+            return msgs("due.upcoming_tag")
+        return msgs("due.overdue_tag") if self.certainly_overdue else msgs("due.overdue_estimated_tag")
+
     def flag_labels(self, msgs: Messages) -> str:
         """The [unverified] and [estimated] marks that apply, for one-line listings."""
         flags = (("clocks.unverified", not self.verified), ("clocks.estimated", self.estimated))
@@ -37,6 +47,7 @@ class DueItem:
             "case_title": self.case_title,
             "when": self.when.isoformat(),
             "overdue": self.overdue,
+            "certainly_overdue": self.certainly_overdue,
             "kind": self.kind,
             "label": self.label,
             "detail": self.detail,
@@ -67,6 +78,7 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         )
     clock = deadline.clock
     assert clock is not None
+    reason = " ".join(msgs(r) for r in clock.reasons)
     return DueItem(
         case.id,
         case.title,
@@ -77,7 +89,7 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         clock.rule.citation(msgs.lang),
         clock.verified,
         clock.estimated,
-        clock.reason,
+        reason,
         f"rule-{clock.rule.id}",
         case.revision,
         case.updated,

@@ -142,12 +142,12 @@ class StoryTeller:
         amount = statutory_amount(self.case)
         if amount is None:
             return ""
-        zh = self.say.zh
+        lang = self.msgs.lang
         return self.t(
-            "claim_statutory",
+            "statutory_line",  # the same line as the dossier's (store.export.legal_notes)
             amount=format_yuan(amount.amount_fen),
-            formula=amount.formula_zh if zh else amount.formula_en,
-            citation=amount.citation_zh if zh else amount.citation_en,
+            formula=amount.formula(lang),
+            citation=amount.citation(lang),
         )
 
 

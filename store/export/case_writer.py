@@ -11,15 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.deadlines.case_deadlines import promise_status
-from store.deadlines.statutory_clocks import case_clocks
+from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.export.case_story import StoryTeller, when
 from store.export.markdown_text import cell, code_span, inline, table, text_lines
 from store.export.phrasing import Phrasing
 from store.export.redaction import Redactor
+from store.records.case_input import format_sign_off
 from store.records.models import Case, Contact, EvidenceState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Messages
+from store.rules.rulebook import CASE_FACTS
 
 TIMELINE_COLUMNS = (
     "col_n",
@@ -79,11 +81,14 @@ class CaseWriter:
             (m("field.product"), c.product),
             (m("field.amount_paid"), format_yuan(c.amount_paid_fen)),
             (m("field.order_date"), c.order_date.isoformat() if c.order_date else ""),
-            (m("field.delivery_date"), c.delivery_date.isoformat() if c.delivery_date else ""),
+            (m("field.delivery_date"), format_sign_off(c)),
             (m("field.category"), m.enum("category", c.category)),
             (m("field.demand"), self.demand_text()),
+            (m("field.loss"), format_yuan(c.loss_fen)),
             (m("field.status"), m.enum("status", c.status) + (f" — {c.outcome}" if c.outcome else "")),
         ]
+        confirmed = [m(f"field.{fact}") for fact in CASE_FACTS if getattr(c, fact)]
+        rows.append((m("export.confirmed"), ("；" if self.say.zh else "; ").join(confirmed)))
         rows += [(r.label, r.value) for r in c.references]
         body = [[cell(label), self.cell(value)] for label, value in rows if value]
         return table([cell(self.t("item")), cell(self.t("value"))], body)
@@ -96,11 +101,6 @@ class CaseWriter:
         if c.demand_detail:
             text += f" — {c.demand_detail}"
         return text
-
-    def statutory_lines(self) -> list[str]:
-        """The statutory extra compensation, on a line of its own ([] when none applies)."""
-        line = self.teller.statutory()
-        return [inline(line)] if line else []
 
     def promise_label(self, contact: Contact) -> str:
         return self.msgs(f"promise.{promise_status(contact, self.now).value}")
@@ -200,11 +200,11 @@ class CaseWriter:
             if not any(e.kind is k and e.state is not EvidenceState.MISSING for e in self.case.evidence)
         ]
 
-    def deadlines(self) -> list[str]:
+    def deadlines(self, clocks: list[StatutoryClock] | None = None) -> list[str]:
         say, lang = self.say, self.msgs.lang
         out = []
-        for clock in case_clocks(self.case):
-            state = self.msgs("clocks.ended") if clock.is_over(self.now) else self.msgs("clocks.running")
+        for clock in case_clocks(self.case) if clocks is None else clocks:
+            state = self.msgs(clock.state_key(self.now))
             line = (
                 f"- **{inline(clock.rule.name(lang))}**{self.colon}{inline(self.t('ends'))} "
                 f"{clock.ends:%Y-%m-%d %H:%M}{say.paren(inline(state))} — {inline(clock.rule.citation(lang))}"
@@ -213,6 +213,7 @@ class CaseWriter:
             if not clock.verified:
                 line += " **" + inline(say.flag(self.msgs("clocks.unverified"))) + "**"
             if clock.estimated:
-                line += " " + inline(say.flag(self.msgs("clocks.estimated") + say.colon + clock.reason))
+                reasons = " ".join(self.msgs(r) for r in clock.reasons)
+                line += " " + inline(say.flag(self.msgs("clocks.estimated") + say.colon + reasons))
             out.append(line)
         return out or [inline(self.t("no_clocks"))]

@@ -11,9 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from store.deadlines.case_deadlines import PromiseStatus, promise_status
+from store.deadlines.damages import statutory_amount
+from store.deadlines.statutory_clocks import case_clocks
 from store.export.case_story import merchant_contacts, when
 from store.export.case_writer import CaseWriter
 from store.export.complaint_form import FormBox, form_boxes, form_text
+from store.export.legal_notes import statutory_amount_lines, where_to_file
 from store.export.markdown_text import inline, text_lines
 from store.export.redaction import WordingWarning, wording_warnings
 from store.records.models import Case
@@ -67,8 +70,7 @@ def _timeline(w: CaseWriter) -> list[str]:
 def _dossier(w: CaseWriter) -> list[str]:
     c = w.case
     lines = _header(w, "dossier_title") + [f"## {inline(w.t('facts'))}", ""] + w.facts()
-    statutory = w.statutory_lines()
-    lines += ["", *statutory] if statutory else []
+    lines += statutory_amount_lines(c, w.msgs)
     if c.respondent_name or c.respondent_credit_code or c.respondent_address:
         lines += [""] + [
             f"- {inline(w.msgs(label))}{w.colon}{w.inline(value) or '—'}"
@@ -97,10 +99,13 @@ def _complaint(w: CaseWriter) -> list[str]:
     ):
         shown = w.inline(value) if value.strip() else f"**{inline(w.t(missing))}**"
         lines.append(f"- {inline(m(label))}{w.colon}{shown}")
-    lines += [f"- {inline(w.t('check_entity'))}", ""]
+    lines += [f"- {inline(w.t('check_entity'))}", "", *where_to_file(m)]
     lines += [f"## {inline(w.t('facts'))}", ""] + _facts(w)
     lines += _broken_promises(w)
     lines += [f"## {inline(w.t('demand'))}", ""] + _claims(w)
+    limits = [clock for clock in case_clocks(c) if clock.rule.limitation]
+    if limits:  # sorted by end: for a quality problem the 2-year limits come first
+        lines += ["", f"## {inline(w.t('time_limits'))}", ""] + w.deadlines(limits)
     lines += ["", f"## {inline(w.t('evidence'))}", ""] + w.evidence_list()
     return lines
 
@@ -148,4 +153,7 @@ def _claims(w: CaseWriter) -> list[str]:
     if claims.detail:
         detail = text_lines(claims.detail)
         lines += [f"- {inline(w.t('claim_detail'))}{w.colon}{detail[0]}"] + ["  " + line for line in detail[1:]]
+    amount = statutory_amount(w.case)
+    if amount is not None:  # what the statute does not cover, under the claim that relies on it
+        lines += ["", inline(amount.limits(w.msgs.lang))]
     return lines or [f"- {inline(w.demand_text())}"]

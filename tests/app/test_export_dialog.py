@@ -42,7 +42,7 @@ async def test_the_form_lists_its_boxes_and_c_copies_the_selected_one(make_app, 
             await pilot.press("down")
         await pilot.press("c")
         await pilot.pause()
-        assert app.clipboard.startswith("1. 请求退货退款，退还货款 ¥899.00。\n2. 另请求依照")
+        assert app.clipboard.startswith("1. 请求退货退款，退还货款 ¥899.00。\n2. 除退还价款外，依法另行主张赔偿")
         await pilot.press(*["up"] * 7)  # 统一社会信用代码: empty
         await pilot.press("c")
         await pilot.pause()

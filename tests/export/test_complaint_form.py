@@ -89,11 +89,13 @@ def test_details_tell_each_contact_with_the_business_in_order_and_leave_out_fili
 def test_demand_states_the_refund_and_apart_from_it_the_statutory_amount(store: CaseStore) -> None:
     demand = boxes(thermos_case(store))["诉求"].splitlines()
     assert demand[0] == "1. 请求退货退款，退还货款 ¥899.00。"
-    assert demand[1].startswith("2. 另请求依照消费者权益保护法第55条第1款")
+    assert demand[1].startswith("2. 除退还价款外，依法另行主张赔偿：¥2,697.00（价款的三倍")
+    assert "消费者权益保护法第55条第1款" in demand[1]
     assert "¥2,697.00" in demand[1] and "¥899.00" not in demand[1] and "¥2,697.00" not in demand[0]
     english = boxes(thermos_case(store), "en")["Demand"].splitlines()
     assert english[0] == "1. Return of the goods and a refund of ¥899.00."
-    assert "Art. 55" in english[1] and "¥2,697.00" in english[1]
+    assert english[1].startswith("2. On top of the refund of the price, the law gives: ¥2,697.00")
+    assert "Art. 55" in english[1]
 
 
 def test_missing_respondent_address_is_flagged_and_nothing_is_pasted(store: CaseStore) -> None:
@@ -114,13 +116,14 @@ def test_markdown_complaint_counts_contacts_with_the_business_and_splits_the_amo
     assert "共 3 次" in text and "已向12315投诉" not in text
     demand = text.split("## 投诉请求")[1].split("##")[0].strip().splitlines()
     assert demand[0] == "- 请求退货退款，退还货款 ¥899.00。"
-    assert demand[1].startswith("- 另请求依照") and "¥2,697.00" in demand[1]
+    assert demand[1].startswith("- 除退还价款外，依法另行主张赔偿：¥2,697.00")
     # only what could be read as Markdown is escaped: not the underscores inside numbers and IDs
     assert "P2026_1112\\*01" in text and "AS_77" in text and "KF_3307" in text
 
 
 def test_dossier_has_the_statutory_amount_line(store: CaseStore) -> None:
-    for lang, words in (("zh-CN", "在退款之外支付增加赔偿 ¥2,697.00"), ("en", "In addition to the refund")):
+    lines = (("zh-CN", "除退还价款外，依法另行主张赔偿：¥2,697.00"), ("en", "On top of the refund of the price"))
+    for lang, words in lines:
         text = render_export(thermos_case(store), "dossier", Messages(lang), NOW).text
         assert words in text and "¥2,697.00" in text
         assert "上海市黄浦区马当路 388 号" in text

@@ -46,7 +46,7 @@ def hostile_case(store: CaseStore) -> Case:
             "respondent_name": "上海_某某 [公司]",
             "respondent_address": "上海市*黄浦区* `路` 1号 | 2室",
             "amount_paid_fen": 89_900,
-            "legal_basis": "cpl_art55",
+            "deceived": True,
             "demand_detail": multi[0],
             "notes": "\n".join(multi),
             "references": [{"label": "单号 | *a*", "value": "AS_2026|1"}],

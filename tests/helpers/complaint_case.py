@@ -25,7 +25,7 @@ def thermos_case(store: CaseStore, **extra: object) -> Case:
             "delivery_date": "2026-11-12",
             "category": "quality",
             "demand": "return_refund",
-            "legal_basis": "cpl_art55",
+            "deceived": True,
             **extra,
         }
     )
