@@ -40,21 +40,37 @@ CELL_LIMIT = 300  # cells
 
 # Addresses, leftmost first: scheme URLs (and mailto:/xmpp:), e-mail addresses as GFM sees them,
 # then the two bare forms some renderer links on its own (www., and //host for markdown-it-py).
+URL_LIMIT = 2048  # characters of one address: a bound on the work per address, whatever the text
 _URL_CHARS = r"[!#$%&'()*+,\-./0-9:;=?@A-Z\[\]_a-z~]"
-_ADDRESS = re.compile(
-    rf"(?P<url>(?:(?:https?|ftp)://|(?:mailto|xmpp):){_URL_CHARS}+)"
-    r"|(?P<email>(?<![A-Za-z0-9._+-])[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)"
+# The local part as cmark-gfm reads it back from the @ (so the address starts where it starts there).
+_LOCAL = r"[A-Za-z0-9.+_-]"
+_NOT_URLS = (
+    # e-mail as cmark-gfm reads it (a dot in the domain only before a letter or digit, a leading one too)
+    # and the local part as CommonMark (and linkify) allow it
+    rf"(?P<email>(?<!{_LOCAL})(?:{_LOCAL})+@(?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))+)"
     r"|(?P<www>www\.)"
-    r"|(?P<slashes>//)",
+    r"|(?P<slashes>//)"
+)
+_ADDRESS = re.compile(
+    rf"(?P<url>(?:(?:https?|ftp)://(?=[A-Za-z0-9\[])|(?:mailto|xmpp):(?={_LOCAL}*@)){_URL_CHARS}{{1,{URL_LIMIT}}})|{_NOT_URLS}",
     re.IGNORECASE,
 )
+_INNER_ADDRESS = re.compile(_NOT_URLS, re.IGNORECASE)  # inside an address that is not linked
+_LINK_BREAKERS = re.compile(r"(?P<www>www\.)|(?P<slashes>//)", re.IGNORECASE)  # inside a link's text
 _TRAILING = "?!.,:;*_~'\""
-_COMMONMARK_EMAIL = re.compile(
-    r"[A-Za-z0-9.+_-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
+# markdown-it-py shows an autolink's text decoded (%E4%B8%AD as 中, xn-- as the Unicode name):
+# such addresses get an explicit link, whose text every renderer shows as written.
+_NO_LOCAL_PART = re.compile(r"(?:mailto|xmpp):@", re.IGNORECASE)
+# mailto: and xmpp: end where their address ends, as in cmark-gfm (a ?query may follow)
+_MAILTO = re.compile(
+    rf"(?:mailto|xmpp):{_LOCAL}*@(?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9]))+(?:\?{_URL_CHARS}*)?", re.IGNORECASE
 )
+_DECODED_FOR_SHOW = re.compile(r"%[0-9A-Fa-f]{2}|xn--", re.IGNORECASE)
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_COMMONMARK_EMAIL = re.compile(_LOCAL + "+@" + _LABEL + r"(?:\." + _LABEL + ")+")
 _ALWAYS = set("\\`*[]<|~")
 _MAYBE = re.compile(r"[\\`*\[\]<|~_#&:]")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+(?:;|$))")  # at the end, the next piece may start with ;
 # pandoc's gfm reader turns :name: into an emoji when it knows the name; names have a letter, but
 # for :100:, :1234:, :+1: and :-1: (so a time such as 14:00: is left alone)
 _EMOJI = re.compile(r":(?=[A-Za-z0-9_+-]*[A-Za-z][A-Za-z0-9_+-]*:|(?:100|1234|\+1|-1):)")
@@ -101,35 +117,76 @@ def _url_end(url: str) -> str:
     return url[:end]
 
 
-def _markdown(text: str) -> str:
+def _inert(text: str) -> str:
+    """An address as text that no renderer links: its ``//`` and ``www.`` broken up (e-mail
+    addresses inside it still linked, as cmark-gfm would link them whatever the escapes)."""
+    return _markdown(text, _INNER_ADDRESS)
+
+
+def _explicit_link(text: str, address: str) -> str:
+    """``[text](<address>)``; an address holding an entity name (``&amp;``), which a link's address
+    would decode, is left as text no renderer links."""
+    if _ENTITY.search(address):
+        return _inert(text)
+    shown = _markdown(text, _LINK_BREAKERS)  # no link inside a link: e-mail addresses stay text too
+    if "://" not in text:  # mailto: and xmpp: have no // to break up
+        shown = shown.replace(":", "\\:", 1)
+    return f"[{shown}](<{address}>)"
+
+
+def _address_piece(kind: str | None, found: str) -> tuple[str, str] | None:
+    """(the address as GFM ends it, its Markdown), or None when it is not one to link."""
+    if kind == "url":
+        if found[:1] in "mMxX":  # mailto: or xmpp:
+            mailto = _MAILTO.match(found)
+            if mailto is None:
+                return None
+            found = mailto[0]
+        found = _url_end(found)
+        if found.endswith(("://", ":")):
+            return None
+        if _ENTITY.search(found):  # decoded in any kind of link: text that nothing links
+            return found, _inert(found)
+        if _NO_LOCAL_PART.match(found):  # mailto:@host: cmark-gfm links it; markdown-it would drop the @
+            return found, _explicit_link(found, found.replace("@", "%40", 1))
+        return found, (_explicit_link(found, found) if _DECODED_FOR_SHOW.search(found) else f"<{found}>")
+    if kind == "email":
+        found = found.rstrip("._-")  # as GFM ends an address (linkify links up to there too)
+        if "." not in found.partition("@")[2]:
+            return None
+        # GFM links some addresses CommonMark's <…> cannot hold: an explicit link then, the same everywhere
+        plain = _COMMONMARK_EMAIL.fullmatch(found) and not _DECODED_FOR_SHOW.search(found)
+        return found, (f"<{found}>" if plain else _explicit_link(found, f"mailto:{found}"))
+    return found, (found[:3] + "\\." if kind == "www" else "/\\/")
+
+
+def _markdown(text: str, addresses: re.Pattern[str] = _ADDRESS) -> str:
     """One line of user text as Markdown: addresses linked (or kept from linking), the rest escaped."""
     out: list[str] = []
-    done = 0
-    for match in _ADDRESS.finditer(text):
-        start = match.start()
-        if start < done:
-            continue
-        kind = match.lastgroup
-        found = match[0]
-        if kind == "url":
-            found = _url_end(found)
-            if found.endswith(("://", ":")):
-                continue
-            piece = f"<{found}>"
-        elif kind == "email":
-            found = found.rstrip(".")
-            if found[-1] in "-_":
-                continue
-            # GFM links some addresses CommonMark's <…> cannot hold: an explicit link then, the same everywhere
-            valid = _COMMONMARK_EMAIL.fullmatch(found)
-            piece = f"<{found}>" if valid else f"[{_escape_plain(found)}](mailto:{found})"
-        elif kind == "www":
-            piece = found[:3] + "\\."
+    done = pos = 0
+    fresh = False  # the text from ``pos`` on is read as if it began there (see below)
+    while True:
+        if fresh:  # a new start right after letters: the e-mail pattern's look-behind must not see them
+            match = addresses.search(text[pos:])
+            base = pos
         else:
-            piece = "/\\/"
-        out.append(_escape_plain(text[done:start]))
-        out.append(piece)
-        done = start + len(found)
+            match = addresses.search(text, pos)
+            base = 0
+        if match is None:
+            break
+        start = base + match.start()
+        piece = _address_piece(match.lastgroup, match[0])
+        if piece is None:  # not an address after all: read on from its second character
+            pos, fresh = start + 1, False
+            continue
+        found, markdown = piece
+        before = _escape_plain(text[done:start])
+        if markdown.startswith("[") and before.endswith("!"):
+            before = before[:-1] + "\\!"  # ![…](…) would be an image
+        out += [before, markdown]
+        done = pos = start + len(found)
+        # what GFM left out of an address (a trailing _ or .) is read again on its own
+        fresh = len(found) < len(match[0])
     out.append(_escape_plain(text[done:]))
     return "".join(out)
 

@@ -25,6 +25,8 @@ MARKDOWN_BREAKERS = [
     "(https://example.com/path_(with)_parens) and [https://example.com]",
     "https://example.com/a_b. Next sentence_",
     "ftp://files.example.com/a_b",
+    "小红书链接 https://www.xiaohongshu.com/search?keyword=%E8%80%B3%E6%9C%BA&amp;type=1 复制",
+    "http://@b.example and https://xn--fiq228c.example/x and li@xn--fiq228c.example",
     "<b>bold</b> <script>alert(1)</script> <!-- comment -->",
     "**not bold** __not bold__ *x* _y_ ~~strike~~ 3~5天 7~10天",
     "# not a heading",
