@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from store.records.models import Category, Channel
@@ -45,6 +45,7 @@ class LadderStep:
     typical_days: int
     guide: str
     prepare: dict[str, str]
+    call: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the call mode's checklist
 
     @property
     def escalates(self) -> bool:
@@ -88,6 +89,7 @@ def ladder() -> tuple[LadderStep, ...]:
             typical_days=int(raw["typical_days"]),
             guide=raw["guide"],
             prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
+            call={lang: tuple(raw[f"call_{lang}"]) for lang in ("zh", "en") if f"call_{lang}" in raw},
         )
         for raw in read_toml("rules/ladder.toml")["step"]
     )
@@ -95,6 +97,13 @@ def ladder() -> tuple[LadderStep, ...]:
 
 def ladder_step(channel: Channel) -> LadderStep:
     return next(step for step in ladder() if step.channel is channel)
+
+
+def call_checklist(channel: Channel, lang: str) -> tuple[str, ...]:
+    """What to say and ask during a call on ``channel`` (templates with {order} and {respondent});
+    the checklist of ``other`` when the channel has none of its own."""
+    own = ladder_step(channel).call.get(_key(lang))
+    return own if own else ladder_step(Channel.OTHER).call.get(_key(lang), ())
 
 
 def escalation_order() -> list[Channel]:
