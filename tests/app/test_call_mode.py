@@ -246,3 +246,11 @@ async def test_a_typed_length_wins_over_the_timer(app_store: CaseStore, case_id:
         await pilot.press("e")
         await pilot.pause()
         assert app_store.get(case_id).contacts[0].duration == 3900
+
+
+async def test_a_draft_is_shown_literally(app_store: CaseStore, case_id: int, clock: FakeClock, db_path: Path) -> None:
+    a_left_draft(db_path, case_id, summary="[bold]承诺[/bold]\x1b[31m", agent_id="[red]8821")
+    async with an_app(app_store, clock).run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(pilot.app.screen, CallDraftOffer))
+        text = screen_text(pilot)
+        assert "[bold]承诺[/bold]␛[31m" in text and "[red]8821" in text

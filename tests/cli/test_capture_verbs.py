@@ -297,3 +297,16 @@ def test_log_help_shows_chinese_examples_in_the_users_language() -> None:
     assert "承诺期限" in zh.stdout  # the options explained in Chinese
     en = run_weiquan("log", "--help", "--lang", "en")
     assert "examples:" in en.stdout and "--due 3个工作日" in en.stdout and "by when" in en.stdout
+
+
+# -- user text reaches the terminal only as text ---------------------------------------------------
+def test_control_characters_never_reach_the_terminal(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    title = "耳机\x1b[31m红色\x07[bold]x[/bold]"
+    assert wq(db, "new", "--title", title) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "耳机␛[31m红色␇[bold]x[/bold]" in err  # shown as visible pictures, markup as typed
+    assert wq(db, "log", "1", "--said", title, "--json") == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\u001b" in out  # JSON escapes it
+    assert orjson.loads(out)["contact"]["summary"] == title  # and the text is saved exactly

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from store.errors import InvalidInput
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
 DRAFT_DELAY = 0.4  # seconds after the last keystroke before the draft is written
-NBSP = "\u00a0"
 TEXT_FIELDS = ("agent_id", "promise", "deadline", "reference_no", "summary", "duration")
 
 
@@ -70,7 +70,9 @@ class CallScreen(Localized, Screen[int | None]):
     CallScreen #call-heading { text-style: bold; background: $accent; color: $text; padding: 0 1; }
     CallScreen #call-timer { text-style: bold; padding: 0 1; background: $primary 30%; }
     CallScreen #call-body { height: 1fr; }
-    CallScreen #call-checklist { width: 40%; min-width: 26; max-width: 52; padding: 0 1; border-right: vkey $primary; }
+    CallScreen #call-checklist {
+        width: 40%; min-width: 26; max-width: 52; height: 1fr; padding: 0 1; border-right: vkey $primary;
+    }
     CallScreen #call-fields { width: 1fr; padding: 0 1; }
     CallScreen #call-hint { color: $text-muted; padding: 0 1; }
     """
@@ -105,7 +107,7 @@ class CallScreen(Localized, Screen[int | None]):
         yield Static(heading, id="call-heading")
         yield Static(id="call-timer")
         with Horizontal(id="call-body"):
-            yield Static(id="call-checklist")
+            yield CallChecklist(id="call-checklist")
             with VerticalScroll(id="call-fields", can_focus=False):
                 yield input_field("agent_id", m("call.agent"), d.agent_id)
                 yield input_field("promise", m("call.promise"), d.promise, m("form.promise_placeholder"))
@@ -151,18 +153,12 @@ class CallScreen(Localized, Screen[int | None]):
 
     def _show_checklist(self) -> None:
         m = self.msgs
-        items = call_checklist(self.channel, m.lang)
         values = {
             "order": self.order_no or m("call.no_order"),
             "respondent": self.respondent or m("call.no_respondent"),
         }
-        text = Text(m("call.checklist", n=len(items)), style="bold")
-        for n, template in enumerate(items, start=1):
-            done = n in self.draft.checked
-            # no-break spaces: "[ ] 1. 先报订单号" wraps as one piece, not after the number
-            text.append(f"\n[{'x' if done else NBSP}]{NBSP}{n}.{NBSP}", style="dim" if done else "bold")
-            text.append_text(literal(template.format_map(values), style="dim" if done else ""))
-        self.query_one("#call-checklist", Static).update(text)
+        items = [template.format_map(values) for template in call_checklist(self.channel, m.lang)]
+        self.query_one(CallChecklist).show(m("call.checklist", n=len(items)), items, set(self.draft.checked))
 
     # -- keys -----------------------------------------------------------------------------------
     def value(self, name: str) -> str:
@@ -329,3 +325,42 @@ def _channel(value: str) -> Channel:
         return Channel(value)
     except ValueError:  # a draft written by a version with other channels
         return Channel.OTHER
+
+
+class CallChecklist(VerticalScroll, can_focus=False):
+    """The checklist, one row per item with its tick box in a column of its own, so a long item
+    (Chinese has no spaces to wrap at) wraps under its own text, not under the box."""
+
+    DEFAULT_CSS = """
+    CallChecklist > .check-title { text-style: bold; }
+    CallChecklist > .check-row { height: auto; }
+    CallChecklist .check-mark { width: 7; text-style: bold; }
+    CallChecklist .check-text { width: 1fr; }
+    CallChecklist .-done { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[str] = []
+
+    def show(self, title: str, items: list[str], checked: set[int]) -> None:
+        if items != self._items:  # another channel: new rows
+            self._items = items
+            self.call_later(self._rebuild, title, items, checked)
+        else:
+            self._mark(checked)
+
+    async def _rebuild(self, title: str, items: list[str], checked: set[int]) -> None:
+        await self.remove_children()
+        rows: list[Widget] = [Static(Text(title), classes="check-title")]
+        for item in items:
+            text = Static(literal(item, keep_newlines=True), classes="check-text")
+            rows.append(Horizontal(Static(classes="check-mark"), text, classes="check-row"))
+        await self.mount_all(rows)
+        self._mark(checked)
+
+    def _mark(self, checked: set[int]) -> None:
+        for n, row in enumerate(self.query(".check-row"), start=1):
+            done = n in checked
+            row.query_one(".check-mark", Static).update(Text(f"[{'x' if done else ' '}] {n}."))
+            row.set_class(done, "-done")
