@@ -135,11 +135,11 @@ def left_drafts(db_path: Path) -> list[LeftDraft]:
     found: list[LeftDraft] = []
     mine = _database_key(db_path)
     for path in sorted(folder.glob("call-*.json")):
-        probe = DraftFile.claim(path)
-        if probe is None:
-            continue  # a call going on in another session
-        probe.release()
         try:
+            probe = DraftFile.claim(path)
+            if probe is None:
+                continue  # a call going on in another session
+            probe.release()
             draft = msgspec.json.decode(path.read_bytes(), type=CallDraft)
         except (OSError, msgspec.DecodeError) as error:
             found.append(LeftDraft(path, None, str(error)))

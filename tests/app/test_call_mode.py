@@ -254,3 +254,14 @@ async def test_a_draft_is_shown_literally(app_store: CaseStore, case_id: int, cl
         await until(pilot, lambda: isinstance(pilot.app.screen, CallDraftOffer))
         text = screen_text(pilot)
         assert "[bold]承诺[/bold]␛[31m" in text and "[red]8821" in text
+
+
+async def test_an_unreadable_draft_is_reported_and_kept(
+    app_store: CaseStore, case_id: int, clock: FakeClock, db_path: Path
+) -> None:
+    path = a_left_draft(db_path, case_id)
+    path.write_text("{ half written")
+    app = an_app(app_store, clock, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: any("cannot be read" in n.message for n in app._notifications))
+        assert isinstance(app.screen, MainScreen) and path.exists()

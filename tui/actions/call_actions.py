@@ -41,7 +41,10 @@ def offer_left_calls(app: WeiquanApp) -> None:
     store = app.store
     if store is None or store.path is None:
         return
-    left = left_drafts(store.path)
+    try:
+        left = left_drafts(store.path)
+    except OSError as error:  # the drafts folder cannot be read: say so, start anyway
+        left = [LeftDraft(drafts_dir(store.path), None, error.strerror or str(error))]
     for bad in (d for d in left if d.draft is None):
         app.notify(app.msgs("draft.unreadable", path=bad.path, problem=bad.problem), severity="warning", markup=False)
     _offer_next(app, [d for d in left if d.draft is not None])
