@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import orjson
 
 from store.calendar.china_time import china_now
 from store.cases.case_store import CaseStore
@@ -40,8 +39,8 @@ from store.records.models import (
 from store.records.money import format_yuan, parse_yuan
 from store.records.order_text import read_order_text
 from store.rules.messages import Messages, Msg
-from tui.text import visible
-from tui.verbs import open_store
+from store.text.controls import for_json
+from tui.verbs import open_store, say
 
 EXIT_OK = 0
 NOTE_RETRIES = 5  # another session changing the case between our read and write: read again
@@ -83,13 +82,9 @@ def user_text(value: str) -> str:
     return sys.stdin.read()
 
 
-# -- output -----------------------------------------------------------------------------------------
+# -- output (lines through tui.verbs.say, JSON through for_json: no control character reaches the terminal)
 def emit_json(body: dict[str, Any]) -> None:
-    sys.stdout.write(orjson.dumps(msgspec.to_builtins(body), option=orjson.OPT_INDENT_2).decode() + "\n")
-
-
-def say(text: str) -> None:
-    print(visible(text, keep_newlines=True))
+    sys.stdout.write(for_json(msgspec.to_builtins(body)) + "\n")
 
 
 # -- verbs ------------------------------------------------------------------------------------------
@@ -122,7 +117,7 @@ def cmd_new(args: argparse.Namespace, msgs: Messages) -> int:
         emit_json({"case": case})
         return EXIT_OK
     print(case.id)
-    print(visible(msgs("capture.created", id=case.id, title=case.title)), file=sys.stderr)
+    say(msgs("capture.created", id=case.id, title=case.title), err=True)
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from store.rules.messages import Messages
+from tui.widgets.literal_fields import LiteralTextArea
 
 
 class PasteOrderDialog(ModalScreen[str | None]):
@@ -46,7 +47,7 @@ class PasteOrderDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text(m("paste.title")), id="paste-title")
             yield Static(Text(m("paste.hint")), id="paste-hint")
-            area = TextArea(id="paste-text", soft_wrap=True, show_line_numbers=False, compact=True)
+            area = LiteralTextArea(id="paste-text", soft_wrap=True, show_line_numbers=False, compact=True)
             area.cursor_blink = False  # no redraws while idle (slow links)
             yield area
             with Horizontal():
