@@ -182,9 +182,11 @@ async def test_drafts_of_a_live_session_or_another_database_are_not_offered(
     other_db = tmp_path / "elsewhere" / "weiquan.json"
     copied = a_left_draft(other_db, case_id, agent_id="1234")
     (drafts_dir(db_path) / copied.name).write_bytes(copied.read_bytes())  # a drafts folder copied over
-    async with an_app(app_store, clock).run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(pilot.app.screen, MainScreen)
+    app = an_app(app_store, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app._left_calls_offered)  # the drafts were looked at
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
     live.release()
     assert [d.path for d in left_drafts(db_path)] == [live.path]  # free now: offered next time
 
