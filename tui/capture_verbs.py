@@ -157,7 +157,7 @@ def cmd_log(args: argparse.Namespace, msgs: Messages) -> int:
                 "case_id": case_id,
                 "contact": contact,
                 "deadline_as_typed": args.due.strip(),
-                "deadline_estimated_reason": resolved.reason if resolved else "",
+                "deadline_estimated_reason": msgs(resolved.reason) if resolved and resolved.reason else "",
             }
         )
         return EXIT_OK
@@ -174,8 +174,8 @@ def cmd_log(args: argparse.Namespace, msgs: Messages) -> int:
         say(msgs("capture.logged_duration", duration=duration_words(contact.duration)))
     if resolved is not None:
         say(msgs("capture.promised_by", when=resolved.canonical, typed=args.due.strip()))
-        if resolved.estimated:
-            say(f"  {msgs('clocks.estimated')}: {resolved.reason}")
+        if resolved.reason is not None:
+            say(f"  {msgs('clocks.estimated')}: {msgs(resolved.reason)}")
     return EXIT_OK
 
 

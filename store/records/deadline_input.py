@@ -35,7 +35,7 @@ _ABSOLUTE = DATE_PATTERN
 class ResolvedDeadline:
     when: dt.datetime
     estimated: bool = False
-    reason: str = ""
+    reason: Msg | None = None  # why the date is an estimate, for the user's language
 
     @property
     def canonical(self) -> str:

@@ -1,6 +1,7 @@
 """Case fields from order text pasted out of a shopping app (order page or share text).
 
-Recognises labelled lines — 订单编号 / 订单号, 实付款 / 实付金额, 下单时间, 商品名称, 店铺, 签收时间,
+Recognises labelled lines — 订单编号 / 订单号, 实付款 / 实付金额, 下单时间, 商品名称, 店铺, 签收时间 (the
+sign-off's date and time),
 their common variants and English labels (Order ID, Total …) — written ``label：value``,
 ``label value`` or with the value on the next line; full-width characters, ¥ and thousands commas
 are understood. The platform is taken from a share text's 【淘宝】 mark or link. Lines it does not
@@ -78,17 +79,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "item",
     ),
     "shop": ("店铺名称", "商家名称", "店铺", "店名", "商家", "卖家", "store", "shop", "seller", "sold by"),
-    "delivery_date": (
-        "签收时间",
-        "签收日期",
-        "送达时间",
-        "妥投时间",
-        "delivered on",
-        "delivery date",
-        "delivered",
-        "收货时间",
-        "确认收货时间",
-    ),
+    # The courier's sign-off only: 确认收货 (confirming receipt in the app) comes later, and counting
+    # the return window from it would promise the consumer more time than they may have.
+    "delivery_date": ("签收时间", "签收日期", "送达时间", "妥投时间", "delivered on", "delivery date", "delivered"),
 }
 # Labels common enough as ordinary words that they count only with a colon or alone on a line.
 WEAK = frozenset(
@@ -122,6 +115,7 @@ _BULLET = re.compile(r"^[•·\-*>\s]+")
 _ORDER_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{3,63}")
 _AMOUNT = re.compile(r"\d[\d,]{0,15}(?:\.\d{1,2})?")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_TIME = re.compile(r"^\s*日?\s*(\d{1,2})[:点](\d{2})(?::(\d{2}))?")
 _SHOP_TAIL = re.compile(r"(?:\s*(?:进店|进入店铺|>|›|〉))+$")
 _COPY_TAIL = re.compile(r"\s*(?:复制|copy)$", re.IGNORECASE)
 _SHARE_TITLE = re.compile(r"「([^」\n]{2,200})」")
@@ -217,6 +211,22 @@ def _date(value: str) -> str | None:
         return None
 
 
+def _sign_off(value: str) -> str | None:
+    """The sign-off date, with its time when the text gives one (the case form keeps both)."""
+    day = _date(value)
+    match = _DATE.search(value)
+    if day is None or match is None:
+        return None
+    clock = _TIME.match(value[match.end() :])
+    if clock is None:
+        return day
+    try:
+        moment = dt.time(int(clock[1]), int(clock[2]), int(clock[3] or 0))
+    except ValueError:
+        return day
+    return f"{day} {moment:%H:%M}" + (f":{moment.second:02d}" if moment.second else "")
+
+
 _PAIRS = {"「": "」", "《": "》", "“": "”", '"': '"', "'": "'"}
 
 
@@ -235,7 +245,7 @@ _CLEAN = {
     "order_no": _order_no,
     "amount_paid": _amount,
     "order_date": _date,
-    "delivery_date": _date,
+    "delivery_date": _sign_off,
     "product": _words,
     "shop": _shop,
 }

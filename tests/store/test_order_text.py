@@ -54,7 +54,7 @@ SAMPLES: list[tuple[str, str, dict[str, str]]] = [
             "order_date": "2026-11-03",
             "amount_paid": "2399.00",
             "shop": "京东自营",
-            "delivery_date": "2026-11-05",
+            "delivery_date": "2026-11-05 18:20:01",  # the sign-off's time too
         },
     ),
     (
@@ -88,7 +88,7 @@ SAMPLES: list[tuple[str, str, dict[str, str]]] = [
             "order_no": "P789012345678901234",
             "order_date": "2026-11-18",
             "amount_paid": "599.00",
-            "delivery_date": "2026-11-21",
+            "delivery_date": "2026-11-21 10:40",
         },
     ),
     (
@@ -160,6 +160,12 @@ Total: ¥1,234.56""",
         {"product": "《三体》全集 精装", "shop": "新华书店官方旗舰店", "amount_paid": "168.00"},
     ),
     ("nothing recognisable", "今天天气不错\n\n你好 hello 123", {}),
+    (
+        "confirming receipt is not the sign-off (it comes later: the return window would look longer)",
+        "签收时间：2026-11-05 18:20\n确认收货时间：2026-11-12 09:00\n收货时间：2026-11-12 09:00",
+        {"delivery_date": "2026-11-05 18:20"},
+    ),
+    ("a sign-off in Chinese date form", "签收时间：2026年11月5日 8点05", {"delivery_date": "2026-11-05 08:05"}),
 ]
 
 

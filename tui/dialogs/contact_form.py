@@ -108,6 +108,6 @@ def deadline_hint(msgs: Messages, text: str, at: dt.datetime) -> str:
     if resolved is None:
         return msgs("form.deadline_hint", forms=FORMS_HELP)
     hint = "→ " + resolved.canonical
-    if resolved.estimated:
-        hint += f"  ({msgs('clocks.estimated')}: {resolved.reason})"
+    if resolved.reason is not None:
+        hint += f"  ({msgs('clocks.estimated')}: {msgs(resolved.reason)})"
     return hint
