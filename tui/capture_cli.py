@@ -8,8 +8,10 @@ in the same language, as in the app's forms.
 from __future__ import annotations
 
 import argparse
+from enum import StrEnum
 
-from store.rules.messages import Messages
+from store.records.models import Category, Channel, Demand, Direction, EvidenceKind, PromiseState, Status
+from store.rules.messages import Messages, Msg
 
 CAPTURE_VERBS = ("new", "log", "mark", "note", "attach", "status")
 
@@ -43,6 +45,15 @@ def _h(msgs: Messages, key: str) -> str:
     return msgs(f"cli_help.{key}").replace("%", "%%")
 
 
+def _choices(msgs: Messages, group: str, members: tuple[StrEnum, ...] | type[StrEnum], default: str = "") -> str:
+    """The help for a choice, listed from the enum and the catalogs (so it never drifts from them)."""
+    items = tuple(Msg.of("input.choice_item", label=Msg.of(f"{group}.{m.value}"), value=m.value) for m in members)
+    text = msgs("cli_help.choice_list", choices=items)
+    if default:
+        text += " " + msgs("cli_help.default", value=Msg.of(f"{group}.{default}"))
+    return text.replace("%", "%%")
+
+
 def _case(parser: argparse.ArgumentParser, msgs: Messages) -> None:
     parser.add_argument("case", metavar="CASE", help=_h(msgs, "case"))
 
@@ -57,21 +68,21 @@ def _new(parser: argparse.ArgumentParser, msgs: Messages) -> None:
         ("--amount", "amount_paid", "amount"),
         ("--order-date", "order_date", "order_date"),
         ("--delivery-date", "delivery_date", "delivery_date"),
-        ("--category", "category", "category"),
-        ("--demand", "demand", "demand"),
         ("--demand-detail", "demand_detail", "demand_detail"),
         ("--respondent", "respondent_name", "respondent"),
         ("--credit-code", "respondent_credit_code", "credit_code"),
     ):
         parser.add_argument(flag, dest=dest, metavar=key.upper(), default=None, help=_h(msgs, key))
+    parser.add_argument("--category", default=None, help=_choices(msgs, "category", Category))
+    parser.add_argument("--demand", default=None, help=_choices(msgs, "demand", Demand))
     parser.add_argument("--from-text", metavar="FILE", default=None, help=_h(msgs, "from_text"))
 
 
 def _log(parser: argparse.ArgumentParser, msgs: Messages) -> None:
     _case(parser, msgs)
-    parser.add_argument("--channel", default="hotline", help=_h(msgs, "channel"))
+    parser.add_argument("--channel", default="hotline", help=_choices(msgs, "channel", Channel, "hotline"))
     parser.add_argument("--at", default="", help=_h(msgs, "at"))
-    parser.add_argument("--direction", default="outgoing", help=_h(msgs, "direction"))
+    parser.add_argument("--direction", default="outgoing", help=_choices(msgs, "direction", Direction, "outgoing"))
     parser.add_argument("--agent", default="", help=_h(msgs, "agent"))
     parser.add_argument("--ref", default="", help=_h(msgs, "ref"))
     parser.add_argument("--said", default="", help=_h(msgs, "said"))
@@ -83,7 +94,8 @@ def _log(parser: argparse.ArgumentParser, msgs: Messages) -> None:
 def _mark(parser: argparse.ArgumentParser, msgs: Messages) -> None:
     _case(parser, msgs)
     parser.add_argument("contact", metavar="CONTACT", help=_h(msgs, "contact"))
-    parser.add_argument("state", metavar="kept|broken", help=_h(msgs, "promise_state"))
+    states = (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)
+    parser.add_argument("state", metavar="kept|broken", help=_choices(msgs, "promise", states))
 
 
 def _note(parser: argparse.ArgumentParser, msgs: Messages) -> None:
@@ -93,13 +105,13 @@ def _note(parser: argparse.ArgumentParser, msgs: Messages) -> None:
 
 def _attach(parser: argparse.ArgumentParser, msgs: Messages) -> None:
     _case(parser, msgs)
-    parser.add_argument("kind", metavar="KIND", help=_h(msgs, "kind"))
+    parser.add_argument("kind", metavar="KIND", help=_choices(msgs, "evidence_kind", EvidenceKind))
     parser.add_argument("file", metavar="FILE", help=_h(msgs, "file"))
     parser.add_argument("--vault", action="store_true", help=_h(msgs, "vault"))
 
 
 def _status(parser: argparse.ArgumentParser, msgs: Messages) -> None:
     _case(parser, msgs)
-    parser.add_argument("state", metavar="waiting|escalated|resolved|closed", help=_h(msgs, "status_value"))
+    parser.add_argument("state", metavar="waiting|escalated|resolved|closed", help=_choices(msgs, "status", Status))
     parser.add_argument("--recovered", default=None, help=_h(msgs, "recovered"))
     parser.add_argument("--outcome", default=None, help=_h(msgs, "outcome"))

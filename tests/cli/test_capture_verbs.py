@@ -295,6 +295,7 @@ def test_log_help_shows_chinese_examples_in_the_users_language() -> None:
     assert zh.returncode == 0
     assert "示例：" in zh.stdout and "--channel 热线" in zh.stdout and "--due 3个工作日" in zh.stdout
     assert "承诺期限" in zh.stdout  # the options explained in Chinese
+    assert "客服热线（hotline）" in zh.stdout  # the choices listed from the channels and the catalog
     en = run_weiquan("log", "--help", "--lang", "en")
     assert "examples:" in en.stdout and "--due 3个工作日" in en.stdout and "by when" in en.stdout
 
