@@ -115,7 +115,7 @@ class CallScreen(Localized, Screen[int | None]):
                 yield input_field("reference_no", m("call.reference"), d.reference_no)
                 yield text_field("summary", m("call.summary"), d.summary)
                 yield input_field("duration", m("call.duration"), d.duration, m("call.duration_placeholder"))
-        yield Static(m("call.keys_hint"), id="call-hint")
+        yield Static(Text(m("call.keys_hint")), id="call-hint")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
