@@ -17,6 +17,7 @@ from store.export.markdown_text import cell, code_span, inline, table, text_line
 from store.export.phrasing import Phrasing
 from store.export.redaction import Redactor
 from store.records.case_input import format_sign_off
+from store.records.duration_input import duration_words
 from store.records.models import Case, Contact, EvidenceState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
@@ -135,6 +136,7 @@ class CaseWriter:
             "said": inline(m("field.summary")) + colon.strip(),
             "direction": inline(self.t("direction")),
             "deadline": inline(self.t("col_deadline")),
+            "duration": inline(m("field.duration")),
         }
         channel = {ch: inline(m.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         direction = {d: inline(m.enum("direction", d)) for d in {c.direction for c in self.case.contacts}}
@@ -146,6 +148,8 @@ class CaseWriter:
                 "",
                 f"- {labels['direction']}{colon}{direction[c.direction]}",
             ]
+            if c.duration is not None:
+                out.append(f"- {labels['duration']}{colon}{inline(m(duration_words(c.duration)))}")
             for key, value in (("agent", c.agent_id), ("ref", c.reference_no)):
                 if value:
                     out.append(f"- {labels[key]}{colon}{self.inline(value)}")
