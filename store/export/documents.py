@@ -15,7 +15,8 @@ from store.deadlines.case_deadlines import promise_status
 from store.deadlines.damages import statutory_amount
 from store.deadlines.statutory_clocks import case_clocks
 from store.export.markdown_text import block_lines, cell, inline, table
-from store.export.redaction import Redactor, WordingWarning, wording_warnings
+from store.export.redaction import Redactor
+from store.export.wording import WordingWarning, wording_warnings
 from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
