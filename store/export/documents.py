@@ -7,7 +7,6 @@ the export is for a public post.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,8 @@ from store.deadlines.case_deadlines import promise_status
 from store.deadlines.damages import statutory_amount
 from store.deadlines.statutory_clocks import case_clocks
 from store.export.markdown_text import block_lines, cell, inline, table
-from store.export.redaction import Redactor
+from store.export.redaction import Redacted, Redactor
+from store.export.redaction.review import Finding, FindingTally, Review
 from store.export.wording import WordingWarning, wording_warnings
 from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
@@ -30,17 +30,38 @@ class Export:
     text: str
     warnings: list[WordingWarning]
     redacted: bool
+    findings: tuple[Finding, ...] = ()  # what the redaction masked (or was told to show)
+    reviewed: bool = False  # a person accepted exactly these findings: ready to post publicly
 
 
 class _Writer:
     """Shared pieces: labels from the catalog, user text escaped (and redacted if asked)."""
 
-    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool) -> None:
+    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool, review: Review) -> None:
         self.case, self.msgs, self.now = case, msgs, now
         self.redacted = redact
-        self.scrub: Callable[[str], str] = _memo(Redactor.for_case(case)) if redact else (lambda text: text)
+        self.redactor = Redactor.for_case(case, keep=review.keep, extra=review.extra) if redact else None
+        self.done: dict[str, Redacted] = {}  # each field appears twice (table and details): redact it once
+        self.tally = FindingTally(review.keep)
+        self.pieces: dict[str, None] = {}  # the user's text in the document, for the wording check
         self.zh = msgs.lang.startswith("zh")
         self.colon = "：" if self.zh else ": "
+
+    def scrub(self, text: str, *, file_name: bool = False) -> str:
+        """The user's text as the document shows it: redacted if asked, its spans tallied. The
+        wording check reads it as shown (its quotes never bring back what was masked), file names
+        apart: a word in the user's own file name is not something they say."""
+        if self.redactor is None:
+            shown = text
+        else:
+            done = self.done.get(text)
+            if done is None:
+                done = self.done[text] = self.redactor.redact(text)
+            self.tally.add(done.spans)
+            shown = done.text
+        if not file_name:
+            self.pieces[shown] = None
+        return shown
 
     def t(self, key: str, **values: object) -> str:
         return self.msgs(f"export.{key}", **values)
@@ -166,7 +187,8 @@ class _Writer:
             for f in item.files:
                 name = Path(f.path).name
                 out.append(
-                    f"   - `{inline(self.scrub(name)).replace('`', '')}` — {f.size:,} bytes — SHA-256 `{f.sha256}`"
+                    f"   - `{inline(self.scrub(name, file_name=True)).replace('`', '')}` — {f.size:,} bytes"
+                    f" — SHA-256 `{f.sha256}`"
                 )
         missing = [
             k
@@ -197,32 +219,32 @@ class _Writer:
         return out or [self.t("no_clocks")]
 
 
-def _memo(redactor: Redactor) -> Callable[[str], str]:
-    """Each field appears twice (table and details): redact it once."""
-    done: dict[str, str] = {}
-
-    def scrub(text: str) -> str:
-        if text not in done:
-            done[text] = redactor(text)
-        return done[text]
-
-    return scrub
-
-
-def render_export(case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False) -> Export:
+def render_export(
+    case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False, review: Review | None = None
+) -> Export:
+    """The document; redacted for a public post if asked, with the person's review applied."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    w = _Writer(case, msgs, now, redact)
+    review = review or Review()
+    w = _Writer(case, msgs, now, redact, review)
     body = {"timeline": _timeline, "dossier": _dossier, "complaint": _complaint}[fmt](w)
+    findings = w.tally.findings()
+    reviewed = redact and review.covers(findings)
+    if redact:  # only now is it known whether the review covers everything the document masks
+        note = w.t("redacted_reviewed") if reviewed else w.t("redacted_unreviewed")
+        body[body.index(_NOTE)] = f"*{inline(note)}*"
     text = "\n".join(body).rstrip() + "\n"
-    warnings = wording_warnings(text, msgs.lang) if redact else []
-    return Export(text, warnings, redact)
+    warnings = wording_warnings(list(w.pieces), msgs.lang) if redact else []
+    return Export(text, warnings, redact, findings, reviewed)
+
+
+_NOTE = "\0redaction-note\0"
 
 
 def _header(w: _Writer, key: str) -> list[str]:
     lines = [f"# {inline(w.t(key))}{w.colon}{w.inline(w.case.title)}", ""]
     if w.redacted:
-        lines += [f"*{inline(w.t('redacted_note'))}*", ""]
+        lines += [_NOTE, ""]
     return lines
 
 

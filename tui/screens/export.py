@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, Markdown, Static, TextArea
 
 from store.errors import InvalidInput
+from store.export.redaction.review import Review
 from tui.bindings import Localized
 from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
@@ -64,6 +65,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         Binding("2", "format('dossier')", "key.export_dossier"),
         Binding("3", "format('complaint')", "key.export_complaint"),
         Binding("r", "toggle_redact", "key.redact"),
+        Binding("p", "review", "key.review"),
         Binding("v", "toggle_view", "key.raw_view"),
         Binding("s", "save", "key.save_file"),
         Binding("c", "copy", "key.copy"),
@@ -89,6 +91,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         self.case_id = case_id
         self.fmt = "timeline"
         self.redact = False
+        self.review = Review()  # the person's decisions on what the redacted version masks
         self.text = ""
 
     def compose(self) -> ComposeResult:
@@ -109,18 +112,18 @@ class ExportScreen(Localized, ModalScreen[None]):
 
         msgs = self.app.msgs
         case = self.app.store.get(self.case_id)
-        result = render_export(case, self.fmt, msgs, self.app.clock(), redact=self.redact)
+        result = render_export(case, self.fmt, msgs, self.app.clock(), redact=self.redact, review=self.review)
         self.text = result.text
         status = msgs(
             "exportui.status",
             format=msgs(f"exportui.format_{self.fmt}"),
             id=case.id,
-            redact=msgs("exportui.redacted") if self.redact else msgs("exportui.not_redacted"),
+            redact=msgs("exportui.not_redacted")
+            if not self.redact
+            else msgs("exportui.reviewed" if result.reviewed else "exportui.redacted"),
         )
         self.query_one("#export-status", Static).update(Text(status))
-        warnings = [
-            msgs("cli.wording_warning", word=w.word, suggestion=w.suggestion, why=w.why) for w in result.warnings
-        ]
+        warnings = [w.line(msgs) for w in result.warnings]
         self.query_one("#export-warnings", Static).update(literal("\n".join(warnings), keep_newlines=True))
         self.query_one(Markdown).update(self.text)
         self.query_one(TextArea).text = self.text
@@ -132,6 +135,19 @@ class ExportScreen(Localized, ModalScreen[None]):
     def action_toggle_redact(self) -> None:
         self.redact = not self.redact
         self.render_export()
+
+    def action_review(self) -> None:
+        """Review the redacted version (switching to it): what was masked, what to show, what more to mask."""
+        from tui.screens.redaction_review import RedactionReviewScreen
+
+        def reviewed(review: Review | None) -> None:
+            if review is not None:
+                self.review = review
+            self.render_export()
+
+        self.redact = True
+        screen = RedactionReviewScreen.localized(self.app.msgs)(self.case_id, self.fmt, self.review)
+        self.app.push_screen(screen, reviewed)
 
     def action_toggle_view(self) -> None:
         switcher = self.query_one(ContentSwitcher)

@@ -51,12 +51,19 @@ _UNIT_AFTER = tuple("年月日号元块个件次天时分秒条张位楼层")
 def label_candidates(f: Forms) -> Iterator[Candidate]:
     """Labelled values in the text."""
     t = f.t
-    labels = [(m.end(), m[0]) for m in _LABEL_ZH.finditer(t)]
+    labels = [(m.start(), m.end(), m[0]) for m in _LABEL_ZH.finditer(t)]
     if f.has_alpha:
-        labels += [(m.end(), m[0]) for m in _LABEL_EN.finditer(f.low) if latin_word_at(f.low, m.start(), m.end())]
-    for end, label in labels:
+        low = f.low
+        labels += [
+            (m.start(), m.end(), m[0]) for m in _LABEL_EN.finditer(low) if latin_word_at(low, m.start(), m.end())
+        ]
+        labels.sort()
+    covered = 0
+    for begin, end, label in labels:
+        if begin < covered:  # part of the label before it (EMS单号: 单号 belongs to EMS)
+            continue
         filler = _FILLER.match(t, end)
-        start = filler.end() if filler else end
+        start = covered = filler.end() if filler else end
         found = _value(t, start, _KIND_OF[label], bool(filler and filler["said"]))
         if found is not None:
             yield Candidate(found[0], found[1], LABELLED, found[2])
