@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from store.export.redaction.spans import ADDRESS, Candidate, Kind
 from store.export.redaction.text_forms import Forms
+from store.export.redaction.words import LazyPattern as lazy
 
 _ROAD = "大街|大道|胡同|路|街|道|巷|弄|里"
 _PLACE = (
@@ -29,14 +30,16 @@ _NUMBER += rf"(?:{_UNIT}|#|F(?![A-Za-z]))"
 # address in a sentence (寄到, 住在, 的, 我 …), which end it on the left.
 _NOT_PLACE = set("的了在到于去往从是为和与及把给被让将会要也都就还又不没来寄送住搬放至由向对说我你他她它们这那有请已是")
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9]"
-_ANCHOR = re.compile(rf"(?P<suffix>{_ROAD}|{_PLACE})(?={_NUMBER})")
+_ANCHOR = lazy(rf"(?P<suffix>{_ROAD}|{_PLACE})(?={_NUMBER})")
 # Two building parts in a row with no estate name before them: 3栋2单元501, 5号楼1单元
-_BUILDING = re.compile(r"\d(?<![\dA-Za-z]\d)\d{0,3}[A-Za-z]?(?:号楼|栋|幢|座)\s?\d{1,3}(?:单元|门|层|楼)")
-_PART = re.compile(_NUMBER)
-_PLACE_HINT = re.compile(r"[\d省市区县镇乡路街道巷弄村园苑]")
+_BUILDING = lazy(r"\d(?<![\dA-Za-z]\d)\d{0,3}[A-Za-z]?(?:号楼|栋|幢|座)\s?\d{1,3}(?:单元|门|层|楼)")
+_PART = lazy(_NUMBER)
+_PLACE_HINT = lazy(r"[\d省市区县镇乡路街道巷弄村园苑]")
 _PLACES = frozenset(_PLACE.split("|"))
-_ROOM = re.compile(r"\s?-?\d{2,5}(?:室|房|号)?(?!\d)")
-_NAMED = re.compile(rf"{_NAME}{{1,12}}?(?:{_ROAD}|{_PLACE})")
+_DAY = lazy(r"\s?\d{1,2}号")
+_ADMIN = lazy(rf"{_NAME}{{2,20}}?(?:省|市|区|县|镇|乡|街道)(?:{_NAME}{{1,20}}?(?:{_ROAD}|{_PLACE}))?")
+_ROOM = lazy(r"\s?-?\d{2,5}(?:室|房|号)?(?!\d)")
+_NAMED = lazy(rf"{_NAME}{{1,12}}?(?:{_ROAD}|{_PLACE})")
 # Characters before 道/里/街/路 that make an ordinary word (知道, 渠道, 这里, 逛街, 一路), not a road.
 _NOT_ROAD = {
     "道": set("知渠频通味难报轨管车跑隧说一顺霸公人地古赤王打交航食铁引河坡水街"),
@@ -44,10 +47,8 @@ _NOT_ROAD = {
     "街": set("逛上满扫"),
     "路": set("一上走线思出半网电回来去让带赶迷套铁水"),
 }
-_WEAK_PART = re.compile(r"[\dA-Za-z]\s?(?:楼|层|区|期|门|排|户|F|#)$")
-_AFTER_DAY = re.compile(
-    r"(?:之前|以前|之后|以后|前|后|当天|那天|上午|下午|晚上|早上|中午|左右|截止|发货|到货|下单|开始)"
-)
+_WEAK_PART = lazy(r"[\dA-Za-z]\s?(?:楼|层|区|期|门|排|户|F|#)$")
+_AFTER_DAY = lazy(r"(?:之前|以前|之后|以后|前|后|当天|那天|上午|下午|晚上|早上|中午|左右|截止|发货|到货|下单|开始)")
 _UNIT_AFTER_ROOM = ("单元", "栋", "幢", "座", "号楼", "楼", "层", "门", "#")
 _MAX_LEFT = 20
 
@@ -72,10 +73,14 @@ def address_candidates(f: Forms) -> Iterator[Candidate]:
             last_end = stop
 
 
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
+
+
 def _real_suffix(t: str, m: re.Match[str]) -> bool:
     suffix = m["suffix"]
     before = t[m.start() - 1 : m.start()]
-    if not before or before in _NOT_PLACE or not re.fullmatch(_NAME, before):
+    if not before or before in _NOT_PLACE or not _is_name_char(before):
         return False  # a suffix alone (在小区3号门, 区12号) is not a place
     return before not in _NOT_ROAD.get(suffix, ())
 
@@ -84,7 +89,7 @@ def _extend_left(t: str, pos: int) -> int:
     start = pos
     while start > 0 and pos - start < _MAX_LEFT:
         ch = t[start - 1]
-        if ch in _NOT_PLACE or not re.fullmatch(_NAME, ch):
+        if ch in _NOT_PLACE or not _is_name_char(ch):
             break
         start -= 1
     return start
@@ -108,7 +113,7 @@ def _extend_right(t: str, pos: int, suffix: str | None = None) -> int | None:
         break
     if parts == 0:
         return None
-    if parts == 1 and re.fullmatch(r"\s?\d{1,2}号", last) and (suffix in _PLACES or _AFTER_DAY.match(t, end)):
+    if parts == 1 and _DAY.fullmatch(last) and (suffix in _PLACES or _AFTER_DAY.match(t, end)):
         return None  # 小区12号停水, 中山路12号前: a day of the month
     if parts == 1 and suffix in _PLACES and _WEAK_PART.search(last):
         return None  # 万达广场3楼, 医院3楼: a floor of a public place, not a home
@@ -137,12 +142,12 @@ def labelled_address_end(t: str, start: int) -> int | None:
         if not _real_suffix(window, m):
             continue
         end = _extend_right(window, m.end(), m["suffix"])
-        if end is not None and all(ch not in _NOT_PLACE and re.fullmatch(_NAME, ch) for ch in window[: m.start()]):
+        if end is not None and all(ch not in _NOT_PLACE and _is_name_char(ch) for ch in window[: m.start()]):
             return start + _extend_named(window, end)
     building = _BUILDING.match(window)
     if building is not None:
         return start + (_extend_right(window, 0) or building.end())
-    admin = re.match(rf"{_NAME}{{2,20}}?(?:省|市|区|县|镇|乡|街道)(?:{_NAME}{{1,20}}?(?:{_ROAD}|{_PLACE}))?", window)
+    admin = _ADMIN.match(window)
     if admin is not None and all(ch not in _NOT_PLACE for ch in admin[0]):
         return start + admin.end()
     return None
@@ -165,9 +170,9 @@ _EN_ESTATE = (
     r"(?:[A-Z][a-z]+\s){1,3}(?:Garden|Gardens|Estate|Residence|Residences|Community|Village|Mansion|Plaza|Court|"
     r"Apartments|Towers)\b"
 )
-_EN_PART = re.compile(rf"(?<![A-Za-z0-9])(?:(?P<street>{_EN_STREET})|{_EN_UNIT}|{_EN_ESTATE})")
-_EN_JOIN = re.compile(r",?\s?")
-_EN_WORD = re.compile(
+_EN_PART = lazy(rf"(?<![A-Za-z0-9])(?:(?P<street>{_EN_STREET})|{_EN_UNIT}|{_EN_ESTATE})")
+_EN_JOIN = lazy(r",?\s?")
+_EN_WORD = lazy(
     r"Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Way|Alley|Hutong|Highway|Hwy|Room|Rm|Flat|Apt|"
     r"Apartment|Unit|Suite|Building|Bldg|Block|Blk|Floor|Tower|Garden|Estate|Residence|Community|Village|Mansion|"
     r"Plaza|Court"

@@ -2,21 +2,21 @@
 
 Dates and times (``11月12号``, ``2026-11-12 14:05``), amounts, agent IDs after 工号/agent (the point
 of a complaint: ``渠道工号7788`` stays), public service lines (400/800, 95xxx, 12315, 12345 …), law
-articles and valid 统一社会信用代码 (checked with stdnum.cn.uscc).
+articles and valid 统一社会信用代码 (checked by store.records.credit_code, the validator the case form
+uses; stdnum.cn.uscc agrees with it and would add python-stdnum's ~100 ms import to every start-up).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-from stdnum.cn import uscc
 
 from store.export.redaction.lexicon import LABELS_AGENT
 from store.export.redaction.numbers import id18_plausible
 from store.export.redaction.spans import KEEP, Candidate
 from store.export.redaction.text_forms import Forms
+from store.export.redaction.words import LazyPattern as lazy
 from store.export.redaction.words import latin_word_at, latin_words, other_words
+from store.records.credit_code import credit_code_problem
 
 # Numbers that must stand alone (not inside a longer run of digits and separators): each pattern
 # starts with a digit or literal, so the engine jumps from candidate to candidate.
@@ -28,7 +28,7 @@ _ALONE = [
     r"[48]00[ \-]?\d{3}[ \-]?\d{4}",
     r"(?:95\d{3,4}|96\d{3}|10\d{3}|12\d{3}|1010\d{4}|114)(?!\s?(?:号|弄|栋|幢|单元|室|楼|层))",
 ]
-_ALONE_RE = [re.compile(p) for p in _ALONE]
+_ALONE_RE = [lazy(p) for p in _ALONE]
 _FREE = [
     r"\d(?<!\d\d)\d?\s?月\s?\d{1,2}\s?[日号]",  # 11月12号
     r"\d(?<!\d\d)\d?:[0-5]\d(?::[0-5]\d)?(?![0-9A-Za-z])",  # 14:05
@@ -37,13 +37,11 @@ _FREE = [
     r"\d(?<![\d.,]\d)[\d,]*(?:\.\d+)?\s?(?:元|块|万元|yuan|RMB|CNY)",  # 599元, 3,999 yuan
     r"第[一二三四五六七八九十百零\d]{1,6}条",  # law articles
 ]
-_FREE_RE = [re.compile(p) for p in _FREE]
-_AGENT_VALUE = re.compile(
-    r"[\s:：(（#]{0,3}(?:ID|id|No\.?|编号|号)?[\s:：#]{0,3}([A-Za-z]{0,4}[\- ]?\d{2,8})(?![\dA-Za-z])"
-)
-_AGENT_ZH = re.compile(other_words(LABELS_AGENT))
-_AGENT_EN = re.compile(latin_words(LABELS_AGENT))
-_CREDIT_CODE = re.compile(r"[0-9A-HJ-NP-RTUW-Y]{18}(?![0-9A-Za-z])")
+_FREE_RE = [lazy(p) for p in _FREE]
+_AGENT_VALUE = lazy(r"[\s:：(（#]{0,3}(?:ID|id|No\.?|编号|号)?[\s:：#]{0,3}([A-Za-z]{0,4}[\- ]?\d{2,8})(?![\dA-Za-z])")
+_AGENT_ZH = lazy(other_words(LABELS_AGENT))
+_AGENT_EN = lazy(latin_words(LABELS_AGENT))
+_CREDIT_CODE = lazy(r"[0-9A-HJ-NP-RTUW-Y]{18}(?![0-9A-Za-z])")
 
 
 def keep_candidates(f: Forms) -> Iterator[Candidate]:
@@ -62,7 +60,7 @@ def keep_candidates(f: Forms) -> Iterator[Candidate]:
         for m in _CREDIT_CODE.finditer(t):
             code = m[0]
             # an ID number can pass the credit code's checksum by chance (1 in 31): an ID it stays
-            if word_start(t, m.start()) and uscc.is_valid(code) and not id18_plausible(code):
+            if word_start(t, m.start()) and credit_code_problem(code) is None and not id18_plausible(code):
                 yield Candidate(m.start(), m.end(), KEEP, None)
 
 

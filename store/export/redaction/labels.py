@@ -8,7 +8,6 @@ number is 5–11 digits, an order number has digits in it, a name starts with a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from store.export.redaction.addresses import labelled_address_end
@@ -24,6 +23,7 @@ from store.export.redaction.names import chinese_name_at, latin_name_at
 from store.export.redaction.numbers import classify, is_mobile, landline_digits
 from store.export.redaction.spans import LABELLED, Candidate, Kind
 from store.export.redaction.text_forms import Forms
+from store.export.redaction.words import LazyPattern as lazy
 from store.export.redaction.words import latin_word_at, latin_words, other_words
 
 _LABELS: dict[str, str] = {}
@@ -34,18 +34,28 @@ _LABELS |= dict.fromkeys((*LABELS_NAME_ZH, *LABELS_NAME_EN), "name")
 _LABELS |= dict.fromkeys((*LABELS_ADDRESS_ZH, *LABELS_ADDRESS_EN), "address")
 _LABELS["单号"] = "order"
 _KIND_OF = {(word.lower() if word.isascii() else word): kind for word, kind in _LABELS.items()}
-_LABEL_ZH = re.compile(other_words(_LABELS))
-_LABEL_EN = re.compile(latin_words(_LABELS))
+_LABEL_ZH = lazy(other_words(_LABELS))
+_NAME_LABEL = lazy(f"{other_words(LABELS_NAME_ZH)}|(?i:{latin_words(LABELS_NAME_EN)})")
+_LABEL_EN = lazy(latin_words(_LABELS))
 # Between a label and its value: a colon, 是/为/叫/is, a courier's 单号, brackets, a few spaces.
-_FILLER = re.compile(
+_FILLER = lazy(
     r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?(?:号码|编号|账号|帐号|号)?[ \t]{0,2}"
     r"(?P<said>[:：,，]|是|为|叫|(?i:is|was))?[ \t]{0,3}(?:[(（][^)）]{0,8}[)）])?[:：]?[ \t]{0,3}"
 )
-_VALUE = re.compile(r"(?:[A-Za-z]{1,5}[ \-]?)?[A-Za-z0-9@](?:[A-Za-z0-9_@.]|[\-/](?=[A-Za-z0-9])|(?<=\d) (?=\d)){0,60}")
-_URL_OR_HANDLE = re.compile(r"https?://[!-~]+|@[^\s，。,；;、）)]{2,30}|[A-Za-z0-9_\-.]{3,40}")
-_DIGITS = re.compile(r"\d")
+_VALUE = lazy(r"(?:[A-Za-z]{1,5}[ \-]?)?[A-Za-z0-9@](?:[A-Za-z0-9_@.]|[\-/](?=[A-Za-z0-9])|(?<=\d) (?=\d)){0,60}")
+_URL_OR_HANDLE = lazy(r"https?://[!-~]+|@[^\s，。,；;、）)]{2,30}|[A-Za-z0-9_\-.]{3,40}")
+_DIGITS = lazy(r"\d")
+_WECHAT_ID = lazy(r"[A-Za-z][A-Za-z0-9_\-]{4,29}|\d{5,11}")
+_QQ = lazy(r"\d{5,11}")
+_ID_NUMBER = lazy(r"\d{15}|\d{17}[\dXx]")
+_DOCUMENT = lazy(r"[A-Za-z]{0,2}\d{7,10}")
 # A number followed by one of these is a date, amount or count, not an id (订单2026年…, 订单599元).
 _UNIT_AFTER = tuple("年月日号元块个件次天时分秒条张位楼层")
+
+
+def may_name_someone(text: str) -> bool:
+    """Whether the text has a label a name can follow (收件人, courier …): a quick test first."""
+    return _NAME_LABEL.search(text) is not None
 
 
 def label_candidates(f: Forms) -> Iterator[Candidate]:
@@ -94,20 +104,20 @@ def _value(t: str, start: int, kind: str, said: bool) -> tuple[int, int, Kind] |
 
 def _typed(kind: str, value: str, digits: str, said: bool) -> Kind | None:
     """The kind of a labelled value, if the value looks like one."""
-    compact = re.sub(r"[ \-]", "", value)
+    compact = value.replace(" ", "").replace("-", "")
     if kind == "wechat":
-        ok = re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]{4,29}|\d{5,11}", compact) and (said or _has_id_marks(compact))
+        ok = _WECHAT_ID.fullmatch(compact) and (said or _has_id_marks(compact))
         return Kind.WECHAT if ok else None
     if kind == "qq":
-        return Kind.QQ if re.fullmatch(r"\d{5,11}", compact) else None
+        return Kind.QQ if _QQ.fullmatch(compact) else None
     if kind == "phone":
         if is_mobile(digits[-11:]) and len(digits) in (11, 13, 15):
             return Kind.MOBILE
         return Kind.LANDLINE if landline_digits(digits) and digits == compact.lstrip("+") else None
     if kind == "id_card":
-        return Kind.ID_CARD if len(digits) in (15, 17, 18) and re.fullmatch(r"\d{15}|\d{17}[\dXx]", compact) else None
+        return Kind.ID_CARD if _ID_NUMBER.fullmatch(compact) else None
     if kind in ("passport", "permit"):
-        ok = re.fullmatch(r"[A-Za-z]{0,2}\d{7,10}", compact) and (kind == "permit" or compact[:1].isalpha())
+        ok = _DOCUMENT.fullmatch(compact) and (kind == "permit" or compact[:1].isalpha())
         return (Kind.PASSPORT if kind == "passport" else Kind.PERMIT) if ok else None
     if kind == "bank_card":
         return Kind.BANK_CARD if 12 <= len(digits) <= 19 and digits == compact else None

@@ -24,11 +24,12 @@ from store.export.redaction.lexicon import (
     WORDS_AFTER_NAME,
 )
 from store.export.redaction.text_forms import normalise
+from store.export.redaction.words import LazyPattern as lazy
 from store.export.redaction.words import latin_word_at
 
-_HAN = re.compile(r"[\u3400-\u9fff]+")
+_HAN = lazy(r"[\u3400-\u9fff]+")
 _SEP = r"[\s\-_·.]?"
-_EN_TITLE_BEFORE = re.compile(r"(?<![a-z])(?:mr|mrs|ms|miss|dr)\.?\s?$")
+_EN_TITLE_BEFORE = lazy(r"(?<![a-z])(?:mr|mrs|ms|miss|dr)\.?\s?$")
 
 
 class ListedNames:
@@ -143,7 +144,7 @@ def chinese_name_at(t: str, pos: int) -> int | None:
     return end if end > surname_end else None
 
 
-_EN_NAME = re.compile(
+_EN_NAME = lazy(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s?)?(?P<name>(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ \-](?:[A-Z][a-z]+|[A-Z]{2,})){0,2})"
 )
 

@@ -3,9 +3,9 @@
 Digits may be grouped by single spaces, dashes or dots anywhere (``138 1234 5678``, ``1381234 5678``,
 ``6228-2129-…``, ``440305 19920229 7811``) but are never glued to letters (``P7788…`` is an order
 number's business, ``91110108551385082Q`` a credit code's). Checksums come from python-stdnum (ID
-numbers: stdnum.cn.ric; cards: stdnum.luhn). A number that fails its checksum but has the shape (an
-ID number with a birth date in it) is still masked as that kind, since people mistype; any other run
-of 15 or more digits is masked as a long number.
+numbers: stdnum.cn.ric; cards: stdnum.luhn), imported when a number first needs one. A number that
+fails its checksum but has the shape (an ID number with a birth date in it) is still masked as that
+kind, since people mistype; any other run of 15 or more digits is masked as a long number.
 
 Each pattern starts with a digit or a literal and checks the character before it with a look-behind
 placed after that first character, so the regular-expression engine skips ahead to candidate
@@ -18,27 +18,25 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from stdnum import luhn
-from stdnum.cn import ric
-
 from store.export.redaction.spans import GUESS, SHAPE, Candidate, Kind
 from store.export.redaction.text_forms import Forms
+from store.export.redaction.words import LazyPattern as lazy
 
 _D = r"(?:[ .\-]?\d)"  # a digit, maybe after one separator
 _END = r"(?![0-9A-Za-z])"
-_MOBILE = re.compile(rf"1(?<![0-9A-Za-z]1)[3-9]\d{_D}{{8}}{_END}")
-_MOBILE_GLUED = re.compile(rf"(?:0086(?<![0-9A-Za-z]0086)|86(?<![0-9A-Za-z]86))1[3-9]\d{_D}{{8}}{_END}")
-_ID18 = re.compile(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{16}}[ \-]?[\dXx]{_END}")
-_ID15 = re.compile(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{14}}{_END}")
-_CARD = re.compile(rf"[3-6](?<![0-9A-Za-z][3-6]){_D}{{15,18}}{_END}")
-_LONG = re.compile(rf"\d(?<![0-9A-Za-z]\d)(?<!\d[ .\-]\d)(?>{_D}{{14,}}){_END}")
+_MOBILE = lazy(rf"1(?<![0-9A-Za-z]1)[3-9]\d{_D}{{8}}{_END}")
+_MOBILE_GLUED = lazy(rf"(?:0086(?<![0-9A-Za-z]0086)|86(?<![0-9A-Za-z]86))1[3-9]\d{_D}{{8}}{_END}")
+_ID18 = lazy(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{16}}[ \-]?[\dXx]{_END}")
+_ID15 = lazy(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{14}}{_END}")
+_CARD = lazy(rf"[3-6](?<![0-9A-Za-z][3-6]){_D}{{15,18}}{_END}")
+_LONG = lazy(rf"\d(?<![0-9A-Za-z]\d)(?<!\d[ .\-]\d)(?>{_D}{{14,}}){_END}")
 # A country code written before the number: +86, 0086, (+86), 86-
-_COUNTRY_BEFORE = re.compile(r"(?:\(\s?(?:\+|00)?86\s?\)|(?:\+|00)86|(?<![0-9A-Za-z])86|\+)[ \-]?$")
+_COUNTRY_BEFORE = lazy(r"(?:\(\s?(?:\+|00)?86\s?\)|(?:\+|00)86|(?<![0-9A-Za-z])86|\+)[ \-]?$")
 _AREA = r"(?:10|2\d|[3-9]\d\d)"
 _LOCAL = r"[ \-]?[2-9]\d{2,3}[ \-]?\d{4}(?:\s?(?:转|分机|ext\.?|x|-)\s?\d{1,5})?(?!\d)(?![ .\-]\d)"
 _LANDLINES = [
-    re.compile(rf"(?:\+86|0086|\(\+86\)|\(86\)|\(0086\)|86(?=[ \-]))[ \-]?\(?0?{_AREA}\)?{_LOCAL}", re.IGNORECASE),
-    re.compile(rf"(?:\(\s?0{_AREA}\s?\)|0{_AREA}){_LOCAL}", re.IGNORECASE),
+    lazy(rf"(?:\+86|0086|\(\+86\)|\(86\)|\(0086\)|86(?=[ \-]))[ \-]?\(?0?{_AREA}\)?{_LOCAL}", re.IGNORECASE),
+    lazy(rf"(?:\(\s?0{_AREA}\s?\)|0{_AREA}){_LOCAL}", re.IGNORECASE),
 ]
 
 
@@ -57,7 +55,7 @@ def number_candidates(f: Forms) -> Iterator[Candidate]:
         if id15_plausible(_digits(m[0])):
             yield Candidate(m.start(), m.end(), SHAPE, Kind.ID_CARD)
     for m in _CARD.finditer(t):
-        if luhn.is_valid(_digits(m[0])):
+        if luhn_valid(_digits(m[0])):
             yield Candidate(m.start(), m.end(), SHAPE, Kind.BANK_CARD)
     for m in _LONG.finditer(t):
         yield Candidate(m.start(), m.end(), GUESS, Kind.NUMBER)
@@ -91,7 +89,7 @@ def classify(digits: str) -> Kind | None:
         return Kind.ID_CARD
     if n == 15 and id15_plausible(digits):
         return Kind.ID_CARD
-    if 16 <= n <= 19 and luhn.is_valid(digits):
+    if 16 <= n <= 19 and luhn_valid(digits):
         return Kind.BANK_CARD
     if is_mobile(digits):
         return Kind.MOBILE
@@ -106,9 +104,17 @@ def id18_plausible(value: str) -> bool:
     """18 characters with an area and a birth date: checksum-valid, or one mistyped digit away."""
     if len(value) != 18 or not value[:17].isdigit():
         return False
+    from stdnum.cn import ric  # imported on first use: python-stdnum pulls in pydoc and ssl (~100 ms)
+
     if ric.is_valid(value):
         return True
     return value[0] in "12345678" and value[17] in "0123456789Xx" and _date(value[6:10], value[10:12], value[12:14])
+
+
+def luhn_valid(digits: str) -> bool:
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(digits))
 
 
 def id15_plausible(value: str) -> bool:

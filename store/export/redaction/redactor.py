@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from store.export.redaction.addresses import address_candidates, english_addresses
 from store.export.redaction.keep import keep_candidates
-from store.export.redaction.labels import label_candidates
+from store.export.redaction.labels import label_candidates, may_name_someone
 from store.export.redaction.names import ListedNames
 from store.export.redaction.numbers import number_candidates
 from store.export.redaction.shapes import shape_candidates
@@ -71,8 +71,11 @@ class Redactor:
         """Names that the texts introduce after a label, to be masked wherever they appear later."""
         found = set(self._learned)
         for text in texts:
-            f = Forms(text)
-            found |= {f.t[c.start : c.end] for c in label_candidates(f) if c.kind is Kind.NAME and c.end - c.start >= 2}
+            if text and may_name_someone(text):
+                f = Forms(text)
+                found |= {
+                    f.t[c.start : c.end] for c in label_candidates(f) if c.kind is Kind.NAME and c.end - c.start >= 2
+                }
         self._learned = frozenset(found)
 
     def find(self, text: str) -> list[Span]:
@@ -82,14 +85,15 @@ class Redactor:
         f = Forms(text)
         t = f.t
         candidates = list(keep_candidates(f))
-        candidates += [Candidate(s, e, KEEP, None) for s, e in self._public.find(t)]
-        candidates += [Candidate(s, e, KEEP, None) for s, e in self._agents.find(t)]
-        candidates += [Candidate(s, e, CASE, Kind.ORDER) for s, e in self._own.find(t)]
+        candidates += [Candidate(s, e, KEEP, None) for s, e in self._public.find(f)]
+        candidates += [Candidate(s, e, KEEP, None) for s, e in self._agents.find(f)]
+        candidates += [Candidate(s, e, CASE, Kind.ORDER) for s, e in self._own.find(f)]
         candidates += [Candidate(s, e, CASE, Kind.NAME) for s, e in self._names.find(t, f.low)]
         labelled = list(label_candidates(f))
         candidates += labelled
         names = {t[c.start : c.end] for c in labelled if c.kind is Kind.NAME and c.end - c.start >= 2}
-        candidates += [Candidate(s, e, LABELLED, Kind.NAME) for s, e in _literal(t, names | self._learned)]
+        if names or self._learned:  # each name a label introduced, wherever else it appears
+            candidates += [Candidate(s, e, LABELLED, Kind.NAME) for s, e in _literal(t, names | self._learned)]
         candidates += number_candidates(f)
         candidates += shape_candidates(f)
         candidates += address_candidates(f)
@@ -122,7 +126,6 @@ def _literal(t: str, values: Iterable[str]) -> Iterator[tuple[int, int]]:
             at = t.find(value, at + len(value))
 
 
-_PART = re.compile(r"[A-Za-z0-9]+")
 _JOINERS = " -_./#"
 _MAX_PARTS = 8
 
@@ -139,17 +142,18 @@ class ExactValues:
 
     def __init__(self, values: Iterable[str], *, alone: bool = False) -> None:
         cleaned = [v.strip() for v in values if v and v.strip()]
-        self._values = {compact(v) for v in cleaned if len(compact(v)) >= 4 and _ascii_value(v)}
+        self._values = {c for c in map(compact, filter(_ascii_value, cleaned)) if len(c) >= 4}
         # every beginning of a value: a window that is not one is abandoned at once
         self._prefixes = {v[:n] for v in self._values for n in range(1, len(v) + 1)}
         self._literals = {normalise(v) for v in cleaned if not _ascii_value(v) and len(v) >= 2}
         self._alone = alone
 
-    def find(self, t: str) -> Iterator[tuple[int, int]]:
+    def find(self, f: Forms) -> Iterator[tuple[int, int]]:
+        t = f.t
         yield from _literal(t, self._literals)
         if not self._values:
             return
-        parts = [(m.start(), m.end()) for m in _PART.finditer(t)]
+        parts = f.parts
         prefixes, values = self._prefixes, self._values
         for i, (start, end) in enumerate(parts):
             joined = t[start:end].upper()
@@ -178,4 +182,4 @@ def _has_digit(t: str, part: tuple[int, int]) -> bool:
 
 
 def _ascii_value(value: str) -> bool:
-    return all(ch.isascii() for ch in normalise(value))
+    return normalise(value).isascii()

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from store.export.redaction.text_forms import normalise
 
@@ -139,6 +140,7 @@ _PUBLIC_MAIL = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def mask(original: str, kind: Kind) -> str:
     """The original with its letters, digits and characters masked, keeping what the kind allows."""
     plain = normalise(original)
