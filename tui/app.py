@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from store.cases.case_store import CaseStore
     from store.rules.guide_structure import Target
 from store.rules.messages import Messages
+from store.text.controls import for_screen
 from tui.commands import ActionCommands
+from tui.text import literal
 
 T = TypeVar("T")
 
@@ -118,7 +121,8 @@ class WeiquanApp(App[None]):
 
                 self.push_screen(DamagedScreen.localized(self.msgs)(error))
             elif isinstance(error, WeiquanError):
-                self.exit(return_code=2, message=f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}")
+                line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
+                self.exit(return_code=2, message=literal(line, keep_newlines=True))
             else:
                 raise error
 
@@ -181,6 +185,25 @@ class WeiquanApp(App[None]):
         return guide
 
     # -- shared services for screens ------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast is plain text: its message and title often hold a case title, a file name
+        or a path, so markup is never read (``markup`` is ignored) and controls are shown."""
+        super().notify(
+            for_screen(message, keep_newlines=True),
+            title=for_screen(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a WeiquanError becomes a notification instead of a crash."""
         try:

@@ -9,13 +9,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from store.errors import WeiquanError
 from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
 from store.rules.messages import Messages, detect_language, normalise_language
+from store.text.controls import for_plain_text
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse quotes the arguments it rejects ("unrecognized arguments: …"): shown, never acted on."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(for_plain_text(message, keep_newlines=True))
 
 
 def _language(value: str) -> str:
@@ -26,7 +35,7 @@ def _language(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -37,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", type=_language, default=argparse.SUPPRESS, help="zh-CN or en (default: from the locale)"
     )
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="weiquan", parents=[common], description="维权 — run a consumer complaint from first contact to 12315."
     )
     parser.add_argument("--version", action="version", version=f"weiquan {app_version()}")
@@ -97,7 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return verbs.run(args)
     except WeiquanError as error:
         msgs = Messages(args.lang)
-        print(f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}", file=sys.stderr)
+        line = f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}"
+        print(for_plain_text(line, keep_newlines=True), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -17,6 +17,7 @@ from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.text import literal
+from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -49,7 +50,9 @@ class FormField(Vertical):
         yield Static(Text("  " + self.label), classes="form-label")
         yield self.widget
         yield Static(
-            Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}"
+            literal(self.hint, wrap=True),
+            classes="form-hint" + ("" if self.hint else " -blank"),
+            id=f"hint-{self.field_name}",
         )
         yield Static(classes="form-error", id=f"error-{self.field_name}")
 
@@ -73,12 +76,13 @@ class FormField(Vertical):
         raise TypeError(f"unsupported field widget {type(widget).__name__}")
 
     def show_error(self, message: str | None) -> None:
+        """``message`` often quotes what was typed: shown literally."""
         self.set_class(bool(message), "-invalid")
-        self.query_one(".form-error", Static).update(Text(message or ""))
+        self.query_one(".form-error", Static).update(literal(message or "", keep_newlines=True))
 
     def show_hint(self, hint: str) -> None:
         box = self.query_one(".form-hint", Static)
-        box.update(Text(hint))
+        box.update(literal(hint, wrap=True))
         box.set_class(not hint, "-blank")
 
 
@@ -130,7 +134,7 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         fields = self.fields()
         fields[0].widget.add_class("form-first")
         with Vertical(id="form-box"):
-            yield Static(Text(self.form_title), id="form-title")
+            yield Static(literal(self.form_title), id="form-title")
             with VerticalScroll(id="form-scroll", can_focus=False):
                 yield from fields
             yield Static(id="form-general-error")
@@ -227,7 +231,7 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
     return FormField(
-        name, label, _steady(Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
+        name, label, _steady(LiteralInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
     )
 
 
@@ -235,6 +239,6 @@ def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormFi
     return FormField(
         name,
         label,
-        _steady(TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
+        _steady(LiteralTextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
         hint,
     )

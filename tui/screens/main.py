@@ -27,6 +27,7 @@ from tui.bindings import Localized
 from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.row_table import RowTable
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
@@ -92,7 +93,7 @@ class MainScreen(CaseActions, Localized, Screen):
         yield Header(show_clock=False, icon="维")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                search = Input(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search = LiteralInput(placeholder=msgs("main.filter_placeholder"), id="filter")
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
                 yield CaseList(msgs("main.empty_list"), id="cases")

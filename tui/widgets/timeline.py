@@ -10,6 +10,7 @@ from rich.text import Text
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.records.models import Case, Contact
     from store.rules.messages import Messages
+from store.text.cell_width import clip
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
@@ -39,10 +40,10 @@ class Timeline(RowTable):
                     Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
                     Cell(msgs.enum("channel", contact.channel)),
                     Cell(contact.agent_id),
-                    Cell(_clip(contact.promise, 24)),
+                    Cell(clip(" ".join(contact.promise.split()), 24)),
                     Cell(deadline, tone),
                     Cell(msgs(f"promise.{status.value}"), tone),
-                    Cell(_clip(contact.summary, 80)),
+                    Cell(clip(" ".join(contact.summary.split()), 80)),
                 ]
             )
             keys.append(contact.id)
@@ -73,8 +74,3 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
             text.append(f"\n{label}: ", style="bold")
             text.append_text(literal(value, keep_newlines=True))
     return text
-
-
-def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
