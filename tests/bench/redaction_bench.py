@@ -19,7 +19,7 @@ from tests.bench import redaction_libraries as libs
 from tests.bench.dataset import make_case
 from tests.export.corpus import read_redaction_corpus, read_wording_corpus
 from tests.export.corpus.scoring import score
-from tests.export.test_redaction_corpus import redactor_for
+from tests.export.test_redaction_corpus import ALL, redactor_for
 
 ROUNDS = 5
 RECORDS = "store.records.models"
@@ -40,7 +40,8 @@ def _verdict(ok: bool) -> str:
 
 
 def corpus_figures() -> None:
-    for files, label in ((("personal_data.txt", "ordinary.txt"), "main corpus"), (("second_set.txt",), "second set")):
+    sets = [(("personal_data.txt", "ordinary.txt"), "main corpus"), (("second_set.txt",), "second set")]
+    for files, label in [*sets, (("third_set.txt",), "third set")]:
         corpus = read_redaction_corpus(*files)
         fig = score(redactor_for(corpus), corpus)
         print(
@@ -95,7 +96,7 @@ def library_figures() -> None:
 
 
 def _realistic_field(size: int) -> str:
-    corpus = read_redaction_corpus("personal_data.txt", "ordinary.txt", "second_set.txt")
+    corpus = read_redaction_corpus(*ALL)
     text = "\n".join(s.text for s in corpus.sentences)
     return (text * (size // len(text) + 1))[:size]
 

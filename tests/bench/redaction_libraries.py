@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from store.export.redaction import Kind, Redactor
 from store.export.redaction.text_forms import compact
 from tests.export.corpus import read_redaction_corpus
-from tests.export.test_redaction_corpus import redactor_for
+from tests.export.test_redaction_corpus import ALL, redactor_for
 
 Finder = Callable[[str], Iterable[str]]
 
@@ -50,7 +50,7 @@ def _same(found: str, value: str) -> bool:
 
 
 def score(finder: Finder, kinds: set[str]) -> Score:
-    corpus = read_redaction_corpus("personal_data.txt", "ordinary.txt", "second_set.txt")
+    corpus = read_redaction_corpus(*ALL)
     result = Score()
     for sentence in corpus.sentences:
         wanted = [i.value for i in sentence.personal if i.kind in kinds]
@@ -63,7 +63,7 @@ def score(finder: Finder, kinds: set[str]) -> Score:
 
 
 def ours(kinds: set[Kind]) -> Finder:
-    corpus = read_redaction_corpus("personal_data.txt", "ordinary.txt", "second_set.txt")
+    corpus = read_redaction_corpus(*ALL)
     redactor: Redactor = redactor_for(corpus)
     return lambda text: [s.original for s in redactor.find(text) if s.kind in kinds]
 

@@ -10,6 +10,7 @@ from tests.export.corpus import Corpus, read_redaction_corpus
 from tests.export.corpus.scoring import Figures, score
 
 TARGET = 0.97
+ALL = ("personal_data.txt", "ordinary.txt", "second_set.txt", "third_set.txt")
 
 
 def redactor_for(corpus: Corpus) -> Redactor:
@@ -26,7 +27,11 @@ def _figures(*files: str) -> Figures:
     return score(redactor_for(corpus), corpus)
 
 
-@pytest.mark.parametrize("files", [("personal_data.txt", "ordinary.txt"), ("second_set.txt",)], ids=["main", "second"])
+@pytest.mark.parametrize(
+    "files",
+    [("personal_data.txt", "ordinary.txt"), ("second_set.txt",), ("third_set.txt",)],
+    ids=["main", "second", "third"],
+)
 def test_personal_data_removed_and_ordinary_text_kept(files: tuple[str, ...]) -> None:
     fig = _figures(*files)
     assert fig.removed_share >= TARGET, "personal data still readable:\n" + "\n".join(fig.leaks)
@@ -34,7 +39,7 @@ def test_personal_data_removed_and_ordinary_text_kept(files: tuple[str, ...]) ->
 
 
 def test_the_corpus_is_large_and_covers_every_kind() -> None:
-    corpus = read_redaction_corpus("personal_data.txt", "ordinary.txt", "second_set.txt")
+    corpus = read_redaction_corpus(*ALL)
     assert len(corpus.sentences) >= 300
     assert len(corpus.ordinary) >= 100
     kinds = {item.kind for _, item in corpus.items}
@@ -45,6 +50,6 @@ def test_the_corpus_is_large_and_covers_every_kind() -> None:
 
 
 def test_every_kind_is_found_at_least_nine_times_in_ten() -> None:
-    fig = _figures("personal_data.txt", "ordinary.txt", "second_set.txt")
+    fig = _figures(*ALL)
     weak = {kind: (found, total) for kind, (found, total) in fig.by_kind.items() if found < 0.9 * total}
     assert not weak, "\n".join(fig.leaks)

@@ -17,7 +17,7 @@ from store.export.redaction.spans import ADDRESS, Candidate, Kind
 from store.export.redaction.text_forms import Forms
 from store.export.redaction.words import LazyPattern as lazy
 
-_ROAD = "大街|大道|胡同|路|街|道|巷|弄|里"
+_ROAD = "大街|大道|胡同|路|街|道|巷|弄|里|段"
 _PLACE = (
     "小区|花园|公寓|家园|新村|大厦|大楼|广场|中心|写字楼|产业园|科技园|工业园|园区|社区|大院|宿舍|公馆|山庄|"
     "大学|学院|苑|园|府|城|庭|湾|郡|坊|院|村|区|座"
@@ -46,6 +46,7 @@ _NOT_ROAD = {
     "里": set("这那哪家店心手城夜公千万屋仓箱包袋盒柜车群嘴眼梦区院村"),
     "街": set("逛上满扫"),
     "路": set("一上走线思出半网电回来去让带赶迷套铁水"),
+    "段": set("阶手时片地分身号中上下前后一这那该此路"),
 }
 _WEAK_PART = lazy(r"[\dA-Za-z]\s?(?:楼|层|区|期|门|排|户|F|#)$")
 _AFTER_DAY = lazy(r"(?:之前|以前|之后|以后|前|后|当天|那天|上午|下午|晚上|早上|中午|左右|截止|发货|到货|下单|开始)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from store.export.redaction.lexicon import LABELS_AGENT
+from store.export.redaction.lexicon import LABELS_AGENT, LABELS_PRODUCT
 from store.export.redaction.numbers import id18_plausible
 from store.export.redaction.spans import KEEP, Candidate
 from store.export.redaction.text_forms import Forms
@@ -38,9 +38,14 @@ _FREE = [
     r"第[一二三四五六七八九十百零\d]{1,6}条",  # law articles
 ]
 _FREE_RE = [lazy(p) for p in _FREE]
-_AGENT_VALUE = lazy(r"[\s:：(（#]{0,3}(?:ID|id|No\.?|编号|号)?[\s:：#]{0,3}([A-Za-z]{0,4}[\- ]?\d{2,8})(?![\dA-Za-z])")
+_AGENT_VALUE = lazy(
+    r"[\s:：(（#]{0,3}(?:ID|id|No\.?|编号|号)?[\s:：#]{0,3}(?:是|为|is)?\s?([A-Za-z]{0,4}[\- ]?\d{2,8})(?![\dA-Za-z])"
+)
+_PRODUCT_VALUE = lazy(r"[\s:：#]{0,3}(?:是|为|is)?\s?([A-Za-z0-9][A-Za-z0-9\-/._]{2,40})")
 _AGENT_ZH = lazy(other_words(LABELS_AGENT))
 _AGENT_EN = lazy(latin_words(LABELS_AGENT))
+_PRODUCT_ZH = lazy(other_words(LABELS_PRODUCT))
+_PRODUCT_EN = lazy(latin_words(LABELS_PRODUCT))
 _CREDIT_CODE = lazy(r"[0-9A-HJ-NP-RTUW-Y]{18}(?![0-9A-Za-z])")
 
 
@@ -56,7 +61,7 @@ def keep_candidates(f: Forms) -> Iterator[Candidate]:
             for m in pattern.finditer(t):
                 if not t[m.start() - 1 : m.start()].isdigit():
                     yield Candidate(m.start(), m.end(), KEEP, None)
-        yield from _agent_ids(f)
+        yield from _labelled(f)
         for m in _CREDIT_CODE.finditer(t):
             code = m[0]
             # an ID number can pass the credit code's checksum by chance (1 in 31): an ID it stays
@@ -64,25 +69,31 @@ def keep_candidates(f: Forms) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), KEEP, None)
 
 
-def _agent_ids(f: Forms) -> Iterator[Candidate]:
-    labels = list(_AGENT_ZH.finditer(f.t))
-    if f.has_alpha:
-        labels += [m for m in _AGENT_EN.finditer(f.low) if latin_word_at(f.low, m.start(), m.end())]
-    for label in labels:
-        value = _AGENT_VALUE.match(f.t, label.end())
-        if value is not None:
-            yield Candidate(value.start(1), value.end(1), KEEP, None)
+def _labelled(f: Forms) -> Iterator[Candidate]:
+    """Agent IDs after 工号/agent and product identifiers after IMEI/型号/SN: the point of a complaint."""
+    for zh, en, value_pattern in ((_AGENT_ZH, _AGENT_EN, _AGENT_VALUE), (_PRODUCT_ZH, _PRODUCT_EN, _PRODUCT_VALUE)):
+        labels = list(zh.finditer(f.t))
+        if f.has_alpha:
+            labels += [m for m in en.finditer(f.low) if latin_word_at(f.low, m.start(), m.end())]
+        for label in labels:
+            value = value_pattern.match(f.t, label.end())
+            if value is not None:
+                yield Candidate(value.start(1), value.end(1), KEEP, None)
 
 
 def word_start(t: str, start: int) -> bool:
-    prev = t[start - 1 : start]
-    return not (prev.isascii() and prev.isalnum())
+    return not _word_char(t[start - 1 : start])
+
+
+def _word_char(ch: str) -> bool:
+    """A letter, digit or underscore: what an account name or code is made of (douyin_12345)."""
+    return ch == "_" or (ch.isascii() and ch.isalnum())
 
 
 def alone(t: str, start: int, end: int) -> bool:
-    """Not part of a longer number: no letter or digit around it, nor a separator and a digit."""
+    """Not part of a longer number or name: no letter, digit or _ around it, nor a separator and a digit."""
     before, after = t[max(0, start - 2) : start], t[end : end + 2]
-    if (before[-1:].isascii() and before[-1:].isalnum()) or (after[:1].isascii() and after[:1].isalnum()):
+    if _word_char(before[-1:]) or _word_char(after[:1]):
         return False
     joined_before = len(before) == 2 and (
         (before[1] in " .-" and before[0].isdigit())

@@ -42,12 +42,14 @@ _FILLER = lazy(
     r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?(?:号码|编号|账号|帐号|号)?[ \t]{0,2}"
     r"(?P<said>[:：,，]|是|为|叫|(?i:is|was))?[ \t]{0,3}(?:[(（][^)）]{0,8}[)）])?[:：]?[ \t]{0,3}"
 )
-_VALUE = lazy(r"(?:[A-Za-z]{1,5}[ \-]?)?[A-Za-z0-9@](?:[A-Za-z0-9_@.]|[\-/](?=[A-Za-z0-9])|(?<=\d) (?=\d)){0,60}")
+_VALUE = lazy(
+    r"(?:[A-Za-z]{1,5}[ \-]?)?[A-Za-z0-9@](?:[A-Za-z0-9_@.]|[\-/](?=[A-Za-z0-9])|(?<=\d) (?=\d)){0,60}(?:\([\dA]\))?"
+)
 _URL_OR_HANDLE = lazy(r"https?://[!-~]+|@[^\s，。,；;、）)]{2,30}|[A-Za-z0-9_\-.]{3,40}")
 _DIGITS = lazy(r"\d")
 _WECHAT_ID = lazy(r"[A-Za-z][A-Za-z0-9_\-]{4,29}|\d{5,11}")
 _QQ = lazy(r"\d{5,11}")
-_ID_NUMBER = lazy(r"\d{15}|\d{17}[\dXx]")
+_ID_NUMBER = lazy(r"\d{15}|\d{17}[\dXx]|[A-Za-z]{1,2}\d{6,9}")  # and Hong Kong, Macau, Taiwan IDs
 _DOCUMENT = lazy(r"[A-Za-z]{0,2}\d{7,10}")
 # A number followed by one of these is a date, amount or count, not an id (订单2026年…, 订单599元).
 _UNIT_AFTER = tuple("年月日号元块个件次天时分秒条张位楼层")
@@ -76,6 +78,7 @@ def label_candidates(f: Forms) -> Iterator[Candidate]:
         start = covered = filler.end() if filler else end
         found = _value(t, start, _KIND_OF[label], bool(filler and filler["said"]))
         if found is not None:
+            covered = found[1]  # a label word inside the value (抖音号：douyin_123) is the value's
             yield Candidate(found[0], found[1], LABELLED, found[2])
 
 
@@ -104,7 +107,7 @@ def _value(t: str, start: int, kind: str, said: bool) -> tuple[int, int, Kind] |
 
 def _typed(kind: str, value: str, digits: str, said: bool) -> Kind | None:
     """The kind of a labelled value, if the value looks like one."""
-    compact = value.replace(" ", "").replace("-", "")
+    compact = value.replace(" ", "").replace("-", "").replace("(", "").replace(")", "")
     if kind == "wechat":
         ok = _WECHAT_ID.fullmatch(compact) and (said or _has_id_marks(compact))
         return Kind.WECHAT if ok else None

@@ -47,6 +47,7 @@ WORDS_AFTER_NAME = _words(
 )
 # Words that start with a surname's character but are not names (收件人何时…, 快递员马上…).
 NOT_NAMES = _words(
+    "解释 申请 查询 查看 单方面 周末 那边 全天 全程 "
     "何时 何处 何日 何必 何况 马上 高兴 高度 方便 方面 方式 方法 全部 全都 全是 全额 "
     "全款 和我 和他 和她 和你 向我 向他 向她 向你 于是 都是 都在 都没 都不 都会 都要 "
     "时间 时候 常常 常见 明明 明天 明确 正在 正是 正常 正品 连续 连着 原来 原因 原价 "
@@ -75,7 +76,7 @@ PINYIN_SURNAMES = _words(
 LABELS_NAME_ZH = _list(
     "快递员|快递小哥|快递哥|派件员|配送员|送货员|骑手|外卖员|收件人|收货人|寄件人|发件人|联系人|经办人|办理人|"
     "签收人|代收人|持卡人姓名|持卡人|开户名|户名|姓名|名字叫|我叫|"
-    "本人叫|名叫|业务员|安装师傅|维修师傅|车主|业主|户主|投诉人|申请人|当事人|委托人|代理人|买家|收款人|付款人|账户名"
+    "本人叫|本人|名叫|业务员|安装师傅|维修师傅|车主|业主|户主|投诉人|申请人|当事人|委托人|代理人|买家|收款人|付款人|账户名"
 )
 LABELS_NAME_EN = _list(
     "the courier|courier|delivery man|deliveryman|driver|recipient|addressee|contact person|contact|"
@@ -107,7 +108,8 @@ LABELS = {
     "order": _list(
         "订单号码|订单编号|订单号|订单|交易单号|交易号|商户单号|支付单号|流水号|售后单号|售后单|服务单号|退款单号|"
         "退货单号|工单号|工单编号|工单|投诉编号|投诉单号|受理编号|受理号|"
-        "案件编号|order number|order no|order ID|order id|order|Order|ticket number|ticket|case number|"
+        "案件编号|案件号|售后编号|退款编号|服务编号|申请编号|受理单号|业务单号|交易流水号|支付流水号|"
+        "order number|order no|order ID|order id|order|Order|ticket number|ticket|case number|"
         "reference number|ref. no|Ref.|ref"
     ),
     "tracking": _list(
@@ -117,7 +119,7 @@ LABELS = {
     ),
     "profile": _list(
         "小红书号|小红书ID|小红书id|小红书|抖音号|抖音ID|抖音|快手号|微博ID|微博号|微博|B站UID|B站ID|UID|uid|"
-        "闲鱼号|淘宝ID|旺旺号|旺旺|知乎ID|豆瓣ID|"
+        "闲鱼号|淘宝ID|旺旺号|旺旺|知乎ID|豆瓣ID|淘宝账号|京东账号|支付宝账号|拼多多账号|闲鱼账号|用户名|用户ID|"
         "Xiaohongshu ID|Xiaohongshu|RED ID|Douyin ID|Douyin|TikTok|Weibo ID|Weibo|Bilibili UID"
     ),
 }
@@ -125,6 +127,10 @@ COURIERS = _list(
     "顺丰速运|顺丰快递|顺丰|圆通速递|圆通快递|圆通|中通快递|中通|申通快递|申通|韵达快递|韵达|极兔速递|极兔快递|"
     "极兔|京东物流|京东快递|德邦快递|德邦|百世快递|百世|邮政快递|"
     "邮政EMS|中国邮政|邮政|EMS|菜鸟|宅急送|丰网|ZTO|STO|YTO|J&T"
+)
+# Labels of product identifiers: a serial or model number is a product detail and stays as written.
+LABELS_PRODUCT = _list(
+    "IMEI|MEID|SN|S/N|序列号|串号|型号|批号|批次号|条码|条形码|商品编号|商品ID|SKU|货号|款号|serial number|model"
 )
 LABELS_AGENT = _list(
     "客服工号|渠道工号|员工工号|工号|员工编号|员工号|坐席号|客服编号|客服ID|客服id|agent ID|Agent ID|agent id|"

@@ -33,7 +33,7 @@ _LONG = lazy(rf"\d(?<![0-9A-Za-z]\d)(?<!\d[ .\-]\d)(?>{_D}{{14,}}){_END}")
 # A country code written before the number: +86, 0086, (+86), 86-
 _COUNTRY_BEFORE = lazy(r"(?:\(\s?(?:\+|00)?86\s?\)|(?:\+|00)86|(?<![0-9A-Za-z])86|\+)[ \-]?$")
 _AREA = r"(?:10|2\d|[3-9]\d\d)"
-_LOCAL = r"[ \-]?[2-9]\d{2,3}[ \-]?\d{4}(?:\s?(?:转|分机|ext\.?|x|-)\s?\d{1,5})?(?!\d)(?![ .\-]\d)"
+_LOCAL = r"[ \-]?[1-9]\d{2,3}[ \-]?\d{4}(?:\s?(?:转|分机|ext\.?|x|-)\s?\d{1,5})?(?!\d)(?![ .\-]\d)"
 _LANDLINES = [
     lazy(rf"(?:\+86|0086|\(\+86\)|\(86\)|\(0086\)|86(?=[ \-]))[ \-]?\(?0?{_AREA}\)?{_LOCAL}", re.IGNORECASE),
     lazy(rf"(?:\(\s?0{_AREA}\s?\)|0{_AREA}){_LOCAL}", re.IGNORECASE),
