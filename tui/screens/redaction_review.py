@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -77,10 +77,9 @@ class RedactionReviewScreen(Localized, ModalScreen[Review | None]):
     }
     RedactionReviewScreen #review-title { padding: 0 1; text-style: bold; }
     RedactionReviewScreen #review-help { padding: 0 1; color: $text-muted; }
-    RedactionReviewScreen Horizontal { height: 1fr; }
-    RedactionReviewScreen #review-text { width: 3fr; height: 1fr; border-right: solid $primary; }
+    RedactionReviewScreen #review-spans { height: auto; max-height: 40%; border-bottom: solid $primary; }
+    RedactionReviewScreen #review-text { height: 1fr; }
     RedactionReviewScreen #review-doc { padding: 0 1; }
-    RedactionReviewScreen #review-spans { width: 2fr; height: 1fr; max-height: 100%; }
     """
 
     def __init__(self, case_id: int, fmt: str, review: Review) -> None:
@@ -93,10 +92,9 @@ class RedactionReviewScreen(Localized, ModalScreen[Review | None]):
         with Vertical():
             yield Static(id="review-title")
             yield Static(id="review-help")
-            with Horizontal():
-                with VerticalScroll(id="review-text"):
-                    yield Static(id="review-doc")
-                yield RowTable(id="review-spans")
+            yield RowTable(id="review-spans")  # the list on top, the text below: fits 80 columns
+            with VerticalScroll(id="review-text"):
+                yield Static(id="review-doc")
         yield ScreenFooter()
 
     def on_mount(self) -> None:
