@@ -20,6 +20,7 @@ from store.export.redaction import MASK, Kind
 from store.export.redaction.review import Finding, Review
 from tui.bindings import Localized
 from tui.text import literal
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.screen_footer import ScreenFooter
 
@@ -51,7 +52,7 @@ class MaskTextDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield Input(id="mask-text")
+            yield LiteralInput(id="mask-text")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
