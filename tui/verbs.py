@@ -132,7 +132,8 @@ def _days(value: int) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    """Exit status: 0 nothing overdue, 1 something overdue (for cron and shell logins), 2 error."""
+    """Exit status: 0 nothing overdue, 1 something overdue, even if only by an estimate (for cron and
+    shell logins), 2 error."""
     store = open_store(args)
     msgs = Messages(args.lang)
     items = due_items(store.cases(), store.clock(), _days(args.within), msgs)
@@ -150,12 +151,11 @@ def cmd_due(args: argparse.Namespace) -> int:
         say(msgs("due.nothing", days=args.within))
         return EXIT_OK
     for item in items:
-        state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
         flags = item.flag_labels(msgs)
-        say(f"{fit(state, 6)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
-        say(f"       {one_line(item.label)} — {one_line(item.detail)}{flags}")
+        say(f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
+        say(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:
-            say(f"       {one_line(item.estimate_reason)}")
+            say(f"         {one_line(item.estimate_reason)}")
     return EXIT_ATTENTION if overdue else EXIT_OK
 
 

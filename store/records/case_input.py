@@ -9,10 +9,11 @@ from typing import Any
 from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
-from store.records.date_input import parse_date, parse_datetime
+from store.records.date_input import DATETIME_FORMS, match_date, parse_date, parse_datetime
 from store.records.deadline_input import ResolvedDeadline, parse_deadline
 from store.records.models import Case, Contact, build
 from store.records.money import parse_yuan
+from store.rules.messages import Msg
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
 
@@ -62,7 +63,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "product": values.get("product", "").strip(),
         "amount_paid_fen": _money(values, "amount_paid"),
         "order_date": parse_date(values.get("order_date", ""), "order_date", today=today),
-        "delivery_date": parse_date(values.get("delivery_date", ""), "delivery_date", today=today),
+        **parse_sign_off(values.get("delivery_date", ""), today=today),
         "return_received_date": parse_date(values.get("return_received_date", ""), "return_received_date", today=today),
         "complaint_accepted_date": parse_date(
             values.get("complaint_accepted_date", ""), "complaint_accepted_date", today=today
@@ -71,7 +72,10 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "demand": values.get("demand", "return_refund"),
         "demand_detail": values.get("demand_detail", "").strip(),
         "compensation_fen": _money(values, "compensation"),
-        "legal_basis": values.get("legal_basis", "none"),
+        "loss_fen": _money(values, "loss"),
+        "deceived": bool(values.get("deceived", False)),
+        "seller_knew": bool(values.get("seller_knew", False)),
+        "sanbao_covered": bool(values.get("sanbao_covered", False)),
         "status": values.get("status", "open"),
         "outcome": values.get("outcome", "").strip(),
         "recovered_fen": _money(values, "recovered"),
@@ -80,10 +84,33 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "notes": values.get("notes", ""),
     }
     if fields["order_date"] and fields["delivery_date"] and fields["delivery_date"] < fields["order_date"]:
-        raise InvalidInput("The delivery date is before the order date.", "delivery_date")
+        raise InvalidInput(Msg.of("input.sign_off_before_order"), "delivery_date")
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
+
+
+def parse_sign_off(text: str, *, today: dt.date) -> dict[str, Any]:
+    """The courier's sign-off as ``delivery_date`` and, when given, ``delivery_time``."""
+    raw = text.strip()
+    if not raw:
+        return {"delivery_date": None, "delivery_time": None}
+    match = match_date(raw)
+    if not match:
+        raise InvalidInput(Msg.of("input.not_a_sign_off", text=raw, forms=DATETIME_FORMS), "delivery_date")
+    if match["H"] is None:
+        return {"delivery_date": parse_date(raw, "delivery_date", today=today), "delivery_time": None}
+    moment = parse_datetime(raw, "delivery_date", now=dt.datetime.combine(today, dt.time(), CHINA_TZ))
+    return {"delivery_date": moment.date(), "delivery_time": moment.time()}
+
+
+def format_sign_off(case: Case) -> str:
+    """The form text for a case's sign-off: the day, with the time when known."""
+    if case.delivery_date is None:
+        return ""
+    if case.delivery_time is None:
+        return case.delivery_date.isoformat()
+    return f"{case.delivery_date.isoformat()} {case.delivery_time:%H:%M}"
 
 
 def _money(values: dict[str, Any], name: str) -> int | None:

@@ -20,6 +20,7 @@ from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, add_days, add_working_days
 from store.errors import InvalidInput
 from store.records.date_input import DATE_PATTERN, format_datetime
+from store.rules.messages import Msg
 
 FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
 MAX_SPAN_DAYS = 3660
@@ -34,7 +35,7 @@ _ABSOLUTE = DATE_PATTERN
 class ResolvedDeadline:
     when: dt.datetime
     estimated: bool = False
-    reason: str = ""
+    reason: Msg | None = None  # why the date is an estimate, for the user's language
 
     @property
     def canonical(self) -> str:

@@ -27,6 +27,8 @@ Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
 
 class Category(StrEnum):
     QUALITY = "quality"
+    COUNTERFEIT = "counterfeit"  # fake goods or other fraud (假冒、欺诈)
+    FOOD = "food"  # food not meeting food-safety standards (食品不符合食品安全标准)
     WRONG_ITEM = "wrong_item"
     LOGISTICS = "logistics"
     AFTER_SALES = "after_sales"
@@ -41,14 +43,6 @@ class Demand(StrEnum):
     COMPENSATION = "compensation"
     EXPLANATION = "explanation"
     OTHER = "other"
-
-
-class LegalBasis(StrEnum):
-    """A statute the demand relies on for a computed amount (see store.deadlines.compensation)."""
-
-    NONE = "none"
-    FRAUD_X3 = "cpl_art55"  # 消法 Art. 55: 3x price, at least ¥500
-    FOOD_X10 = "food_safety_art148"  # 食品安全法 Art. 148: 10x price or 3x loss, at least ¥1,000
 
 
 class Status(StrEnum):
@@ -166,14 +160,19 @@ class Case(_Record, kw_only=True):
     product: Short = ""
     amount_paid_fen: Fen | None = None
     order_date: dt.date | None = None
-    delivery_date: dt.date | None = None  # signed for / received by the consumer
+    delivery_date: dt.date | None = None  # signed for / received by the consumer (签收)
+    delivery_time: dt.time | None = None  # the courier's sign-off time that day, when known
     return_received_date: dt.date | None = None  # the business received the returned goods
     complaint_accepted_date: dt.date | None = None  # the regulator accepted the complaint
     category: Category = Category.OTHER
     demand: Demand = Demand.RETURN_REFUND
     demand_detail: Text = ""
     compensation_fen: Fen | None = None
-    legal_basis: LegalBasis = LegalBasis.NONE
+    loss_fen: Fen | None = None  # the consumer's loss, for a statutory amount counted from it
+    # Facts the user confirms; the statutory amount and some clocks follow from them (rules data).
+    deceived: bool = False  # the business deceived the consumer (消法 Art. 55)
+    seller_knew: bool = False  # the seller knew the food did not meet the standards (食安法 Art. 148)
+    sanbao_covered: bool = False  # the goods are in the 三包 catalogue
     status: Status = Status.OPEN
     outcome: Text = ""
     recovered_fen: Fen | None = None
@@ -193,6 +192,8 @@ class Case(_Record, kw_only=True):
             raise ValueError("the title is empty")
         if self.order_date and self.delivery_date and self.delivery_date < self.order_date:
             raise ValueError("the delivery date is before the order date")
+        if self.delivery_time is not None and self.delivery_date is None:
+            raise ValueError("a sign-off time needs its date")
         problem = credit_code_problem(self.respondent_credit_code)
         if problem:
             raise ValueError(problem)

@@ -39,7 +39,7 @@ def fill_case(store: CaseStore, strings: list[str], *, title_prefix: str = "T", 
             "category": "quality",
             "demand": "compensation",
             "compensation_fen": 50_000,
-            "legal_basis": "cpl_art55",
+            "deceived": True,  # the statutory amount is shown too
             "demand_detail": next(pick)[:LONG],
             "outcome": next(pick)[:LONG],
             "references": [{"label": "L" + short()[:199], "value": "V" + short()[:199]} for _ in range(2)],

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.records.case_input import case_fields_from_form, format_references
-from store.records.models import Case, Category, Demand, LegalBasis, Status
+from store.records.case_input import case_fields_from_form, format_references, format_sign_off
+from store.records.models import Case, Category, Demand, Status
 from store.records.money import format_yuan
 from store.rules.messages import Messages
-from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
+from tui.dialogs.form import FormField, FormScreen, checkbox_field, input_field, select_field, text_field
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,16 @@ class CaseForm(FormScreen[CaseFormResult]):
             input_field(
                 "delivery_date",
                 m("field.delivery_date"),
-                _day(c.delivery_date) if c else "",
-                "2026-11-22",
+                format_sign_off(c) if c else "",
+                "2026-11-22 18:30",
                 m("form.delivery_hint"),
+            ),
+            checkbox_field(
+                "sanbao_covered",
+                m("field.sanbao_covered"),
+                m("form.yes"),
+                c.sanbao_covered if c else False,
+                m("form.sanbao_hint"),
             ),
             select_field(
                 "category",
@@ -64,12 +71,15 @@ class CaseForm(FormScreen[CaseFormResult]):
                 (c.demand if c else Demand.RETURN_REFUND).value,
             ),
             input_field("compensation", m("field.compensation"), _yuan(c.compensation_fen) if c else ""),
-            select_field(
-                "legal_basis",
-                m("field.legal_basis"),
-                [(x.value, m.enum("basis", x)) for x in LegalBasis],
-                (c.legal_basis if c else LegalBasis.NONE).value,
+            checkbox_field("deceived", m("field.deceived"), m("form.yes"), c.deceived if c else False),
+            checkbox_field(
+                "seller_knew",
+                m("field.seller_knew"),
+                m("form.yes"),
+                c.seller_knew if c else False,
+                m("form.facts_hint"),
             ),
+            input_field("loss", m("field.loss"), _yuan(c.loss_fen) if c else "", hint=m("form.loss_hint")),
             input_field("demand_detail", m("field.demand_detail"), c.demand_detail if c else ""),
             input_field(
                 "respondent_name",

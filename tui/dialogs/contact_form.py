@@ -96,8 +96,8 @@ class ContactForm(FormScreen[ContactFormResult]):
             field.show_hint(self.msgs("form.deadline_hint", forms=FORMS_HELP))
             return
         hint = "→ " + resolved.canonical
-        if resolved.estimated:
-            hint += f"  ({self.msgs('clocks.estimated')}: {resolved.reason})"
+        if resolved.reason is not None:
+            hint += f"  ({self.msgs('clocks.estimated')}: {self.msgs(resolved.reason)})"
         field.show_hint(hint)
 
     def build_result(self, values: dict[str, Any]) -> ContactFormResult:

@@ -190,7 +190,13 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         if not name:
             return None
         root = name.split(".")[0].split("[")[0]
-        aliases = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+        aliases = {
+            "amount_paid_fen": "amount_paid",
+            "compensation_fen": "compensation",
+            "recovered_fen": "recovered",
+            "loss_fen": "loss",
+            "delivery_time": "delivery_date",
+        }
         for candidate in (root, aliases.get(root, root)):
             found = self.query(f"#field-{candidate}")
             if found:
@@ -227,6 +233,11 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
         Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False, id=f"input-{name}", compact=True),
         hint,
     )
+
+
+def checkbox_field(name: str, label: str, box_label: str, value: bool, hint: str = "") -> FormField:
+    """A yes/no fact the user confirms (space toggles it); ``box_label`` sits beside the box ("yes")."""
+    return FormField(name, label, _steady(Checkbox(box_label, value, id=f"input-{name}", compact=True)), hint)
 
 
 def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:

@@ -228,9 +228,12 @@ class MainScreen(CaseActions, Localized, Screen):
         overdue = sum(u.overdue for _, u in self._ranked)
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
+        guessed = sum(u.overdue_estimated for _, u in self._ranked)
         text = self.msgs(
             "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
         )
+        if guessed:  # past an estimated end only: said as such, never counted as overdue
+            text += self.msgs("statusline.estimated", count=guessed)
         line = self.query_one("#status-line", Static)
         update_static(line, text)
         line.set_class(overdue > 0 or broken > 0, "attention")
@@ -339,6 +342,8 @@ class MainScreen(CaseActions, Localized, Screen):
 def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
     if urgency.overdue:
         marker, tone = "!", "overdue"
+    elif urgency.overdue_estimated:
+        marker, tone = "?", "broken"
     elif urgency.broken:
         marker, tone = "×", "broken"
     elif not case.status.is_active:
@@ -347,6 +352,8 @@ def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
         marker, tone = " ", ""
     if urgency.overdue:
         right = msgs("promise.overdue")
+    elif urgency.overdue_estimated:
+        right = msgs("promise.overdue_estimated")
     elif urgency.next_deadline is not None:
         right = urgency.next_deadline.when.strftime("%m-%d")
     else:

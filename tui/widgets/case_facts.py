@@ -54,10 +54,12 @@ class CaseFacts(Static):
         rows.append(_line(msgs("field.demand"), demand))
         amount = statutory_amount(case)
         if amount is not None:
-            formula = amount.formula_zh if msgs.lang.startswith("zh") else amount.formula_en
-            citation = amount.citation_zh if msgs.lang.startswith("zh") else amount.citation_en
+            lang = msgs.lang
             rows.append(
-                _line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}")
+                _line(
+                    msgs("field.statutory_amount"),
+                    f"{format_yuan(amount.amount_fen)} — {amount.formula(lang)}; {amount.citation(lang)}",
+                )
             )
         status = msgs.enum("status", case.status)
         if case.outcome:
@@ -105,7 +107,7 @@ class ClockList(Static):
             return
         rows = []
         for clock in clocks:
-            state = msgs("clocks.ended") if clock.is_over(now) else msgs("clocks.running")
+            state = msgs(clock.state_key(now))
             line = Text()
             line.append_text(literal(clock.rule.name(msgs.lang), "bold"))
             line.append_text(literal(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})"))
@@ -119,6 +121,6 @@ class ClockList(Static):
                     f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", "dim", wrap=True
                 )
             )
-            if clock.estimated:
-                rows.append(literal(f"  {clock.reason}", "dim", wrap=True))
+            for reason in clock.reasons:
+                rows.append(literal(f"  {msgs(reason)}", "dim", wrap=True))
         update_static(self, Group(*rows))

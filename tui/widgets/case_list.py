@@ -17,7 +17,7 @@ from tui.widgets.cursor_lines import CursorLines
 @dataclass(frozen=True)
 class CaseRow:
     case_id: int
-    marker: str  # "!" overdue, "×" broken promise, " " otherwise
+    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, " " otherwise
     title: str
     right: str  # next deadline or status
     tone: str  # "overdue" | "broken" | "done" | ""

@@ -14,7 +14,7 @@ from store.text.cell_width import clip
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
-TONE = {"overdue": "bold red", "broken": "red", "due_soon": "yellow", "kept": "green"}
+TONE = {"overdue": "bold red", "overdue_estimated": "yellow", "broken": "red", "due_soon": "yellow", "kept": "green"}
 
 
 class Timeline(RowTable):
