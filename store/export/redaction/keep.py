@@ -29,15 +29,16 @@ _ALONE = [
     r"(?:95\d{3,4}|96\d{3}|10\d{3}|12\d{3}|1010\d{4}|114)(?!\s?(?:号|弄|栋|幢|单元|室|楼|层))",
 ]
 _ALONE_RE = [lazy(p) for p in _ALONE]
+# Each with the characters it cannot match without: a pattern whose characters are absent is not run.
 _FREE = [
-    r"\d(?<!\d\d)\d?\s?月\s?\d{1,2}\s?[日号]",  # 11月12号
-    r"\d(?<!\d\d)\d?:[0-5]\d(?::[0-5]\d)?(?![0-9A-Za-z])",  # 14:05
-    r"[¥￥$]\s?\d[\d,]*(?:\.\d+)?",  # ¥1,299.00
-    r"(?:RMB|CNY)\s?\d[\d,]*(?:\.\d+)?",
-    r"\d(?<![\d.,]\d)[\d,]*(?:\.\d+)?\s?(?:元|块|万元|yuan|RMB|CNY)",  # 599元, 3,999 yuan
-    r"第[一二三四五六七八九十百零\d]{1,6}条",  # law articles
+    (("月",), r"\d(?<!\d\d)\d?\s?月\s?\d{1,2}\s?[日号]"),  # 11月12号
+    ((":",), r"\d(?<!\d\d)\d?:[0-5]\d(?::[0-5]\d)?(?![0-9A-Za-z])"),  # 14:05
+    (("¥", "￥", "$"), r"[¥￥$]\s?\d[\d,]*(?:\.\d+)?"),  # ¥1,299.00
+    (("RMB", "CNY"), r"(?:RMB|CNY)\s?\d[\d,]*(?:\.\d+)?"),
+    (("元", "块", "yuan", "RMB", "CNY"), r"\d(?<![\d.,]\d)[\d,]*(?:\.\d+)?\s?(?:元|块|万元|yuan|RMB|CNY)"),  # 599元
+    (("第",), r"第[一二三四五六七八九十百零\d]{1,6}条"),  # law articles
 ]
-_FREE_RE = [lazy(p) for p in _FREE]
+_FREE_RE = [(needs, lazy(p)) for needs, p in _FREE]
 _AGENT_VALUE = lazy(
     r"[\s:：(（#]{0,3}(?:ID|id|No\.?|编号|号)?[\s:：#]{0,3}(?:是|为|is)?\s?([A-Za-z]{0,4}[\- ]?\d{2,8})(?![\dA-Za-z])"
 )
@@ -57,7 +58,9 @@ def keep_candidates(f: Forms) -> Iterator[Candidate]:
             for m in pattern.finditer(t):
                 if alone(t, m.start(), m.end()):
                     yield Candidate(m.start(), m.end(), KEEP, None)
-        for pattern in _FREE_RE:
+        for needs, pattern in _FREE_RE:
+            if not any(ch in t for ch in needs):
+                continue
             for m in pattern.finditer(t):
                 if not t[m.start() - 1 : m.start()].isdigit():
                     yield Candidate(m.start(), m.end(), KEEP, None)

@@ -94,6 +94,8 @@ def _value(t: str, start: int, kind: str, said: bool) -> tuple[int, int, Kind] |
             return None
         if t[m.end() : m.end() + 2].lstrip().startswith(_UNIT_AFTER):
             return None  # 抖音 2026 年货节: a year, not an account
+        if is_mobile(m[0]):
+            return start, m.end(), Kind.MOBILE  # 支付宝账号：13900001111 is a phone number
         return (start, m.end(), Kind.PROFILE) if len(m[0].lstrip("@")) >= 4 else None
     m = _VALUE.match(t, start)
     if m is None or t.startswith(_UNIT_AFTER, m.end()):

@@ -69,10 +69,12 @@ def shape_candidates(f: Forms) -> Iterator[Candidate]:
     if not f.has_digit:
         return
     for kind, priority, pattern in _PATTERNS:
+        if kind is not Kind.PLATE and not f.has_alpha:
+            continue  # every other shape here has letters in it
         for m in pattern.finditer(t):
             if word_start(t, m.start()):
                 yield Candidate(m.start(), m.end(), priority, kind)
-    for m in _LETTERED.finditer(t):
+    for m in _LETTERED.finditer(t) if f.has_alpha else ():
         head = _LETTERS_BEFORE.search(t, max(0, m.start() - 6), m.start())
         if head is not None and word_start(t, head.start()):
             yield Candidate(head.start(), m.end(), GUESS, Kind.ORDER)
