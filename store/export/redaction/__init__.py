@@ -7,7 +7,7 @@ numbers (phones, ID numbers, cards), shapes (e-mail, couriers, passports, plates
 amounts, agent IDs, service lines, credit codes).
 
 Libraries, measured against these rules on the labelled corpora of tests/export/corpus (three
-sets, 551 sentences; ``make bench``, section "redaction", reproduces every figure):
+sets, 538 sentences; ``make bench``, section "redaction", reproduces every figure):
 
 * phonenumbers 9.0 (PhoneNumberMatcher, region CN): phones 69/71 found (97.2%), precision 91.0% -
   it takes 400/800 service lines and a date with a time ("2026.11.18 09") for phone numbers and
@@ -20,8 +20,9 @@ sets, 551 sentences; ``make bench``, section "redaction", reproduces every figur
   start-up. Credit codes are checked by store.records.credit_code, as the case form does.
 * jionlp 1.5 (extract_phone_number, extract_id_card, extract_motor_vehicle_licence_plate,
   extract_qq, extract_wechat_id), on the first two sets: phones 55/64, ID numbers 10/17, plates
-  13/14, QQ 8/9, WeChat ids 3/14 (the rules: all of them); importing it takes about half a second, brings numpy and its dictionaries, and prints a
-  banner on standard output, which would corrupt ``weiquan export > case.md``. Not used.
+  13/14, QQ 8/9, WeChat ids 3/14 (the rules: all of them); importing it takes about half a
+  second, brings numpy and its dictionaries, and prints a banner on standard output, which would
+  corrupt ``weiquan export > case.md``. Not used.
 * pypinyin gives the pinyin of the names a case lists (every reading: 单 is Shan as a surname),
   imported only when a case lists a Chinese name.
 """
