@@ -25,6 +25,8 @@ def kinds(text: str, redactor: Redactor | None = None) -> list[tuple[str, str]]:
     "text",
     [
         "客服道歉后说11月12号一定发货。",
+        "订单 2026-11-10 下的，11-13 到货，2026/11/30 前退款。",
+        "Order 2026-11-10 arrived on 2026.11.13; hotline 95588 and 400-820-8820.",
         "渠道工号7788的客服答应给我补发。",
         "2026-11-12 14:05 第一次联系在线客服，实付599.00元。",
         "退款金额¥1,299.00，依据《消费者权益保护法》第二十四条。",
@@ -123,6 +125,12 @@ def test_bank_cards_by_luhn_and_other_long_numbers_as_long_numbers() -> None:
         ("签收人是吴彦，我不认识", "name", "吴彦"),
         ("快递员王师傅说不归他送", "name", "王"),
         ("The courier, Liu Qiang, left it", "name", "Liu Qiang"),
+        ("I spoke with Li Ming from customer service.", "name", "Li Ming"),
+        ("Mr. Wang from the courier said it was lost", "name", "Wang"),
+        ("香港身份证 A123456(7)", "id_card", "A123456(7)"),
+        ("抖音号：douyin_12345", "profile", "douyin_12345"),
+        ("家住成都市武侯区人民南路四段1号", "address", "成都市武侯区人民南路四段1号"),
+        ("电话：(010)12345678", "landline", "(010)12345678"),
     ],
 )  # fmt: skip
 def test_each_kind_by_its_label_or_shape(text: str, kind: str, value: str) -> None:
@@ -132,7 +140,8 @@ def test_each_kind_by_its_label_or_shape(text: str, kind: str, value: str) -> No
 @pytest.mark.parametrize(
     "text",
     ["订单已取消", "微信支付的299元", "收件人何时能收到", "快递员马上就到", "联系人信息填错了", "小红书上很多人反映",
-     "抖音 2026 年货节", "QQ音乐会员", "the driver said the road was closed", "Contact Customer Service"],
+     "抖音 2026 年货节", "QQ音乐会员", "the driver said the road was closed", "Contact Customer Service",
+     "I spoke with Customer Service twice.", "IMEI：861234567890123，与包装一致", "商品型号XM-2026Pro"],
 )  # fmt: skip
 def test_a_label_without_a_value_of_its_kind_masks_nothing(text: str) -> None:
     assert Redactor()(text) == text

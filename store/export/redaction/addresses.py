@@ -27,8 +27,9 @@ _UNIT = "号院|号楼|号门|号|支弄|弄|巷|栋|幢|座|单元|室|楼|层|
 _NUMBER = r"\s?[东西南北中]?(?:\d{1,5}|[A-Za-z]{1,2}\d{0,4}|\d{1,4}[A-Za-z])(?:-\d{1,4})?\s?"
 _NUMBER += rf"(?:{_UNIT}|#|F(?![A-Za-z]))"
 # Place-name characters: anything but punctuation, spaces and the particles and verbs around an
-# address in a sentence (寄到, 住在, 的, 我 …), which end it on the left.
-_NOT_PLACE = set("的了在到于去往从是为和与及把给被让将会要也都就还又不没来寄送住搬放至由向对说我你他她它们这那有请已是")
+# address in a sentence (寄到, 住在, 的, 我 …), which end it on the left. Characters of place names
+# (成都, 和平区, 从化, 来宾, 向阳, 于都, 会理) are not among them.
+_NOT_PLACE = set("的了在到去往是为与及把给被让将要也就还又不没寄送住搬放至由对说我你他她它们这那有请已")
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9]"
 _ANCHOR = lazy(rf"(?P<suffix>{_ROAD}|{_PLACE})(?={_NUMBER})")
 # Two building parts in a row with no estate name before them: 3栋2单元501, 5号楼1单元

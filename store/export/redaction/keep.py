@@ -19,14 +19,15 @@ from store.export.redaction.words import latin_word_at, latin_words, other_words
 from store.records.credit_code import credit_code_problem
 
 # Numbers that must stand alone (not inside a longer run of digits and separators): each pattern
-# starts with a digit or literal, so the engine jumps from candidate to candidate.
+# starts with a digit or literal, so the engine jumps from candidate to candidate, and ends where
+# the digits end, so that a shorter reading (2026-11-1 of 2026-11-10) is never the one taken.
 _ALONE = [
     # dates: 2026-11-12, 2026/11/12, 2026.11.12, 2026年11月12日, 20261112
-    r"(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
-    r"|年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))",
+    r"(?:19|20)\d\d(?:[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])"
+    r"|年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
     # public service lines (not a house number: 深南大道10000号)
-    r"[48]00[ \-]?\d{3}[ \-]?\d{4}",
-    r"(?:95\d{3,4}|96\d{3}|10\d{3}|12\d{3}|1010\d{4}|114)(?!\s?(?:号|弄|栋|幢|单元|室|楼|层))",
+    r"[48]00[ \-]?\d{3}[ \-]?\d{4}(?!\d)",
+    r"(?:95\d{3,4}|96\d{3}|10\d{3}|12\d{3}|1010\d{4}|114)(?!\d)(?!\s?(?:号|弄|栋|幢|单元|室|楼|层))",
 ]
 _ALONE_RE = [lazy(p) for p in _ALONE]
 # Each with the characters it cannot match without: a pattern whose characters are absent is not run.

@@ -80,7 +80,8 @@ LABELS_NAME_ZH = _list(
 )
 LABELS_NAME_EN = _list(
     "the courier|courier|delivery man|deliveryman|driver|recipient|addressee|contact person|contact|"
-    "sender|my name is|name|signed|signed by|cardholder|account name|account holder|payee|consignee"
+    "sender|my name is|name|signed|signed by|cardholder|account name|account holder|payee|consignee|"
+    "spoke with|spoke to|talked to|talked with|named|mr|mrs|ms|miss"
 )
 LABELS = {
     "wechat": _list(
