@@ -49,7 +49,7 @@ _NOT_ROAD = {
     "路": set("一上走线思出半网电回来去让带赶迷套铁水"),
     "段": set("阶手时片地分身号中上下前后一这那该此路"),
 }
-_WEAK_PART = lazy(r"[\dA-Za-z]\s?(?:楼|层|区|期|门|排|户|F|#)$")
+_WEAK_PART = lazy(r"[\dA-Za-z]\s?(?:号门|楼|层|区|期|门|排|户|F|#)$")
 _AFTER_DAY = lazy(r"(?:之前|以前|之后|以后|前|后|当天|那天|上午|下午|晚上|早上|中午|左右|截止|发货|到货|下单|开始)")
 _UNIT_AFTER_ROOM = ("单元", "栋", "幢", "座", "号楼", "楼", "层", "门", "#")
 _MAX_LEFT = 20
@@ -118,7 +118,7 @@ def _extend_right(t: str, pos: int, suffix: str | None = None) -> int | None:
     if parts == 1 and _DAY.fullmatch(last) and (suffix in _PLACES or _AFTER_DAY.match(t, end)):
         return None  # 小区12号停水, 中山路12号前: a day of the month
     if parts == 1 and suffix in _PLACES and _WEAK_PART.search(last):
-        return None  # 万达广场3楼, 医院3楼: a floor of a public place, not a home
+        return None  # 万达广场3楼, 医院3楼, 工业园区2号门: a floor or gate of a public place, not a home
     return end
 
 
