@@ -236,9 +236,9 @@ def render_export(
     body = {"timeline": _timeline, "dossier": _dossier, "complaint": _complaint}[fmt](w)
     findings = w.tally.findings()
     reviewed = redact and review.covers(findings)
-    if redact:  # only now is it known whether the review covers everything the document masks
-        note = w.t("redacted_reviewed") if reviewed else w.t("redacted_unreviewed")
-        body[body.index(_NOTE)] = f"*{inline(note)}*"
+    note = w.t("redacted_reviewed") if reviewed else w.t("redacted_unreviewed")
+    # only now is it known whether the review covers everything the document masks
+    body = [f"*{inline(note)}*" if line == _NOTE else line for line in body]
     text = "\n".join(body).rstrip() + "\n"
     warnings = wording_warnings(list(w.pieces), msgs.lang) if redact else []
     return Export(text, warnings, redact, findings, reviewed)
