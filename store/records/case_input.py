@@ -26,7 +26,7 @@ def parse_references(text: str) -> list[dict[str, str]]:
             continue
         label, sep, value = _split_reference(line)
         if not sep or not label.strip() or not value.strip():
-            raise InvalidInput(f"Line {number} of the reference numbers should read “label: number”", "references")
+            raise InvalidInput(Msg.of("input.reference_line", line=number), "references")
         refs.append({"label": label.strip(), "value": value.strip()})
     return refs
 
@@ -48,7 +48,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     """Typed case fields from form text; raises InvalidInput naming the field."""
     title = str(values.get("title", "")).strip()
     if not title:
-        raise InvalidInput("A case needs a title (a few words about the problem).", "title")
+        raise InvalidInput(Msg.of("input.title_needed"), "title")
     code = str(values.get("respondent_credit_code", "")).strip().upper()
     problem = credit_code_problem(code)
     if problem:
@@ -117,7 +117,7 @@ def _money(values: dict[str, Any], name: str) -> int | None:
     try:
         return parse_yuan(str(values.get(name, "")))
     except InvalidInput as problem:
-        raise InvalidInput(problem.message, name) from None
+        raise InvalidInput(problem.msg, name) from None
 
 
 def contact_fields_from_form(
@@ -126,7 +126,7 @@ def contact_fields_from_form(
     """Typed contact fields (and the resolved deadline, for display) from form text."""
     at = parse_datetime(values.get("at", ""), "at", now=now)
     if at > now + dt.timedelta(days=1):
-        raise InvalidInput("The contact's time is in the future.", "at")
+        raise InvalidInput(Msg.of("input.contact_in_future"), "at")
     resolved = parse_deadline(values.get("deadline", ""), at)
     fields: dict[str, Any] = {
         "at": at,
@@ -142,6 +142,6 @@ def contact_fields_from_form(
     if "promise_state" in values:
         fields["promise_state"] = values["promise_state"]
     if resolved and resolved.when < at:
-        raise InvalidInput("The deadline is before the contact itself.", "deadline")
+        raise InvalidInput(Msg.of("input.deadline_before_contact"), "deadline")
     build(Contact, {**fields, "id": 1})
     return fields, resolved
