@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from store.export.redaction.words import latin_word_at
 from store.rules.content_files import read_toml
 from store.rules.messages import Messages
 
@@ -104,7 +103,7 @@ def find_risky(text: str) -> Iterator[Hit]:
     excused += [m.span() for m in _QUOTED.finditer(text) if _OFFICIAL.search(m[0])]
     matches = list(zh.finditer(low)) if zh is not None else []
     if en is not None and any(ch.isascii() and ch.isalpha() for ch in low):
-        matches += [m for m in en.finditer(low) if latin_word_at(low, m.start(), m.end())]
+        matches += [m for m in en.finditer(low) if _whole_word(low, m.start(), m.end())]
     spaced = low.replace("-", " ")  # anti-fraud and anti fraud are one exclusion
     for m in matches:
         rule = by_word[m[0]]
@@ -113,6 +112,13 @@ def find_risky(text: str) -> Iterator[Hit]:
         if _excluded(spaced, m.start(), m[0].replace("-", " "), rule.unless) or not _in_context(low, m, rule):
             continue
         yield Hit(m.start(), m.end(), rule.reason, rule.instead)
+
+
+def _whole_word(low: str, start: int, end: int) -> bool:
+    """No ASCII letter right before or after: liar is not in familiar. (The redaction package
+    re-exports this module, so it does not import from there.)"""
+    before, after = low[start - 1 : start], low[end : end + 1]
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 
 def _excluded(low: str, at: int, word: str, unless: tuple[str, ...]) -> bool:

@@ -29,5 +29,6 @@ sets, 538 sentences; ``make bench``, section "redaction", reproduces every figur
 
 from store.export.redaction.redactor import Redacted, Redactor
 from store.export.redaction.spans import MASK, Kind, Span, mask
+from store.export.wording import WordingWarning, wording_warnings  # where they were imported from before
 
-__all__ = ["MASK", "Kind", "Redacted", "Redactor", "Span", "mask"]
+__all__ = ["MASK", "Kind", "Redacted", "Redactor", "Span", "WordingWarning", "mask", "wording_warnings"]
