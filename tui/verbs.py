@@ -17,6 +17,7 @@ from store.deadlines.due_report import due_items
 from store.errors import InvalidInput
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
+from store.export.redaction.review import Finding, masked_counts
 from store.persistence.atomic_files import atomic_write, ensure_private_dir
 from store.persistence.backup_format import backup_payload, restore_backup, write_backup
 from store.persistence.daily_backups import backup_dir
@@ -187,14 +188,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     case = store.get(args.case)
     result = render_export(case, args.format, msgs, store.clock(), redact=args.redact)
     for warning in result.warnings:
-        say(msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why), err=True)
+        say(warning.line(msgs), err=True)
+    if result.redacted:  # nobody has reviewed what was masked: say so, with what was found
+        say(redaction_summary(result.findings, msgs), err=True)
     if args.json:
         body = {
             "case_id": case.id,
             "format": args.format,
             "lang": msgs.lang,
             "redacted": result.redacted,
-            "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings],
+            "warnings": [
+                {"word": w.word, "reason": w.reason, "context": w.context, "suggestion": w.suggestion, "why": w.why}
+                for w in result.warnings
+            ],
+            "reviewed": result.reviewed,
+            "masked": {kind.value: n for kind, n in masked_counts(result.findings).items()},
         }
         if args.format == "form":
             body["text"] = result.text
@@ -217,6 +225,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(payload)
     return EXIT_OK
+
+
+def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
+    """How many spans of each kind were masked, and that nobody has reviewed them yet."""
+    counts = masked_counts(findings)
+    if not counts:
+        return msgs("cli.redaction_nothing")
+    items = [
+        msgs("cli.redaction_count", count=n, kind=msgs(f"redaction_kind.{kind.value}")) for kind, n in counts.items()
+    ]
+    return msgs("cli.redaction_counts", counts=msgs("cli.redaction_separator").join(items))
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ store.export.markdown_text, so every renderer shows it as typed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from store.deadlines.case_deadlines import promise_status
@@ -15,7 +14,8 @@ from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.export.case_story import StoryTeller, when
 from store.export.markdown_text import cell, code_span, inline, table, text_lines
 from store.export.phrasing import Phrasing
-from store.export.redaction import Redactor
+from store.export.redaction import Redacted, Redactor
+from store.export.redaction.review import FindingTally, Review
 from store.records.case_input import format_sign_off
 from store.records.duration_input import duration_words
 from store.records.models import Case, Contact, EvidenceState
@@ -37,26 +37,36 @@ TIMELINE_COLUMNS = (
 )
 
 
-def _memo(redactor: Redactor) -> Callable[[str], str]:
-    """Each field appears twice (table and details): redact it once."""
-    done: dict[str, str] = {}
-
-    def scrub(text: str) -> str:
-        if text not in done:
-            done[text] = redactor(text)
-        return done[text]
-
-    return scrub
-
-
 class CaseWriter:
-    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool) -> None:
+    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool, review: Review) -> None:
         self.case, self.msgs, self.now = case, msgs, now
         self.redacted = redact
-        self.scrub: Callable[[str], str] = _memo(Redactor.for_case(case)) if redact else (lambda text: text)
+        self.redactor = Redactor.for_case(case, keep=review.keep, extra=review.extra) if redact else None
+        self.done: dict[str, Redacted] = {}  # each field appears twice (table and details): redact it once
+        self.tally = FindingTally(review.keep)
+        self.pieces: dict[str, None] = {}  # the user's text in the document, for the wording check
         self.say = Phrasing.for_lang(msgs.lang)
         self.colon = self.say.colon
         self.teller = StoryTeller(case, msgs, now, self.scrub)
+
+    def scrub(self, text: str, *, file_name: bool = False) -> str:
+        """The user's text as the document shows it: redacted if asked, its spans tallied. The
+        wording check reads it as shown (its quotes never bring back what was masked), file names
+        apart: a word in the user's own file name is not something they say."""
+        if self.redactor is None:
+            shown = text
+        else:
+            done = self.done.get(text)
+            if done is None:
+                done = self.done[text] = self.redactor.redact(text)
+            self.tally.add(done.spans)
+            shown = done.text
+        if not file_name:
+            self.pieces[shown] = None
+        return shown
+
+    def scrub_name(self, name: str) -> str:
+        return self.scrub(name, file_name=True)
 
     def t(self, key: str, **values: object) -> str:
         return self.msgs(f"export.{key}", **values)
@@ -185,7 +195,7 @@ class CaseWriter:
             indent = len(f"{n}. ")
             out += self.item_lines(head + self.colon, item.note, indent) if item.note.strip() else [head]
             for f in item.files:
-                name = self.scrub(Path(f.path).name)
+                name = self.scrub_name(Path(f.path).name)
                 out.append(
                     " " * indent + f"- {code_span(name)} — {inline(say.size(f.size))} — SHA-256 {code_span(f.sha256)}"
                 )

@@ -68,7 +68,7 @@ def _lines(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def form_boxes(teller: StoryTeller, scrub: Callable[[str], str]) -> list[FormBox]:
+def form_boxes(teller: StoryTeller, scrub: Callable[[str], str], scrub_name: Callable[[str], str]) -> list[FormBox]:
     case, msgs = teller.case, teller.msgs
     values = {
         "respondent_name": _one_line(scrub(case.respondent_name)),
@@ -80,7 +80,7 @@ def form_boxes(teller: StoryTeller, scrub: Callable[[str], str]) -> list[FormBox
         "amount": format_yuan(case.amount_paid_fen),
         "details": _lines(_details(teller)),
         "demand": _lines(_demand(teller)),
-        "evidence": _lines(_evidence(teller, scrub)),
+        "evidence": _lines(_evidence(teller, scrub, scrub_name)),
     }
     boxes = []
     for key in BOX_KEYS:
@@ -113,7 +113,7 @@ def _demand(teller: StoryTeller) -> str:
     return "\n".join(lines)
 
 
-def _evidence(teller: StoryTeller, scrub: Callable[[str], str]) -> str:
+def _evidence(teller: StoryTeller, scrub: Callable[[str], str], scrub_name: Callable[[str], str]) -> str:
     msgs, say = teller.msgs, teller.say
     lines, n = [], 0
     for item in teller.case.evidence:
@@ -126,7 +126,7 @@ def _evidence(teller: StoryTeller, scrub: Callable[[str], str]) -> str:
         lines.append(line + (say.colon + note[0] if note[0] else ""))
         lines += [indent + more if more else "" for more in note[1:]]
         for f in item.files:
-            lines.append(f"{indent}- {_one_line(scrub(Path(f.path).name))}{say.comma}{say.size(f.size)}")
+            lines.append(f"{indent}- {_one_line(scrub_name(Path(f.path).name))}{say.comma}{say.size(f.size)}")
     return "\n".join(lines)
 
 

@@ -18,7 +18,8 @@ from store.export.case_writer import CaseWriter
 from store.export.complaint_form import FormBox, form_boxes, form_text
 from store.export.legal_notes import statutory_amount_lines, where_to_file
 from store.export.markdown_text import inline, text_lines
-from store.export.redaction import WordingWarning, wording_warnings
+from store.export.redaction.review import Finding, Review
+from store.export.wording import WordingWarning, wording_warnings
 from store.records.models import Case
 from store.rules.messages import Messages
 
@@ -31,27 +32,42 @@ class Export:
     text: str
     warnings: list[WordingWarning]
     redacted: bool
+    findings: tuple[Finding, ...] = ()  # what the redaction masked (or was told to show)
+    reviewed: bool = False  # a person accepted exactly these findings: ready to post publicly
     boxes: list[FormBox] = field(default_factory=list)  # the 12315 form's boxes (format "form" only)
 
 
-def render_export(case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False) -> Export:
+def render_export(
+    case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False, review: Review | None = None
+) -> Export:
+    """The document; redacted for a public post if asked, with the person's review applied."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    w = CaseWriter(case, msgs, now, redact)
+    review = review or Review()
+    w = CaseWriter(case, msgs, now, redact, review)
+    boxes: list[FormBox] = []
     if fmt == "form":
-        boxes = form_boxes(w.teller, w.scrub)
+        boxes = form_boxes(w.teller, w.scrub, w.scrub_name)
         text = form_text(boxes, msgs)
-        return Export(text, wording_warnings(text, msgs.lang) if redact else [], redact, boxes)
-    body = {"timeline": _timeline, "dossier": _dossier, "complaint": _complaint}[fmt](w)
-    text = "\n".join(body).rstrip() + "\n"
-    warnings = wording_warnings(text, msgs.lang) if redact else []
-    return Export(text, warnings, redact)
+    else:
+        body = {"timeline": _timeline, "dossier": _dossier, "complaint": _complaint}[fmt](w)
+        text = "\n".join(body).rstrip() + "\n"
+    findings = w.tally.findings()
+    reviewed = redact and review.covers(findings)
+    # only now is it known whether the review covers everything the document masks
+    note = f"*{inline(w.t('redacted_reviewed' if reviewed else 'redacted_unreviewed'))}*"
+    text = text.replace(_NOTE, note)
+    warnings = wording_warnings(list(w.pieces), msgs.lang) if redact else []
+    return Export(text, warnings, redact, findings, reviewed, boxes)
+
+
+_NOTE = "\0redaction-note\0"
 
 
 def _header(w: CaseWriter, key: str) -> list[str]:
     lines = [f"# {inline(w.t(key) + w.colon + w.scrub(w.case.title))}", ""]
     if w.redacted:
-        lines += [f"*{inline(w.t('redacted_note'))}*", ""]
+        lines += [_NOTE, ""]
     return lines
 
 

@@ -363,7 +363,7 @@ async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: C
         assert app.screen.text.startswith("# 投诉书")
         await pilot.press("r")  # redact
         await settle_export(pilot)
-        assert "P778812345678901" not in app.screen.text and "已脱敏" in screen_text(pilot)
+        assert "P778812345678901" not in app.screen.text and "已自动脱敏" in screen_text(pilot)
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == app.screen.text

@@ -25,6 +25,7 @@ from tui.screens.due import DueScreen
 from tui.screens.export import ExportScreen, SavePathDialog
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.redaction_review import MaskTextDialog, RedactionReviewScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.case_list import CaseList
 from tui.widgets.evidence_pane import EvidenceTable
@@ -87,6 +88,10 @@ async def test_every_screen_and_dialog(make_app, app_store: CaseStore, hostile_c
         await visit(pilot, "x", expect=ExportScreen, where="export")
         for keys in (["1"], ["2"], ["3"], ["r"], ["1"], ["4"], ["4", "r"], ["4", *["down"] * 9], ["end"]):
             await visit(pilot, *keys, where=f"export {keys}")
+        await visit(pilot, "p", expect=RedactionReviewScreen, where="redaction review")
+        await visit(pilot, "u", "down", "u", where="redaction review, items shown as written")
+        await visit(pilot, "m", expect=MaskTextDialog, where="mask more text")
+        await visit(pilot, "escape", "escape", expect=ExportScreen, where="back to the export")
         for keys, expect, where in (
             (["escape", "D"], DueScreen, "due"),
             (["w", "w"], DueScreen, "due, a year"),

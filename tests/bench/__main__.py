@@ -6,6 +6,7 @@ from tests.bench import (
     export_bench,
     guide_bench,
     preview_bench,
+    redaction_bench,
     ssh_bench,
     store_bench,
     text_bench,
@@ -18,5 +19,6 @@ if __name__ == "__main__":
     export_bench.run()
     preview_bench.run()
     text_bench.run()
+    redaction_bench.run()
     call_bench.run()
     ssh_bench.run()

@@ -9,8 +9,9 @@ is filled box by box, and ``c`` copies the selected box on its own.
 Copying uses OSC 52 (it works over SSH) and only below a limit (tui/clipboard.py); above it the
 screen says so and offers to save the file or copy a smaller part.
 
-Save and copy use ``self.export``, the export on screen: a review of the redacted version hands
-its reviewed export to ``_show`` (and ``_cache``), and everything after uses that.
+Save and copy use ``self.export``, the export on screen. ``p`` opens the review of the redacted
+version (tui/screens/redaction_review.py); its decisions (``self.review``) render the redacted
+exports again, and only a reviewed one is said to be ready to post.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from store.errors import InvalidInput
 from store.export.complaint_form import FormBox
 from store.export.documents import Export
 from store.export.phrasing import Phrasing
+from store.export.redaction.review import Review
 from store.records.models import Case
 from tui.bindings import Localized
 from tui.clipboard import CopyOutcome, copy_within_limit
@@ -77,11 +79,11 @@ class SavePathDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def render_in_thread(case: Case, fmt: str, lang: str, now: dt.datetime, redact: bool) -> Export:
+def render_in_thread(case: Case, fmt: str, lang: str, now: dt.datetime, redact: bool, review: Review) -> Export:
     from store.export.documents import render_export
     from store.rules.messages import Messages
 
-    return render_export(case, fmt, Messages(lang), now, redact=redact)
+    return render_export(case, fmt, Messages(lang), now, redact=redact, review=review)
 
 
 class ExportScreen(Localized, ModalScreen[None]):
@@ -91,6 +93,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         Binding("3", "format('complaint')", "key.export_complaint"),
         Binding("4", "format('form')", "key.export_form"),
         Binding("r", "toggle_redact", "key.redact"),
+        Binding("p", "review", "key.review"),
         Binding("s", "save", "key.save_file"),
         Binding("c", "copy", "key.copy"),
         Binding("escape,q", "close", "key.close"),
@@ -115,6 +118,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         self.case_id = case_id
         self.fmt = "timeline"
         self.redact = False
+        self.review = Review()  # the person's decisions on what the redacted version masks
         self.export: Export | None = None  # the export on screen (None while it is being rendered)
         self._cache: dict[tuple[str, bool], Export] = {}
 
@@ -156,11 +160,11 @@ class ExportScreen(Localized, ModalScreen[None]):
         self.export = None
         self._status()
         case = self.app.store.get(self.case_id)  # read here: the store is only used on this thread
-        self._render_export(key, case, self.app.lang, self.app.clock())
+        self._render_export(key, case, self.app.lang, self.app.clock(), self.review)
 
     @work(thread=True, exclusive=True, group="export-render", exit_on_error=False)
-    def _render_export(self, key: tuple[str, bool], case: Case, lang: str, now: dt.datetime) -> None:
-        export = render_in_thread(case, key[0], lang, now, key[1])
+    def _render_export(self, key: tuple[str, bool], case: Case, lang: str, now: dt.datetime, review: Review) -> None:
+        export = render_in_thread(case, key[0], lang, now, key[1], review)
         self.app.call_from_thread(self._export_ready, key, export)
 
     def _export_ready(self, key: tuple[str, bool], export: Export) -> None:
@@ -174,9 +178,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         self.export = export
         self._status()
         msgs = self.app.msgs
-        warnings = [
-            msgs("cli.wording_warning", word=w.word, suggestion=w.suggestion, why=w.why) for w in export.warnings
-        ]
+        warnings = [w.line(msgs) for w in export.warnings]
         self.query_one("#export-warnings", Static).update(literal("\n".join(warnings), keep_newlines=True))
         if self.fmt == "form":
             self._show_boxes(export.boxes)
@@ -219,7 +221,9 @@ class ExportScreen(Localized, ModalScreen[None]):
             "exportui.status",
             format=msgs(f"exportui.format_{self.fmt}"),
             id=self.case_id,
-            redact=msgs("exportui.redacted") if self.redact else msgs("exportui.not_redacted"),
+            redact=msgs("exportui.not_redacted")
+            if not self.redact
+            else msgs("exportui.reviewed" if self.export is not None and self.export.reviewed else "exportui.redacted"),
         )
         if self.export is None:
             status += " · " + msgs("exportui.rendering")
@@ -237,6 +241,20 @@ class ExportScreen(Localized, ModalScreen[None]):
     def action_toggle_redact(self) -> None:
         self.redact = not self.redact
         self.show_current()
+
+    def action_review(self) -> None:
+        """Review the redacted version (switching to it): what was masked, what to show, what more to mask."""
+        from tui.screens.redaction_review import RedactionReviewScreen
+
+        def reviewed(review: Review | None) -> None:
+            if review is not None and review != self.review:
+                self.review = review
+                self._cache = {key: done for key, done in self._cache.items() if not key[1]}  # redacted ones again
+            self.show_current()
+
+        self.redact = True
+        screen = RedactionReviewScreen.localized(self.app.msgs)(self.case_id, self.fmt, self.review)
+        self.app.push_screen(screen, reviewed)
 
     def action_copy(self) -> None:
         msgs = self.app.msgs
