@@ -22,10 +22,17 @@ SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
     ("evidence-zh-CN", "zh-CN", (100, 30), ["down", "2"], "evidence"),
     ("help-en", "en", (100, 36), ["question_mark"], None),
     ("guide-zh-CN", "zh-CN", (120, 36), ["g"], None),
-    ("export-zh-CN", "zh-CN", (120, 36), ["x", "3"], None),
+    ("export-zh-CN", "zh-CN", (120, 36), ["x", "4", "down", "down", "down", "down", "down", "down", "down"], None),
     ("due-en", "en", (120, 30), ["D"], None),
     ("main-80x24-zh-CN", "zh-CN", (80, 24), ["down"], None),
     ("main-80x24-en", "en", (80, 24), ["down"], None),
+    (
+        "call-zh-CN",
+        "zh-CN",
+        (100, 32),
+        ["p", "a", *"8821", "enter", "p", *"退款到原支付账户", "enter"] + ["d", *"3个工作日", "enter", "1", "3"],
+        None,
+    ),
 ]
 
 
@@ -41,6 +48,7 @@ async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], fo
         if focus == "evidence":
             app.screen.query_one(EvidenceTable).focus()
             await pilot.pause()
+        await app.workers.wait_for_complete()  # exports are rendered and wrapped in threads
         await pilot.pause(0.3)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
 

@@ -1,4 +1,5 @@
-"""``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore, holidays).
+"""``weiquan``: opens the app, or runs a scriptable verb: reading (list, due, export, ics, backup,
+restore, holidays) or writing (new, log, mark, note, attach, status; see tui.capture_cli).
 
 Exit status: 0 success, 1 `due` found something that needs attention (a deadline passed, or a
 promise broken in a case not yet resolved), 2 a user-facing error (printed without a traceback),
@@ -17,6 +18,7 @@ from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
 from store.rules.messages import Messages, detect_language, normalise_language
 from store.text.controls import for_plain_text
+from tui.capture_cli import CAPTURE_VERBS, add_capture_verbs
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -35,7 +37,21 @@ def _language(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def language_of(argv: Sequence[str]) -> str:
+    """The language asked for with --lang (before parsing, so the help can be in it), else the locale's."""
+    for index, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value is not None:
+            try:
+                return normalise_language(value)
+            except ValueError:
+                break
+    return detect_language()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -59,9 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
 
-    p = verbs.add_parser("export", parents=[common], help="export a case as Markdown (to stdout by default)")
+    p = verbs.add_parser(
+        "export", parents=[common], help="export a case as Markdown, or the 12315 form's boxes (to stdout by default)"
+    )
     p.add_argument("case", type=int, help="case number (see `weiquan list`)")
-    p.add_argument("--format", choices=["timeline", "dossier", "complaint"], default="timeline")
+    p.add_argument(
+        "--format",
+        choices=["timeline", "dossier", "complaint", "form"],
+        default="timeline",
+        help="timeline, dossier, complaint (Markdown) or form: the 12315 form's boxes as plain text to paste",
+    )
     p.add_argument("--redact", action="store_true", help="mask personal data for a public post")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--json", action="store_true", help="the export with its wording warnings, as JSON")
@@ -93,11 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("file", help="a backup written by `weiquan backup`, or a daily backup copy")
+
+    add_capture_verbs(verbs, common, Messages(lang))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(language_of(arguments)).parse_args(arguments)
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:
@@ -105,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.launch import launch_app  # Textual only when the app opens
 
             return launch_app(args)
+        if args.verb in CAPTURE_VERBS:
+            from tui import capture_verbs
+
+            return capture_verbs.run(args)
         from tui import verbs
 
         return verbs.run(args)

@@ -23,6 +23,9 @@ class DueItem:
     verified: bool
     estimated: bool
     estimate_reason: str
+    source: str = ""  # a stable id within the case: "contact-7-promise" or "rule-no_reason_return"
+    revision: int = 0  # the case's revision: grows with every change to it
+    modified: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the case's last change
 
     @property
     def certainly_overdue(self) -> bool:
@@ -75,6 +78,9 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         clock.verified,
         clock.estimated,
         reason,
+        f"rule-{clock.rule.id}",
+        case.revision,
+        case.updated,
     )
 
 
@@ -83,7 +89,19 @@ def _promise_item(case: Case, contact: Contact, when: dt.datetime, overdue: bool
     if contact.agent_id:
         detail += f" · {msgs('field.agent_id')} {contact.agent_id}"
     return DueItem(
-        case.id, case.title, when, overdue, kind, contact.promise or "—", detail, True, contact.deadline_estimated, ""
+        case.id,
+        case.title,
+        when,
+        overdue,
+        kind,
+        contact.promise or "—",
+        detail,
+        True,
+        contact.deadline_estimated,
+        "",
+        f"contact-{contact.id}-{kind}",
+        case.revision,
+        case.updated,
     )
 
 

@@ -26,7 +26,7 @@ def parse_references(text: str) -> list[dict[str, str]]:
             continue
         label, sep, value = _split_reference(line)
         if not sep or not label.strip() or not value.strip():
-            raise InvalidInput(f"Line {number} of the reference numbers should read “label: number”", "references")
+            raise InvalidInput(Msg.of("input.reference_line", line=number), "references")
         refs.append({"label": label.strip(), "value": value.strip()})
     return refs
 
@@ -48,7 +48,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     """Typed case fields from form text; raises InvalidInput naming the field."""
     title = str(values.get("title", "")).strip()
     if not title:
-        raise InvalidInput("A case needs a title (a few words about the problem).", "title")
+        raise InvalidInput(Msg.of("input.title_needed"), "title")
     code = str(values.get("respondent_credit_code", "")).strip().upper()
     problem = credit_code_problem(code)
     if problem:
@@ -59,6 +59,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "shop": values.get("shop", "").strip(),
         "respondent_name": values.get("respondent_name", "").strip(),
         "respondent_credit_code": code,
+        "respondent_address": _address(values),
         "order_no": values.get("order_no", "").strip(),
         "product": values.get("product", "").strip(),
         "amount_paid_fen": _money(values, "amount_paid"),
@@ -89,6 +90,12 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     return fields
 
 
+def _address(values: dict[str, Any]) -> str:
+    """The respondent's address on one line (it is pasted into a one-line box of the 12315 form);
+    its length is checked with every other field's."""
+    return " ".join(str(values.get("respondent_address", "")).split())
+
+
 def parse_sign_off(text: str, *, today: dt.date) -> dict[str, Any]:
     """The courier's sign-off as ``delivery_date`` and, when given, ``delivery_time``."""
     raw = text.strip()
@@ -116,7 +123,7 @@ def _money(values: dict[str, Any], name: str) -> int | None:
     try:
         return parse_yuan(str(values.get(name, "")))
     except InvalidInput as problem:
-        raise InvalidInput(problem.message, name) from None
+        raise InvalidInput(problem.msg, name) from None
 
 
 def contact_fields_from_form(
@@ -139,6 +146,6 @@ def contact_fields_from_form(
     if "promise_state" in values:
         fields["promise_state"] = values["promise_state"]
     if resolved and resolved.when < at:
-        raise InvalidInput("The deadline is before the contact itself.", "deadline")
+        raise InvalidInput(Msg.of("input.deadline_before_contact"), "deadline")
     build(Contact, {**fields, "id": 1})
     return fields, resolved

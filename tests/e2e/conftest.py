@@ -1,4 +1,4 @@
-"""The installed program in tmux: ``terminal()`` starts it on a database in the test's folder."""
+"""The ``terminal`` fixture: start the installed weiquan in tmux on a database in the test's folder."""
 
 from __future__ import annotations
 

@@ -68,3 +68,19 @@ def screen_cells(pilot: Pilot) -> list[list[str]]:
                 grid[round(row)][x + 1] = ""
             x += cell_len(ch)
     return grid
+
+
+async def settle_export(pilot) -> None:
+    """Until the export dialog shows its export (rendered in a thread) and the preview has its rows."""
+    from tui.screens.export import ExportScreen
+    from tui.widgets.text_preview import TextPreview
+
+    await pilot.pause()
+    for _ in range(400):
+        screen = pilot.app.screen
+        if isinstance(screen, ExportScreen) and screen.export is not None:
+            preview = screen.query_one("#box-text" if screen.fmt == "form" else "#export-preview", TextPreview)
+            if preview.complete and preview.rows:
+                break
+        await pilot.pause(0.01)
+    await pilot.pause()

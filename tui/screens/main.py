@@ -41,6 +41,7 @@ class MainScreen(CaseActions, Localized, Screen):
         Binding("enter", "open_case", "key.open_case", show=False),
         Binding("n", "new_case", "key.new_case"),
         Binding("c", "add_contact", "key.add_contact"),
+        Binding("p", "start_call", "key.start_call"),
         Binding("f", "follow_up", "key.follow_up"),
         Binding("m", "mark_promise", "key.mark_promise"),
         # e and d act on what has the focus, and the footer says which (see check_action)
@@ -75,6 +76,7 @@ class MainScreen(CaseActions, Localized, Screen):
         "switch_pane",
         "add_contact",
         "new_case",
+        "start_call",
         "edit_contact",
         "edit_evidence_here",
         "edit_case",
@@ -181,6 +183,7 @@ class MainScreen(CaseActions, Localized, Screen):
             "edit_contact",
             "edit_evidence_here",
             "add_contact",
+            "start_call",
             "mark_promise",
             "follow_up",
             "edit_evidence",

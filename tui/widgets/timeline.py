@@ -129,7 +129,9 @@ def describe_contact(contact: Contact, msgs: Messages) -> str:
 
 
 def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
-    """Everything about one contact, untruncated, for the lines under the table."""
+    """Everything about one contact, untruncated (a call's length too), for the lines under the table."""
+    from store.records.duration_input import duration_words
+
     if contact is None:
         return Text("")
     text = Text()
@@ -140,6 +142,7 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
     )
     deadline = f"{contact.deadline:%Y-%m-%d %H:%M}" if contact.deadline else ""
     for label, value in (
+        (msgs("field.duration"), msgs(duration_words(contact.duration)) if contact.duration is not None else ""),
         (msgs("field.agent_id"), contact.agent_id),
         (msgs("field.reference_no"), contact.reference_no),
         (msgs("field.summary"), contact.summary),
