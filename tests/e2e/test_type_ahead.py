@@ -99,3 +99,39 @@ def test_pasted_row_fills_successive_fields(terminal, tmp_path: Path) -> None:
     tty.send("C-s")
     [case] = saved(db, lambda cases: len(cases) == 1)
     assert (case.title, case.platform, case.shop) == ("Kettle leaks", "Taobao", "Home shop")
+
+
+def test_call_mode_burst_of_single_keys_and_notes(terminal, tmp_path: Path) -> None:
+    """p starts a call; a, p, d pick a field, Enter leaves it, e ends the call: all in one burst."""
+    db = tmp_path / "weiquan.json"
+    one_case(db)
+    tty = terminal(lang="zh_CN.UTF-8", width=80, height=24, db=db)
+    tty.wait_for("Earbuds")
+    tty.burst("pa8821\rp3个工作日内退款\rd3个工作日\rr" + "AS-77\re")
+    [case] = saved(db, lambda cases: bool(cases and cases[0].contacts))
+    [contact] = case.contacts
+    assert (contact.agent_id, contact.promise, contact.reference_no) == ("8821", "3个工作日内退款", "AS-77")
+    assert contact.deadline is not None and contact.duration is not None
+
+
+def test_paste_intake_burst_fills_the_case_form(terminal, tmp_path: Path) -> None:
+    """The title, Ctrl+O, the order's text typed into the paste box, Ctrl+S to fill the form and
+    Ctrl+S to save, as one burst."""
+    db = tmp_path / "weiquan.json"
+    tty = terminal(lang="zh_CN.UTF-8", width=80, height=24, db=db)
+    tty.wait_for("还没有案件")
+    tty.burst("n电热水壶漏水", "<C-o>", "订单编号：5566778899\r实付款：¥88.00", "<C-s>", "<C-s>")
+    [case] = saved(db, lambda cases: len(cases) == 1)
+    assert (case.title, case.order_no, case.amount_paid_fen) == ("电热水壶漏水", "5566778899", 8_800)
+
+
+def test_review_burst_masks_typed_text(terminal, tmp_path: Path) -> None:
+    """Export, redact, review, m and the text to mask with Enter, as one burst: the review lists it."""
+    db = tmp_path / "weiquan.json"
+    store = CaseStore.open(db)
+    store.create_case({"title": "Blender burnt at Zhang Wei's flat"})
+    tty = terminal(lang="en_US.UTF-8", width=100, height=30, db=db)
+    tty.wait_for("Blender burnt")
+    tty.burst("xrpmZhang Wei\r")
+    screen = tty.wait_for("text you marked")
+    assert "Zhang Wei" in screen and "Review before posting" in screen

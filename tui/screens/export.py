@@ -133,10 +133,10 @@ class ExportScreen(Localized, ModalScreen[None]):
             yield Static(id="export-warnings")
             # Two previews, so the document keeps its width (and its wrapped rows) when the form is shown
             with ContentSwitcher(initial="export-preview"):
-                yield TextPreview(id="export-preview")
+                yield TextPreview(id="export-preview").add_class("focus-bar")
                 with Horizontal(id="export-form"):
-                    yield OptionList(id="export-boxes")
-                    yield TextPreview(id="box-text")
+                    yield OptionList(id="export-boxes", classes="focus-bar")
+                    yield TextPreview(id="box-text").add_class("focus-bar")
         yield ScreenFooter()
 
     def on_mount(self) -> None:

@@ -135,14 +135,15 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
     if contact is None:
         return Text("")
     text = Text()
+    when = f"{contact.at:%Y-%m-%d %H:%M}"
+    if contact.duration is not None:  # a timed call: how long it lasted
+        when += f" · {msgs(duration_words(contact.duration))}"
     text.append(
-        f"{contact.at:%Y-%m-%d %H:%M} · {msgs.enum('channel', contact.channel)} · "
-        f"{msgs.enum('direction', contact.direction)}",
+        f"{when} · {msgs.enum('channel', contact.channel)} · {msgs.enum('direction', contact.direction)}",
         style="bold",
     )
     deadline = f"{contact.deadline:%Y-%m-%d %H:%M}" if contact.deadline else ""
     for label, value in (
-        (msgs("field.duration"), msgs(duration_words(contact.duration)) if contact.duration is not None else ""),
         (msgs("field.agent_id"), contact.agent_id),
         (msgs("field.reference_no"), contact.reference_no),
         (msgs("field.summary"), contact.summary),
