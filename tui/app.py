@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -210,6 +211,27 @@ class WeiquanApp(OrderedKeys):
             timeout=timeout,
             markup=False,
         )
+
+    # -- Textual's own words, in the UI language (see tui.textual_compat) ------------------------
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.textual_compat import LocalizedCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(LocalizedCommandPalette(self.msgs))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """None of Textual's (Theme, Keys … in English): the palette offers every action of the
+        screen by its own name, quitting included."""
+        return ()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual answers it with an English notice): how to quit, in the UI language."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            names = " / ".join(dict.fromkeys(self.get_key_display(self.active_bindings[k].binding) for k in keys))
+            self.notify(self.msgs("textual.how_to_quit", keys=names), title=self.msgs("textual.quit_question"))
 
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a WeiquanError becomes a notification instead of a crash."""

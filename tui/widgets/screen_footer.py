@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from store.text.cell_width import cell_len
+from tui.textual_compat import translated_description
 
 KEY_PADDING = 3  # a space either side of the key, one after the description
 PALETTE_EXTRA = 2  # the palette key's left border and right padding
@@ -60,6 +61,8 @@ class ScreenFooter(Footer):
                     key.description = key.tooltip = msgs("app.palette")  # type: ignore[attr-defined]
                 palette.append(key)
             elif hasattr(key, "action"):
+                if msgs is not None:  # a Textual widget's own key ("Dismiss menu"), in the UI language
+                    key.description = translated_description(key.description, msgs)  # type: ignore[attr-defined]
                 keys.append(key)
             else:  # a group of keys: Textual's own layout
                 palette.append(key)
