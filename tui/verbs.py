@@ -153,7 +153,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         sys.stdout.write(for_json(body) + "\n")
         return status
     if not items and not broken:
-        say(msgs("due.nothing", days=args.within))
+        say(msgs("due.nothing", count=args.within))
         return EXIT_OK
     for item in broken + items:
         flags = item.flag_labels(msgs)
@@ -172,7 +172,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     items = [i for i in due_items(store.cases(), now, _days(args.within), msgs) if not i.overdue]
     text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if not items:
-        say(msgs("cli.ics_empty", days=args.within), err=True)
+        say(msgs("cli.ics_empty", count=args.within), err=True)
     if args.output:
         target = Path(args.output).expanduser()
         try:
@@ -265,8 +265,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
             msgs(
                 "holidays.year",
                 year=year,
-                holidays=len(cal.holidays),
-                workdays=len(cal.workdays),
+                holidays=msgs("holidays.holiday_count", count=len(cal.holidays)),
+                workdays=msgs("holidays.workday_count", count=len(cal.workdays)),
                 source=one_line(cal.source) or msgs("holidays.no_source"),
             )
         )

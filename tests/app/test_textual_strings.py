@@ -41,7 +41,9 @@ async def test_the_palette_offers_no_english_system_commands(make_app) -> None:
         assert "Theme" not in text and "Quit the application" not in text and "Keys" not in text
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh-CN", ("退出维权", "要退出吗？")), ("en", ("to quit weiquan", "Quit?"))])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("zh-CN", ("退出维权", "要退出吗？")), ("en", ("to quit weiquan", "Quit?"))]
+)
 async def test_ctrl_c_says_how_to_quit_in_the_ui_language(make_app, lang: str, words: tuple[str, str]) -> None:
     app = make_app(lang)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

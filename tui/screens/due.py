@@ -52,7 +52,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         cases = self.app.store.cases()
         items = broken_promises(cases, msgs) + due_items(cases, self.app.clock(), self.window, msgs)
         self.query_one("#due-title", Static).update(
-            Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
+            Text(f"{msgs('due.title')} · {msgs('due.within', count=self.window)}")
         )
         rows, keys = [], []
         for item in items:
@@ -70,7 +70,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
             )
             keys.append(item.case_id)
         headers = ["", msgs("due.col_when"), msgs("due.col_case"), msgs("due.col_what"), msgs("due.col_detail")]
-        self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", days=self.window))
+        self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", count=self.window))
 
     def action_wider(self) -> None:
         self.window = WINDOWS[(WINDOWS.index(self.window) + 1) % len(WINDOWS)]

@@ -296,8 +296,13 @@ class MainScreen(CaseActions, Localized, Screen):
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
         guessed = sum(u.overdue_estimated for _, u in self._ranked)
-        text = self.msgs(
-            "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
+        m = self.msgs
+        text = m(
+            "statusline.summary",
+            cases=m("statusline.cases", count=len(self._ranked)),
+            overdue=m("statusline.overdue", count=overdue),
+            broken=m("statusline.broken", count=broken),
+            upcoming=m("statusline.upcoming", count=upcoming),
         )
         if guessed:  # past an estimated end only: said as such, never counted as overdue
             text += self.msgs("statusline.estimated", count=guessed)
