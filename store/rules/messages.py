@@ -11,7 +11,7 @@ from typing import Any
 from store.rules.content_files import read_toml
 
 LANGUAGES = ("zh-CN", "en")
-PLURAL_ONE, PLURAL_OTHER = "one", "other"  # the forms of a message that depends on its count
+PLURAL_ONE, PLURAL_OTHER = "singular", "plural"  # the forms of a message that depends on its count
 DEFAULT_LANGUAGE = "en"
 
 
@@ -74,9 +74,9 @@ class Messages:
 
     ``msgs(Msg(...))`` translates a message built by the core, its Msg parameters included.
 
-    A message whose words depend on a number is a table in the catalog, ``{one = "{count} case",
-    other = "{count} cases"}``, and its ``count`` parameter picks the form (English says "1 case",
-    "2 cases"; Chinese needs one form, written as a plain string).
+    A message whose words depend on a number is a table in the catalog, ``{singular = "{count}
+    case", plural = "{count} cases"}``, and its ``count`` parameter picks the form (English says
+    "1 case", "2 cases"; Chinese needs one form, written as a plain string).
     """
 
     def __init__(self, lang: str) -> None:
