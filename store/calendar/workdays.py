@@ -51,7 +51,7 @@ class DayResult:
 
 
 def estimate_reason(years: tuple[int, ...]) -> Msg:
-    return Msg.of("clocks.estimate_reason", years="、".join(str(y) for y in years))
+    return Msg.of("clocks.estimate_reason", years=tuple(str(y) for y in years))  # joined in the language's way
 
 
 # Years the built-in calendar lacks, filled from the user's holiday file: year -> is_working_day.
