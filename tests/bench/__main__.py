@@ -5,6 +5,7 @@ from tests.bench import (
     call_bench,
     export_bench,
     guide_bench,
+    keys_bench,
     preview_bench,
     redaction_bench,
     ssh_bench,
@@ -15,6 +16,7 @@ from tests.bench import (
 if __name__ == "__main__":
     store_bench.run()
     app_bench.run()
+    keys_bench.run()
     guide_bench.run()
     export_bench.run()
     preview_bench.run()
