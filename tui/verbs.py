@@ -11,22 +11,28 @@ import orjson
 from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.cases.case_store import CaseStore
 from store.deadlines.due_report import due_items
-from store.errors import InvalidInput
+from store.errors import InvalidInput, StoreMissing
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
-from store.persistence.atomic_files import atomic_write, ensure_private_dir
+from store.persistence.atomic_files import companion_folder
 from store.persistence.backup_format import backup_payload, restore_backup, write_backup
 from store.persistence.daily_backups import backup_dir
-from store.persistence.db_location import resolve_db_path
-from store.rules.messages import Messages
+from store.persistence.db_location import real_db_path, resolve_db_path
+from store.persistence.output_files import write_output
+from store.rules.messages import Messages, Msg
 from store.text.cell_width import fit, one_line
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
 
-def open_store(args: argparse.Namespace) -> CaseStore:
-    """The database, with the holiday file beside it in use for every deadline (its problems on stderr)."""
-    store = CaseStore.open(resolve_db_path(args.db))
+def open_store(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
+    """The database, with the holiday file beside it in use for every deadline (its problems on stderr).
+
+    Commands that only read pass ``create=False`` (the default): a mistyped --db then says there is
+    no database there (StoreMissing, exit 2) and creates nothing. Commands that add records pass
+    ``create=True``.
+    """
+    store = CaseStore.open(resolve_db_path(args.db), create=create)
     for notice in use_holiday_file(store.path):
         print(f"weiquan: {notice}", file=sys.stderr)
     return store
@@ -87,15 +93,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = Path(args.output).expanduser()
     else:
         assert store.path is not None
-        folder = backup_dir(store.path)
-        ensure_private_dir(folder)
+        folder = companion_folder(backup_dir(store.path))
         target = folder / f"{store.path.stem}-manual-{store.clock().strftime('%Y%m%d-%H%M%S')}.json"
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name.")
-    try:
-        count = write_backup(store, target)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+    count = write_backup(store, target)
     print(msgs("cli.backup_written", count=count, path=target), file=sys.stderr)
     return EXIT_OK
 
@@ -112,15 +112,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _days(value: int) -> int:
     if value < 0 or value > 3660:
-        raise InvalidInput(f"--within must be between 0 and 3660 days, not {value}.")
+        raise InvalidInput(Msg.of("cli.bad_within", value=value, most=3660))
     return value
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     """Exit status: 0 nothing overdue, 1 something overdue (for cron and shell logins), 2 error."""
+    days = _days(args.within)
     store = open_store(args)
     msgs = Messages(args.lang)
-    items = due_items(store.cases(), store.clock(), _days(args.within), msgs)
+    items = due_items(store.cases(), store.clock(), days, msgs)
     overdue = any(item.overdue for item in items)
     if args.json:
         body = {
@@ -145,16 +146,13 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
+    days = _days(args.within)
     store = open_store(args)
     msgs = Messages(args.lang)
-    items = [i for i in due_items(store.cases(), store.clock(), _days(args.within), msgs) if not i.overdue]
+    items = [i for i in due_items(store.cases(), store.clock(), days, msgs) if not i.overdue]
     text = calendar(items, store.clock(), msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
-        target = Path(args.output).expanduser()
-        try:
-            target.write_text(text, encoding="utf-8", newline="")
-        except OSError as error:
-            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        write_output(Path(args.output).expanduser(), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -185,10 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         payload = result.text
     if args.output:
         target = Path(args.output).expanduser()
-        try:
-            atomic_write(target, payload.encode("utf-8"))
-        except OSError as error:
-            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        write_output(target, payload.encode("utf-8"))
         print(msgs("cli.export_written", path=target), file=sys.stderr)
     else:
         sys.stdout.write(payload)
@@ -203,9 +198,12 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     from store.calendar.workdays import covered_years
 
     msgs = Messages(args.lang)
+    db = real_db_path(resolve_db_path(args.db))
+    if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
+        raise StoreMissing(Msg.of("files.no_database", path=str(db)))
     first, last = covered_years()
     print(msgs("holidays.built_in", first=first, last=last))
-    path = holiday_file_beside(resolve_db_path(args.db))
+    path = holiday_file_beside(db)
     if not path.exists():
         print(msgs("holidays.no_file", path=path))
         print(msgs("holidays.uncovered", last=last))

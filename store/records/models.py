@@ -15,14 +15,18 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
+from store.records.record_ids import MAX_RECORD_ID, is_record_id
+from store.rules.messages import Msg
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
-RecordId = Annotated[int, msgspec.Meta(ge=1)]
+RecordId = Annotated[int, msgspec.Meta(ge=1, le=MAX_RECORD_ID)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+# A name inside the vault folder: the SHA-256 and the original's suffix; never a path or a control character.
+VaultName = Annotated[str, msgspec.Meta(pattern=r"^(?:[0-9a-f]{64}(?:\.[^./\\\x00-\x1f\x7f-\x9f]{1,15})?)?$")]
 
 
 class Category(StrEnum):
@@ -118,7 +122,7 @@ class EvidenceFile(_Record, kw_only=True):
     size: Fen
     sha256: Sha256
     attached: Aware
-    vault_name: Short = ""  # file name inside the content-addressed vault, if copied there
+    vault_name: VaultName = ""  # file name inside the content-addressed vault, if copied there
 
 
 class EvidenceItem(_Record, kw_only=True):
@@ -237,14 +241,33 @@ def _describe(error: msgspec.ValidationError) -> tuple[str, str]:
 
 def decode_case(doc: dict[str, Any], case_id: int) -> Case:
     """Validate a stored document as a Case; raise InvalidInput naming the case and field."""
+    title = doc.get("title") if isinstance(doc, dict) else None
+    label = Msg.of("store.case_label", case=case_id, title=f" ({title!r})" if isinstance(title, str) else "")
+    twice = _repeated_id(doc)
+    if twice is not None:
+        field, record_id = twice
+        raise InvalidInput(Msg.of(f"store.duplicate_{field}_id", case=label, id=record_id), field)
     try:
         return msgspec.convert({**doc, "id": case_id}, Case)
     except msgspec.ValidationError as error:
         field, problem = _describe(error)
-        title = doc.get("title") if isinstance(doc, dict) else None
-        label = f"case {case_id}" + (f" ({title!r})" if isinstance(title, str) else "")
-        where = f", field {field}" if field else ""
-        raise InvalidInput(f"{label}{where}: {problem}", field or None) from None
+        where = Msg.of("store.in_field", field=field) if field else ""
+        problem_msg = Msg.of("store.record_invalid", case=label, where=where, problem=problem)
+        raise InvalidInput(problem_msg, field or None) from None
+
+
+def _repeated_id(doc: dict[str, Any]) -> tuple[str, int] | None:
+    """The first contact or evidence id that appears twice in one case, as (list, id)."""
+    for field in ("contacts", "evidence"):
+        records = doc.get(field)
+        seen: set[int] = set()
+        for record in records if isinstance(records, list) else ():
+            record_id = record.get("id") if isinstance(record, dict) else None
+            if is_record_id(record_id):
+                if record_id in seen:
+                    return field, record_id
+                seen.add(record_id)
+    return None
 
 
 def encode_case(case: Case) -> dict[str, Any]:

@@ -78,7 +78,7 @@ class Messages:
         self._own = catalog(lang)
         self._fallback = catalog(DEFAULT_LANGUAGE)
 
-    def __call__(self, key: str | Msg, **values: object) -> str:
+    def __call__(self, key: str | Msg, /, **values: object) -> str:
         if isinstance(key, Msg):
             return self(key.key, **{**key.params, **values})
         text = self._own.get(key) or self._fallback.get(key) or key
