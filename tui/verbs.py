@@ -33,8 +33,9 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
     ``create=True``.
     """
     store = CaseStore.open(resolve_db_path(args.db), create=create)
+    msgs = Messages(args.lang)
     for notice in use_holiday_file(store.path):
-        print(f"weiquan: {notice}", file=sys.stderr)
+        print(f"weiquan: {msgs(notice)}", file=sys.stderr)
     return store
 
 

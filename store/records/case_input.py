@@ -15,6 +15,7 @@ from store.records.models import Case, Contact, build
 from store.records.money import parse_yuan
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
+_COLON = re.compile(r"[:：]")
 
 
 def parse_references(text: str) -> list[dict[str, str]]:
@@ -31,8 +32,11 @@ def parse_references(text: str) -> list[dict[str, str]]:
 
 
 def _split_reference(line: str) -> tuple[str, str, str]:
-    match = re.match(r"^(.*?)([:：])(.*)$", line)
-    return (match[1], match[2], match[3]) if match else (line, "", "")
+    """(label, colon, value) at the first colon, half- or full-width; one pass over the line."""
+    match = _COLON.search(line)
+    if match is None:
+        return line, "", ""
+    return line[: match.start()], match[0], line[match.end() :]
 
 
 def format_references(case: Case) -> str:
@@ -90,7 +94,7 @@ def _money(values: dict[str, Any], name: str) -> int | None:
     try:
         return parse_yuan(str(values.get(name, "")))
     except InvalidInput as problem:
-        raise InvalidInput(problem.message, name) from None
+        raise InvalidInput(problem.msg, name) from None
 
 
 def contact_fields_from_form(

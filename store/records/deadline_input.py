@@ -8,6 +8,8 @@ Accepted forms (spaces optional, case ignored):
 * weeks: ``2w``, ``2周``.
 * working days: ``3wd``, ``3个工作日``, ``3工作日`` — end of the 3rd working day after the
   contact's day, on China's calendar (estimated when the year's holidays are not known).
+
+Linear on any input: both patterns are matched whole on text bounded by MAX_DATE_CHARS first.
 """
 
 from __future__ import annotations
@@ -19,15 +21,16 @@ from dataclasses import dataclass
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, add_days, add_working_days
 from store.errors import InvalidInput
-from store.records.date_input import DATE_PATTERN, format_datetime
+from store.records.date_input import MAX_DATE_CHARS, format_datetime, match_date, shown_input
+from store.rules.messages import Msg
 
 FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
 MAX_SPAN_DAYS = 3660
 
+MAX_DEADLINE_CHARS = MAX_DATE_CHARS
 _RELATIVE = re.compile(
-    r"^\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)$"
+    r"\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)"
 )
-_ABSOLUTE = DATE_PATTERN
 
 
 @dataclass(frozen=True)
@@ -51,27 +54,31 @@ def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | N
     if not raw:
         return None
     base = to_china(contact_time)
-    relative = _RELATIVE.match(raw)
+    relative = _RELATIVE.fullmatch(raw) if len(raw) <= MAX_DEADLINE_CHARS else None
     if relative:
         return _relative(int(relative["n"]), relative["unit"], base, text)
-    absolute = _ABSOLUTE.match(raw)
+    absolute = match_date(raw)
     if absolute:
         return _absolute(absolute, base, text)
-    raise InvalidInput(f"Cannot read the deadline “{text.strip()}”. Forms that work: {FORMS_HELP}", "deadline")
+    raise InvalidInput(Msg.of("input.not_a_deadline", text=shown_input(text.strip()), forms=FORMS_HELP), "deadline")
+
+
+def _too_far(text: str) -> InvalidInput:
+    return InvalidInput(Msg.of("input.deadline_too_far", text=text.strip()), "deadline")
 
 
 def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadline:
     if unit in ("wd", "个工作日", "工作日"):
         if n > MAX_SPAN_DAYS // 2:
-            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+            raise _too_far(text)
         return _from_day(add_working_days(base.date(), n))
     if unit.startswith("h") or "小时" in unit:
         if n > MAX_SPAN_DAYS * 24:
-            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+            raise _too_far(text)
         return ResolvedDeadline(base + dt.timedelta(hours=n))
     days = n * 7 if unit.startswith("w") or unit in ("周", "个星期", "星期") else n
     if days > MAX_SPAN_DAYS:
-        raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+        raise _too_far(text)
     return _from_day(add_days(base.date(), days, extend_past_rest_days=False))
 
 
@@ -81,7 +88,7 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
         day = dt.date(year, int(match["m"]), int(match["d"]))
         moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0)) if match["H"] else None
     except ValueError:
-        raise InvalidInput(f"“{text.strip()}” is not a real date or time", "deadline") from None
+        raise InvalidInput(Msg.of("input.not_a_real_datetime", text=text.strip()), "deadline") from None
     if not match["y"] and day < base.date() - dt.timedelta(days=1):
         # "9-1" said in late September means next year's September 1
         try:

@@ -6,6 +6,7 @@ text view next to the preview is there for terminals that ignore OSC 52.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -15,13 +16,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, Markdown, Static, TextArea
 
-from store.errors import InvalidInput
+from store.errors import WeiquanError
 from tui.bindings import Localized
 from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
 
 
 class SavePathDialog(ModalScreen[Path | None]):
+    """Asks for a file name and saves there while open: a path that cannot be written (a folder, a
+    link, a full disk …) is explained under the field and the dialog stays, with the path typed."""
+
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     SavePathDialog { align: center middle; }
@@ -36,21 +40,27 @@ class SavePathDialog(ModalScreen[Path | None]):
     SavePathDialog #save-error { color: $error; }
     """
 
-    def __init__(self, prompt: str, default: Path) -> None:
+    def __init__(self, prompt: str, default: Path, save: Callable[[Path], None]) -> None:
         super().__init__()
-        self.prompt, self.default = prompt, default
+        self.prompt, self.default, self.save = prompt, default, save
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield Input(str(self.default), id="save-path")
+            yield Input(str(self.default), id="save-path", max_length=4096)
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = event.value.strip()
-        path = Path(raw).expanduser() if raw else None
-        if path is None or path.is_dir() or not path.parent.exists():
-            self.query_one("#save-error", Static).update(Text(self.app.msgs("exportui.bad_path")))
+        error = self.query_one("#save-error", Static)
+        if not raw:
+            error.update(Text(self.app.msgs("exportui.bad_path")))
+            return
+        path = Path(raw).expanduser()
+        try:
+            self.save(path)
+        except WeiquanError as problem:
+            error.update(literal(problem.text(self.app.msgs), keep_newlines=True))
             return
         self.dismiss(path)
 
@@ -147,19 +157,18 @@ class ExportScreen(Localized, ModalScreen[None]):
         msgs = self.app.msgs
         default = Path.home() / f"weiquan-case-{self.case_id}-{self.fmt}{'-public' if self.redact else ''}.md"
 
+        text = self.text
+
+        def save(path: Path) -> None:
+            from store.persistence.output_files import write_output
+
+            write_output(path, text.encode("utf-8"))
+
         def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            from store.persistence.atomic_files import atomic_write
+            if path is not None:
+                self.notify(msgs("cli.export_written", path=str(path)))
 
-            try:
-                atomic_write(path, self.text.encode("utf-8"))
-            except OSError as error:
-                self.app.show_error(InvalidInput(f"Cannot write {path}: {error.strerror or error}"))
-                return
-            self.notify(msgs("cli.export_written", path=str(path)))
-
-        self.app.push_screen(SavePathDialog(msgs("exportui.save_prompt"), default), chosen)
+        self.app.push_screen(SavePathDialog(msgs("exportui.save_prompt"), default, save), chosen)
 
     def action_close(self) -> None:
         self.dismiss(None)
