@@ -72,7 +72,13 @@ class StoreDamaged(WeiquanError):
             if newest_backup is not None
             else Msg.of("store.damaged_no_backup")
         )
-        super().__init__(Msg.of("store.damaged", path=str(path), problem=problem, next=hint))
+        self.parts = (Msg.of("store.damaged_what", path=str(path), problem=problem), Msg.of("store.untouched"), hint)
+        what, untouched, _ = self.parts
+        super().__init__(Msg.of("store.damaged", what=what, untouched=untouched, next=hint))
+
+    def lines(self, msgs: Messages) -> list[str]:
+        """The message as separate sentences, for a screen with room (the command line prints one line)."""
+        return [msgs(part) for part in self.parts]
 
 
 class StoreMissing(WeiquanError):

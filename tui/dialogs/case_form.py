@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.records.case_input import case_fields_from_form, format_references
+from store.records.date_input import MAX_DATE_CHARS
 from store.records.models import Case, Category, Demand, LegalBasis, Status
-from store.records.money import format_yuan
+from store.records.money import MAX_AMOUNT_CHARS, format_yuan
 from store.rules.messages import Messages
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
 
@@ -42,14 +43,28 @@ class CaseForm(FormScreen[CaseFormResult]):
             input_field("shop", m("field.shop"), c.shop if c else ""),
             input_field("order_no", m("field.order_no"), c.order_no if c else ""),
             input_field("product", m("field.product"), c.product if c else ""),
-            input_field("amount_paid", m("field.amount_paid"), _yuan(c.amount_paid_fen) if c else "", "299.00"),
-            input_field("order_date", m("field.order_date"), _day(c.order_date) if c else "", "2026-11-20", date_hint),
+            input_field(
+                "amount_paid",
+                m("field.amount_paid"),
+                _yuan(c.amount_paid_fen) if c else "",
+                "299.00",
+                max_length=MAX_AMOUNT_CHARS,
+            ),
+            input_field(
+                "order_date",
+                m("field.order_date"),
+                _day(c.order_date) if c else "",
+                "2026-11-20",
+                date_hint,
+                max_length=MAX_DATE_CHARS,
+            ),
             input_field(
                 "delivery_date",
                 m("field.delivery_date"),
                 _day(c.delivery_date) if c else "",
                 "2026-11-22",
                 m("form.delivery_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             select_field(
                 "category",
@@ -63,7 +78,12 @@ class CaseForm(FormScreen[CaseFormResult]):
                 [(x.value, m.enum("demand", x)) for x in Demand],
                 (c.demand if c else Demand.RETURN_REFUND).value,
             ),
-            input_field("compensation", m("field.compensation"), _yuan(c.compensation_fen) if c else ""),
+            input_field(
+                "compensation",
+                m("field.compensation"),
+                _yuan(c.compensation_fen) if c else "",
+                max_length=MAX_AMOUNT_CHARS,
+            ),
             select_field(
                 "legal_basis",
                 m("field.legal_basis"),
@@ -90,23 +110,29 @@ class CaseForm(FormScreen[CaseFormResult]):
                 (c.status if c else Status.OPEN).value,
             ),
             input_field("outcome", m("field.outcome"), c.outcome if c else ""),
-            input_field("recovered", m("field.recovered"), _yuan(c.recovered_fen) if c else ""),
+            input_field(
+                "recovered", m("field.recovered"), _yuan(c.recovered_fen) if c else "", max_length=MAX_AMOUNT_CHARS
+            ),
             input_field(
                 "return_received_date",
                 m("field.return_received_date"),
                 _day(c.return_received_date) if c else "",
                 hint=m("form.return_received_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             input_field(
                 "complaint_accepted_date",
                 m("field.complaint_accepted_date"),
                 _day(c.complaint_accepted_date) if c else "",
                 hint=m("form.accepted_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             text_field(
                 "references", m("field.references"), format_references(c) if c else "", m("form.references_hint")
             ),
-            input_field("tags", m("field.tags"), "，".join(c.tags) if c else "", hint=m("form.tags_hint")),
+            input_field(
+                "tags", m("field.tags"), "，".join(c.tags) if c else "", hint=m("form.tags_hint"), max_length=2000
+            ),
             text_field("notes", m("field.notes"), c.notes if c else ""),
         ]
 
