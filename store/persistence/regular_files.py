@@ -1,9 +1,10 @@
 """Reading a file someone named: only a regular file, never more than a limit, never a hang.
 
 A FIFO opened for reading blocks until a writer comes, ``/dev/zero`` never ends and a folder
-cannot be read: the file is opened with O_NONBLOCK (which makes the open of a FIFO return at once),
-checked with fstat on the descriptor (no race between a check and the open), and read in pieces up
-to the limit.
+cannot be read: anything but a regular file is refused before it is opened (opening a device can
+itself do something), and the file is then opened with O_NONBLOCK (a FIFO put there meanwhile
+opens at once instead of blocking), checked again with fstat on the descriptor, and read in
+pieces up to the limit.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ from store.persistence.file_errors import cannot, not_regular
 from store.rules.messages import Msg
 
 MEGABYTE = 1024 * 1024
-# The largest database or backup read whole: a database of 10,000 cases is about 40 MB.
-MAX_DATA_FILE_BYTES = 512 * MEGABYTE
+# The largest database or backup read whole: a database of 10,000 cases is about 30 MB.
+MAX_DATA_FILE_BYTES = 256 * MEGABYTE
 _CHUNK = 4 * MEGABYTE
 
 
 def open_regular(path: Path, *, limit: int) -> tuple[int, os.stat_result]:
     """An open descriptor (blocking reads, close-on-exec) for the regular file at ``path`` and its
     stat; FileProblem if it is anything else or larger than ``limit``; OSError if it cannot be opened."""
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):
+        raise not_regular(path, before.st_mode)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         info = os.fstat(fd)

@@ -106,7 +106,7 @@ def test_a_bad_database_path_is_one_clear_line_in_each_language(tmp_path: Path, 
         ("/dev/zero", lambda t: Path("/dev/zero"), "is a device"),
         ("a folder", lambda t: t, "is a folder"),
         ("missing", lambda t: t / "nope.json", "does not exist"),
-        ("too large", lambda t: (os.truncate(_sized(t), 600 * 2**20), t / "big.json")[1], "at most 512 MB"),
+        ("too large", lambda t: (os.truncate(_sized(t), 600 * 2**20), t / "big.json")[1], "at most 256 MB"),
     ],
 )
 def test_restore_reads_only_a_regular_file_of_bounded_size(tmp_path: Path, name: str, make, english: str) -> None:
@@ -330,3 +330,58 @@ def test_on_a_real_read_only_mount_every_command_is_one_line(tmp_path: Path) -> 
         for verb in (["list"], ["restore", str(_backup_file(tmp_path / "b"))]):
             result = _run(*verb, "--db", str(db), "--lang", "en")
             assert result.returncode == 2 and "read-only" in _clear_line(result.stderr), result.stderr
+
+
+def _with_two_contacts(db: Path) -> dict:
+    store = CaseStore.open(db)
+    case = store.create_case({"title": "两条联系"})
+    for agent in ("8821", "9931"):
+        store.add_contact(case.id, {"at": "2026-11-20T10:00:00+08:00", "channel": "hotline", "agent_id": agent})
+    return orjson.loads(db.read_bytes())
+
+
+@pytest.mark.parametrize("records", ["contacts", "evidence"])
+def test_two_records_with_one_id_in_a_case_are_refused_on_load_and_restore(tmp_path: Path, records: str) -> None:
+    """Editing or deleting one of them would change both."""
+    db = tmp_path / "weiquan.json"
+    data = _with_two_contacts(db)
+    for record in data["cases"]["1"][records]:
+        record["id"] = 1
+    db.write_bytes(orjson.dumps(data))
+    before = db.read_bytes()
+    result = _run("list", "--db", str(db), "--lang", "en")
+    line = _clear_line(result.stderr)
+    assert result.returncode == 2 and "case 1 ('两条联系')" in line and "id 1 appears twice" in line
+    assert db.read_bytes() == before
+    good = tmp_path / "good.json"
+    kept = _populated(good)
+    result = _run("restore", str(db), "--db", str(good), env=ZH)
+    assert result.returncode == 2 and "编号 1 出现了两次" in _clear_line(result.stderr)
+    assert good.read_bytes() == kept
+
+
+def test_a_vault_name_that_is_a_path_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    data = orjson.loads(_populated(db))
+    data["cases"]["1"]["evidence"][0]["files"] = [
+        {"path": "/x.png", "size": 1, "sha256": "a" * 64, "attached": "2026-11-20T10:00:00+08:00"}
+        | {"vault_name": "../../../etc/cron.d/x"}
+    ]
+    db.write_bytes(orjson.dumps(data))
+    result = _run("list", "--db", str(db), "--lang", "en")
+    assert result.returncode == 2 and "vault_name" in _clear_line(result.stderr)
+
+
+def test_a_backup_with_a_key_twice_in_one_object_is_refused(tmp_path: Path) -> None:
+    """JSON readers keep one of the two silently: a case would vanish in the restore."""
+    db = tmp_path / "weiquan.json"
+    before = _populated(db)
+    copy = tmp_path / "b" / "source" / "weiquan.json"
+    _populated(copy)
+    raw = copy.read_bytes().replace(b'"cases":{"1":', b'"cases":{"1":{"title":"hidden"},"1":', 1)
+    assert raw != copy.read_bytes()
+    bad = tmp_path / "twice.json"
+    bad.write_bytes(raw)
+    result = _run("restore", str(bad), "--db", str(db), "--lang", "en")
+    assert result.returncode == 2 and "the key '1' twice" in _clear_line(result.stderr)
+    assert db.read_bytes() == before
