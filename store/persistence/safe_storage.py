@@ -233,29 +233,28 @@ class SafeStorage(Storage):
                 self._data, self._stamp = {}, None
                 self.generation += 1
             return
-        except FileProblem as problem:
-            raise StoreDamaged(self.path, problem.msg, newest_backup(self.path)) from None
-        except OSError as error:
-            raise StoreDamaged(
-                self.path, Msg.of("store.problem_cannot_open", reason=reason(error)), newest_backup(self.path)
-            ) from None
+        except (FileProblem, OSError) as error:
+            raise self._unreadable(self.path, error) from None
         try:
             stamp = file_stamp(info)
             if self._data is not None and stamp == self._stamp:
                 return
             raw = read_open(fd, self.path, limit=MAX_DATA_FILE_BYTES)
-        except FileProblem as problem:
-            raise StoreDamaged(self.path, problem.msg, newest_backup(self.path)) from None
-        except OSError as error:
-            raise StoreDamaged(
-                self.path, Msg.of("store.problem_cannot_open", reason=reason(error)), newest_backup(self.path)
-            ) from None
+        except (FileProblem, OSError) as error:
+            raise self._unreadable(self.path, error) from None
         finally:
             os.close(fd)
         self._data = parse_database(raw, self.path)
         self.outside_changes += stamp != self._stamp
         self._stamp = stamp
         self.generation += 1
+
+    @staticmethod
+    def _unreadable(path: Path, error: FileProblem | OSError) -> StoreDamaged:
+        problem = (
+            error.msg if isinstance(error, FileProblem) else Msg.of("store.problem_cannot_open", reason=reason(error))
+        )
+        return StoreDamaged(path, problem, newest_backup(path))
 
     def _commit(self, data: Data) -> None:
         try:

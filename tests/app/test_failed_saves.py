@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW, fill, screen_text
+from tests.helpers.small_fs import refuse_lock_files
 from tui.app import WeiquanApp
 from tui.dialogs.confirm import ChoiceDialog
 from tui.dialogs.form import FormScreen
@@ -167,6 +168,16 @@ async def test_a_conflict_keeps_the_form_until_the_user_decides(make_app, app_st
         assert (saved.title, saved.notes) == ("Earbuds: mine", "my long note")
 
 
+async def _attach(pilot: Pilot, path: Path) -> FormScreen:
+    """Open the first evidence item's form, name ``path`` to attach and press Ctrl+S."""
+    pilot.app.screen.query_one(EvidenceTable).focus()
+    await pilot.press("v")
+    form = pilot.app.screen
+    await fill(pilot, "attach", str(path))
+    await pilot.press("ctrl+s")
+    return form
+
+
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
 async def test_attaching_something_that_is_not_a_file_is_explained_in_the_form(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
@@ -179,11 +190,7 @@ async def test_attaching_something_that_is_not_a_file_is_explained_in_the_form(
         target = Path("/dev/zero") if kind == "device" else tmp_path
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.query_one(EvidenceTable).focus()
-        await pilot.press("v")
-        form = app.screen
-        await fill(pilot, "attach", str(target))
-        await pilot.press("ctrl+s")
+        form = await _attach(pilot, target)
         await pilot.pause()
         assert app.screen is form and form.field("attach").has_class("-invalid")
         assert "不是普通文件" in screen_text(pilot)
@@ -200,11 +207,7 @@ async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
     (db_path.parent / "weiquan-vault").symlink_to(elsewhere)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.query_one(EvidenceTable).focus()
-        await pilot.press("v")
-        form = app.screen
-        await fill(pilot, "attach", str(proof))
-        await pilot.press("ctrl+s")
+        form = await _attach(pilot, proof)
         for _ in range(40):
             await pilot.pause(0.05)
             if app.screen is form and form.field("attach").has_class("-invalid"):
@@ -261,14 +264,7 @@ async def test_the_app_on_a_database_it_cannot_use_ends_with_one_clear_line(
         os.mkfifo(db)
     else:
         CaseStore.open(db)
-        real_open = os.open
-
-        def read_only(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if str(path).endswith(".lock") and flags & os.O_CREAT:
-                raise OSError(errno.EROFS, "Read-only file system")
-            return real_open(path, flags, *args, **kwargs)
-
-        monkeypatch.setattr(os, "open", read_only)
+        refuse_lock_files(monkeypatch, errno.EROFS)
     app = WeiquanApp(lambda: CaseStore.open(db), lang="zh-CN", clock=lambda: FIXED_NOW, watch_seconds=0)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(60):

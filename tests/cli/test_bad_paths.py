@@ -22,7 +22,7 @@ import pytest
 from store.cases.case_store import CaseStore
 from store.persistence.daily_backups import backup_dir
 from tests.helpers.cli import run_weiquan
-from tests.helpers.small_fs import fill_up, make_read_only, small_tmpfs
+from tests.helpers.small_fs import fill_up, make_read_only, refuse_lock_files, small_tmpfs
 from tui.cli import main
 
 ZH = {"LANG": "zh_CN.UTF-8"}
@@ -241,14 +241,7 @@ def test_a_lock_file_that_cannot_be_made_is_one_line_at_once(
     otherwise retry that for 15 seconds and call the database busy)."""
     db = tmp_path / "weiquan.json"
     _populated(db)
-    real_open = os.open
-
-    def read_only(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if str(path).endswith(".lock") and flags & os.O_CREAT:
-            raise OSError(errno.EROFS, "Read-only file system")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", read_only)
+    refuse_lock_files(monkeypatch, errno.EROFS)
     assert main(["list", "--db", str(db), "--lang", "en"]) == 2
     line = _clear_line(capsys.readouterr().err)
     assert "lock file" in line and "read-only" in line and "busy" not in line

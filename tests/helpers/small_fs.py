@@ -53,3 +53,16 @@ def fill_up(folder: Path) -> None:
         finally:
             os.close(fd)
         n += 1
+
+
+def refuse_lock_files(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """Make creating a ``.lock`` file fail with ``code`` (as a read-only mount would), for tests
+    that cannot mount or run as root, which no permission bit refuses."""
+    real_open = os.open
+
+    def refusing(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            raise OSError(code, os.strerror(code))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
