@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from store.cases.case_store import CaseStore
     from store.rules.guide_structure import Target
 from store.rules.messages import Messages
+from store.text.controls import for_screen
 from tui.commands import ActionCommands
+from tui.text import literal
 
 T = TypeVar("T")
 
@@ -72,6 +75,7 @@ class WeiquanApp(App[None]):
         self.guides: dict[str, Screen[None]] = {}  # the guide reader, one per language, kept
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
         self._watch_seconds = watch_seconds
+        self._left_calls_offered = False
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
 
@@ -118,7 +122,8 @@ class WeiquanApp(App[None]):
 
                 self.push_screen(DamagedScreen.localized(self.msgs)(error))
             elif isinstance(error, WeiquanError):
-                self.exit(return_code=2, message=f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}")
+                line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
+                self.exit(return_code=2, message=literal(line, keep_newlines=True))
             else:
                 raise error
 
@@ -137,9 +142,15 @@ class WeiquanApp(App[None]):
 
     def cases_shown(self) -> None:
         """The main screen has shown its cases for the first time: settle them (see
-        _settle_long_lived_objects) and get the guide reader ready while the user reads."""
+        _settle_long_lived_objects), get the guide reader ready while the user reads, and offer
+        any call a stopped session left unlogged."""
         _settle_long_lived_objects()
         self._get_guide_ready()
+        if not self._left_calls_offered:  # once per run, not again after a language switch
+            from tui.actions.call_actions import offer_left_calls
+
+            self._left_calls_offered = True
+            offer_left_calls(self)
 
     def _get_guide_ready(self) -> None:
         """Read the guide and import its reader in a thread at once, then build the reader on the
@@ -181,6 +192,25 @@ class WeiquanApp(App[None]):
         return guide
 
     # -- shared services for screens ------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast is plain text: its message and title often hold a case title, a file name
+        or a path, so markup is never read (``markup`` is ignored) and controls are shown."""
+        super().notify(
+            for_screen(message, keep_newlines=True),
+            title=for_screen(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a WeiquanError becomes a notification instead of a crash."""
         try:

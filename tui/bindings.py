@@ -1,10 +1,14 @@
-"""Bindings whose descriptions come from the message catalog (Footer, help screen, palette)."""
+"""Bindings whose descriptions come from the message catalog (Footer, help screen, palette), and
+the one way a key is named on screen: Textual's ``App.get_key_display``, as the Footer names it."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
-from textual.binding import Binding
+from textual.app import App
+from textual.binding import Binding, BindingType
 
 from store.rules.messages import Messages
 
@@ -24,6 +28,23 @@ def localize(bindings: list[Any], msgs: Messages) -> list[Binding]:
         )
         for b in bindings
     ]
+
+
+def key_names(app: App[Any], bindings: Iterable[BindingType | str], *, every_key: bool = True) -> list[str]:
+    """How the keys of ``bindings`` (or of key strings such as "tab,shift+tab") are shown: ``?``,
+    ``^s``, ``esc``, ``↑``, each once.
+
+    ``every_key``: each key of a binding such as "d,delete" (the help screen lists them all);
+    otherwise the one the Footer shows (the binding's ``key_display``, else its first key).
+    """
+    names: list[str] = []
+    for binding in bindings:
+        keys = list(Binding.make_bindings([Binding(binding, "") if isinstance(binding, str) else binding]))
+        if every_key:
+            names += [app.get_key_display(dataclasses.replace(key, key_display=None)) for key in keys]
+        elif keys:
+            names.append(app.get_key_display(keys[0]))
+    return list(dict.fromkeys(names))
 
 
 class Localized:

@@ -1,12 +1,15 @@
-"""The scriptable verbs: plain text for people, --json for programs, errors as WeiquanError."""
+"""The scriptable verbs: plain text for people, --json for programs, errors as WeiquanError.
+
+Every line for people goes out through ``say`` and every JSON document through ``for_json``
+(store.text.controls): text from the database, a file or an argument never reaches the terminal
+with a control character in it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-
-import orjson
 
 from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.cases.case_store import CaseStore
@@ -20,9 +23,20 @@ from store.persistence.daily_backups import backup_dir
 from store.persistence.db_location import real_db_path, resolve_db_path
 from store.persistence.output_files import write_output
 from store.rules.messages import Messages, Msg
-from store.text.cell_width import fit, one_line
+from store.text.cell_width import fit
+from store.text.controls import for_json, for_plain_text
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line (or lines) for a person, every control character made visible."""
+    print(for_plain_text(text, keep_newlines=True), file=sys.stderr if err else sys.stdout)
+
+
+def one_line(text: str) -> str:
+    """User text for one line of a listing: line breaks folded, controls made visible."""
+    return for_plain_text(text)
 
 
 def open_store(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
@@ -35,7 +49,7 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
     store = CaseStore.open(resolve_db_path(args.db), create=create)
     msgs = Messages(args.lang)
     for notice in use_holiday_file(store.path):
-        print(f"weiquan: {msgs(notice)}", file=sys.stderr)
+        say(f"weiquan: {msgs(notice)}", err=True)
     return store
 
 
@@ -73,14 +87,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for c in cases
         ]
-        sys.stdout.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode() + "\n")
+        sys.stdout.write(for_json(rows) + "\n")
         return EXIT_OK
     if not cases:
-        print(msgs("cli.no_cases"))
+        say(msgs("cli.no_cases"))
         return EXIT_OK
-    print(f"{fit(msgs('cli.col_id'), 5)} {fit(msgs('cli.col_status'), 10)} {msgs('cli.col_title')}")
+    say(f"{fit(msgs('cli.col_id'), 5)} {fit(msgs('cli.col_status'), 10)} {msgs('cli.col_title')}")
     for c in cases:
-        print(f"{fit(str(c.id), 5)} {fit(msgs.enum('status', c.status), 10)} {one_line(c.title)}")
+        say(f"{fit(str(c.id), 5)} {fit(msgs.enum('status', c.status), 10)} {one_line(c.title)}")
     return EXIT_OK
 
 
@@ -97,7 +111,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         folder = companion_folder(backup_dir(store.path))
         target = folder / f"{store.path.stem}-manual-{store.clock().strftime('%Y%m%d-%H%M%S')}.json"
     count = write_backup(store, target)
-    print(msgs("cli.backup_written", count=count, path=target), file=sys.stderr)
+    say(msgs("cli.backup_written", count=count, path=target), err=True)
     return EXIT_OK
 
 
@@ -105,9 +119,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     msgs = Messages(args.lang)
     source = Path(args.file).expanduser()
     count, safety = restore_backup(resolve_db_path(args.db), source)
-    print(msgs("cli.restored", count=count, source=source))
+    say(msgs("cli.restored", count=count, source=source))
     if safety is not None:
-        print(msgs("cli.restore_safety", path=safety))
+        say(msgs("cli.restore_safety", path=safety))
     return EXIT_OK
 
 
@@ -118,7 +132,8 @@ def _days(value: int) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    """Exit status: 0 nothing overdue, 1 something overdue (for cron and shell logins), 2 error."""
+    """Exit status: 0 nothing overdue, 1 something overdue, even if only by an estimate (for cron and
+    shell logins), 2 error."""
     days = _days(args.within)
     store = open_store(args)
     msgs = Messages(args.lang)
@@ -131,18 +146,17 @@ def cmd_due(args: argparse.Namespace) -> int:
             "overdue": overdue,
             "items": [item.to_json() for item in items],
         }
-        sys.stdout.write(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n")
+        sys.stdout.write(for_json(body) + "\n")
         return EXIT_ATTENTION if overdue else EXIT_OK
     if not items:
-        print(msgs("due.nothing", days=args.within))
+        say(msgs("due.nothing", days=args.within))
         return EXIT_OK
     for item in items:
-        state = msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag")
         flags = item.flag_labels(msgs)
-        print(f"{fit(state, 6)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
-        print(f"       {one_line(item.label)} — {one_line(item.detail)}{flags}")
+        say(f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
+        say(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:
-            print(f"       {item.estimate_reason}")
+            say(f"         {one_line(item.estimate_reason)}")
     return EXIT_ATTENTION if overdue else EXIT_OK
 
 
@@ -166,10 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     case = store.get(args.case)
     result = render_export(case, args.format, msgs, store.clock(), redact=args.redact)
     for warning in result.warnings:
-        print(
-            msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why),
-            file=sys.stderr,
-        )
+        say(msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why), err=True)
     if args.json:
         body = {
             "case_id": case.id,
@@ -179,13 +190,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             "markdown": result.text,
             "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings],
         }
-        payload = orjson.dumps(body, option=orjson.OPT_INDENT_2).decode() + "\n"
+        payload = for_json(body) + "\n"
     else:
         payload = result.text
     if args.output:
         target = Path(args.output).expanduser()
         write_output(target, payload.encode("utf-8"))
-        print(msgs("cli.export_written", path=target), file=sys.stderr)
+        say(msgs("cli.export_written", path=target), err=True)
     else:
         sys.stdout.write(payload)
     return EXIT_OK
@@ -203,16 +214,16 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
         raise StoreMissing(Msg.of("files.no_database", path=str(db)))
     first, last = covered_years()
-    print(msgs("holidays.built_in", first=first, last=last))
+    say(msgs("holidays.built_in", first=first, last=last))
     path = holiday_file_beside(db)
     if not path.exists():
-        print(msgs("holidays.no_file", path=path))
-        print(msgs("holidays.uncovered", last=last))
+        say(msgs("holidays.no_file", path=path))
+        say(msgs("holidays.uncovered", last=last))
         return EXIT_OK
     found = read_holiday_file(path)  # a broken file: InvalidInput, printed with exit status 2
-    print(msgs("holidays.file", path=path))
+    say(msgs("holidays.file", path=path))
     for year, cal in sorted(found.years.items()):
-        print(
+        say(
             msgs(
                 "holidays.year",
                 year=year,
@@ -222,6 +233,6 @@ def cmd_holidays(args: argparse.Namespace) -> int:
             )
         )
     for year in found.ignored_years:
-        print(msgs("holidays.ignored", year=year))
-    print(msgs("holidays.uncovered", last=last))
+        say(msgs("holidays.ignored", year=year))
+    say(msgs("holidays.uncovered", last=last))
     return EXIT_OK

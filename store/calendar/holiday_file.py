@@ -2,7 +2,8 @@
 
 The State Council publishes each year's holidays and make-up working days (调休) late in the year
 before; until weiquan's calendar data ships them, dates in that year are counted Monday to Friday
-and marked estimated. A ``holidays.toml`` beside the database fills the gap:
+less the fixed statutory holidays (store.calendar.fixed_holidays) and marked estimated. A
+``holidays.toml`` beside the database fills the gap:
 
     [2027]
     source = "国务院办公厅关于2027年部分节假日安排的通知"

@@ -8,8 +8,9 @@
 
 Holidays and the make-up working days (调休) come from ``chinesecalendar``, which covers only the
 years it ships, then from the user's holiday file (store.calendar.holiday_file) for later years. For any
-other year we count Monday to Friday and say the result is *estimated*, with the reason; we never
-fall back silently and never raise.
+other year we count Monday to Friday less the fixed statutory holidays (store.calendar.fixed_holidays:
+those days are certain) and say the result is *estimated*, with the reason: the bridge days and the
+make-up working days of such a year are not known. We never fall back silently and never raise.
 """
 
 from __future__ import annotations
@@ -22,28 +23,35 @@ from functools import lru_cache
 import chinese_calendar
 
 from store.calendar.china_time import CHINA_TZ
+from store.calendar.fixed_holidays import is_fixed_holiday
+from store.rules.messages import Msg
 
 ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class DayResult:
-    """A computed date; ``estimated`` with ``reason`` when the holiday data did not cover it."""
+    """A computed date; ``estimated`` when the holiday data did not cover ``estimated_years``."""
 
     day: dt.date
-    estimated: bool = False
-    reason: str = ""
+    estimated_years: tuple[int, ...] = ()
+
+    @property
+    def estimated(self) -> bool:
+        return bool(self.estimated_years)
+
+    @property
+    def reason(self) -> Msg | None:
+        """Why the date is an estimate, to be said in the user's language; None when it is not."""
+        return estimate_reason(self.estimated_years) if self.estimated_years else None
 
     def end_of_day(self) -> dt.datetime:
         """24:00 of the day, as the last second of it in China time."""
         return dt.datetime.combine(self.day, dt.time(23, 59, 59), CHINA_TZ)
 
 
-def _uncovered_reason(year: int) -> str:
-    return (
-        f"China's {year} holiday calendar is not in this weiquan's data or your holiday file; "
-        "counted Monday to Friday, so holidays and make-up working days are not taken into account"
-    )
+def estimate_reason(years: tuple[int, ...]) -> Msg:
+    return Msg.of("clocks.estimate_reason", years="、".join(str(y) for y in years))
 
 
 # Years the built-in calendar lacks, filled from the user's holiday file: year -> is_working_day.
@@ -83,6 +91,8 @@ def is_working_day(day: dt.date) -> tuple[bool, bool]:
         from_file = _year_calendars.get(day.year)
         if from_file is not None:
             return from_file(day), False
+        if is_fixed_holiday(day):
+            return False, False  # a fixed statutory holiday is off in every year
         return day.weekday() < 5, True
 
 
@@ -126,6 +136,4 @@ def add_years(start: dt.date, years: int) -> DayResult:
 
 
 def _result(day: dt.date, uncovered: set[int]) -> DayResult:
-    if not uncovered:
-        return DayResult(day)
-    return DayResult(day, True, "; ".join(_uncovered_reason(y) for y in sorted(uncovered)))
+    return DayResult(day, tuple(sorted(uncovered)))

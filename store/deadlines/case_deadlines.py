@@ -18,6 +18,7 @@ class PromiseStatus(StrEnum):
     PENDING = "pending"
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
+    OVERDUE_ESTIMATED = "overdue_estimated"  # past a deadline computed on an estimated calendar
     KEPT = "kept"
     BROKEN = "broken"
 
@@ -33,7 +34,7 @@ def promise_status(contact: Contact, now: dt.datetime) -> PromiseStatus:
     if contact.deadline is None:
         return PromiseStatus.PENDING
     if now > contact.deadline:
-        return PromiseStatus.OVERDUE
+        return PromiseStatus.OVERDUE_ESTIMATED if contact.deadline_estimated else PromiseStatus.OVERDUE
     if contact.deadline - now <= DUE_SOON:
         return PromiseStatus.DUE_SOON
     return PromiseStatus.PENDING
@@ -41,7 +42,12 @@ def promise_status(contact: Contact, now: dt.datetime) -> PromiseStatus:
 
 @dataclass(frozen=True)
 class Deadline:
-    """One thing with a date on it: a promise or a statutory clock."""
+    """One thing with a date on it: a promise or a statutory clock.
+
+    ``overdue`` means its end has passed. When that end is an estimate (a year whose holidays are
+    not announced), the other side may in fact have longer: such a deadline is never called
+    overdue without saying it is estimated (``certainly_overdue`` is False).
+    """
 
     case_id: int
     when: dt.datetime
@@ -59,11 +65,15 @@ class Deadline:
     def verified(self) -> bool:
         return self.clock is None or self.clock.verified
 
+    @property
+    def certainly_overdue(self) -> bool:
+        return self.overdue and not self.estimated
+
 
 def _clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
     """Is this clock still something to act on?"""
-    if clock.rule.id == "regulator_accept" and case.complaint_accepted_date:
-        return False  # accepted: that clock has done its job
+    if clock.rule.done_when and getattr(case, clock.rule.done_when) is not None:
+        return False  # e.g. the complaint was accepted: that clock has done its job
     if clock.rule.party == "consumer":
         return not clock.is_over(now)  # an ended window of one's own is history, not a task
     return True
@@ -90,10 +100,11 @@ WEEK = dt.timedelta(days=7)
 
 @dataclass(frozen=True)
 class Urgency:
-    overdue: int
+    overdue: int  # certainly overdue
     broken: int
     next_deadline: Deadline | None
     upcoming_week: int = 0  # deadlines not yet passed that end within 7 days
+    overdue_estimated: int = 0  # past an estimated end: perhaps overdue, perhaps not yet
 
     @property
     def needs_attention(self) -> bool:
@@ -105,15 +116,19 @@ def case_urgency(case: Case, now: dt.datetime) -> Urgency:
     upcoming = [d for d in deadlines if not d.overdue]
     broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
     week = sum(d.when <= now + WEEK for d in upcoming)
-    return Urgency(sum(d.overdue for d in deadlines), broken, upcoming[0] if upcoming else None, week)
+    certain = sum(d.certainly_overdue for d in deadlines)
+    guessed = sum(d.overdue and d.estimated for d in deadlines)
+    return Urgency(certain, broken, upcoming[0] if upcoming else None, week, guessed)
 
 
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:
-    """Sort key: active before finished; overdue first; then nearest deadline; then latest change."""
+    """Sort key: active before finished; overdue first (certain, then estimated); then nearest
+    deadline; then latest change."""
     nearest = urgency.next_deadline.when if urgency.next_deadline else FAR_FUTURE
     return (
         not case.status.is_active,
         not urgency.overdue,
+        not urgency.overdue_estimated,
         not urgency.broken,
         nearest,
         -case.updated.timestamp(),

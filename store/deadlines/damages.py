@@ -1,47 +1,87 @@
-"""Statutory amounts a demand can cite, computed exactly in fen from the amount paid."""
+"""Statutory amounts a consumer can claim on top of the refund, computed exactly in fen.
+
+Which amount applies is not a free choice: it follows from the case's problem type and the facts
+the user has confirmed (content/rules/damages.toml), e.g. a food case whose seller knew.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from store.records.models import Case, LegalBasis
+from store.records.models import Case, Category
+from store.rules.content_files import read_toml
+from store.rules.rulebook import CASE_FACTS
 
-FRAUD_MULTIPLE, FRAUD_MINIMUM_FEN = 3, 500_00  # 消法 Art. 55 para 1
-FOOD_MULTIPLE, FOOD_LOSS_MULTIPLE, FOOD_MINIMUM_FEN = 10, 3, 1_000_00  # 食品安全法 Art. 148
+
+@dataclass(frozen=True)
+class Basis:
+    id: str
+    categories: tuple[Category, ...]  # empty: any problem type
+    requires: tuple[str, ...]  # facts (CASE_FACTS) the user must have confirmed
+    price_multiple: int
+    loss_multiple: int
+    minimum_fen: int
+    texts: dict[str, str]  # name_zh, formula_en, citation_zh, limits_en, …
+
+    def text(self, field: str, lang: str) -> str:
+        return self.texts[f"{field}_{'zh' if lang.startswith('zh') else 'en'}"]
+
+    def applies_to(self, case: Case) -> bool:
+        if self.categories and case.category not in self.categories:
+            return False
+        return all(getattr(case, fact) for fact in self.requires)
 
 
 @dataclass(frozen=True)
 class StatutoryAmount:
-    basis: LegalBasis
-    amount_fen: int
-    formula_zh: str
-    formula_en: str
-    citation_zh: str
-    citation_en: str
+    basis: Basis
+    amount_fen: int  # on top of the refund of the price
+
+    def formula(self, lang: str) -> str:
+        return self.basis.text("formula", lang)
+
+    def citation(self, lang: str) -> str:
+        return self.basis.text("citation", lang)
+
+    def limits(self, lang: str) -> str:
+        return self.basis.text("limits", lang)
 
 
-def statutory_amount(case: Case, loss_fen: int | None = None) -> StatutoryAmount | None:
-    """The amount the case's legal basis gives, or None (no basis, or the amount paid is unknown)."""
-    price = case.amount_paid_fen
-    if case.legal_basis is LegalBasis.NONE or price is None:
-        return None
-    if case.legal_basis is LegalBasis.FRAUD_X3:
-        amount = max(FRAUD_MULTIPLE * price, FRAUD_MINIMUM_FEN)
-        return StatutoryAmount(
-            case.legal_basis,
-            amount,
-            "价款的三倍，不足500元的按500元",
-            "3× the price paid, at least ¥500",
-            "消费者权益保护法第55条第1款（限制见实施条例第49条）",
-            "Consumer Rights Protection Law Art. 55 para. 1 (limits: Implementing Regulations Art. 49)",
+@cache
+def bases() -> tuple[Basis, ...]:
+    loaded = []
+    for raw in read_toml("rules/damages.toml")["basis"]:
+        requires = tuple(raw.get("requires", []))
+        if any(fact not in CASE_FACTS for fact in requires):
+            raise ValueError(f"damages.toml: basis {raw.get('id')!r} requires an unknown fact")
+        loaded.append(
+            Basis(
+                id=raw["id"],
+                categories=tuple(Category(c) for c in raw.get("categories", [])),
+                requires=requires,
+                price_multiple=int(raw["price_multiple"]),
+                loss_multiple=int(raw["loss_multiple"]),
+                minimum_fen=int(raw["minimum_fen"]),
+                texts={
+                    f"{field}_{lang}": raw[f"{field}_{lang}"]
+                    for field in ("name", "formula", "citation", "limits")
+                    for lang in ("zh", "en")
+                },
+            )
         )
-    by_loss = FOOD_LOSS_MULTIPLE * loss_fen if loss_fen is not None else 0
-    amount = max(FOOD_MULTIPLE * price, by_loss, FOOD_MINIMUM_FEN)
-    return StatutoryAmount(
-        case.legal_basis,
-        amount,
-        "价款十倍或损失三倍，不足1000元的按1000元（不影响食品安全且不误导消费者的标签瑕疵除外）",
-        "10× the price or 3× the loss, at least ¥1,000 (harmless labelling flaws excluded)",
-        "食品安全法（2021）第148条",
-        "Food Safety Law (2021) Art. 148",
-    )
+    return tuple(loaded)
+
+
+def applicable_basis(case: Case) -> Basis | None:
+    """The statute the case's problem type and confirmed facts point to, if any."""
+    return next((basis for basis in bases() if basis.applies_to(case)), None)
+
+
+def statutory_amount(case: Case) -> StatutoryAmount | None:
+    """The amount on top of the refund, or None (no basis applies, or the amount paid is unknown)."""
+    basis = applicable_basis(case)
+    if basis is None or case.amount_paid_fen is None:
+        return None
+    by_loss = basis.loss_multiple * case.loss_fen if case.loss_fen is not None else 0
+    return StatutoryAmount(basis, max(basis.price_multiple * case.amount_paid_fen, by_loss, basis.minimum_fen))

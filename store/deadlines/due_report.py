@@ -23,6 +23,16 @@ class DueItem:
     estimated: bool
     estimate_reason: str
 
+    @property
+    def certainly_overdue(self) -> bool:
+        return self.overdue and not self.estimated
+
+    def state_label(self, msgs: Messages) -> str:
+        """Overdue, overdue by an estimate, or coming up: never a plain "overdue" for an estimate."""
+        if not self.overdue:
+            return msgs("due.upcoming_tag")
+        return msgs("due.overdue_tag") if self.certainly_overdue else msgs("due.overdue_estimated_tag")
+
     def flag_labels(self, msgs: Messages) -> str:
         """The [unverified] and [estimated] marks that apply, for one-line listings."""
         flags = (("clocks.unverified", not self.verified), ("clocks.estimated", self.estimated))
@@ -34,6 +44,7 @@ class DueItem:
             "case_title": self.case_title,
             "when": self.when.isoformat(),
             "overdue": self.overdue,
+            "certainly_overdue": self.certainly_overdue,
             "kind": self.kind,
             "label": self.label,
             "detail": self.detail,
@@ -61,6 +72,7 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         )
     clock = deadline.clock
     assert clock is not None
+    reason = " ".join(msgs(r) for r in clock.reasons)
     return DueItem(
         case.id,
         case.title,
@@ -71,7 +83,7 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         clock.rule.citation(msgs.lang),
         clock.verified,
         clock.estimated,
-        clock.reason,
+        reason,
     )
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, add_days, add_working_days, add_years
-from store.records.models import Case, Channel, Direction
-from store.rules.rulebook import Rule, rules
+from store.records.models import Case, Direction
+from store.rules.messages import Msg
+from store.rules.rulebook import Rule, channels_starting, rules
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class StatutoryClock:
     started: dt.date  # the trigger day (not counted)
     ends: dt.datetime  # 24:00 of the last day (or the exact hour for hour-based rules)
     estimated: bool
-    reason: str
+    reasons: tuple[Msg, ...] = ()  # why the end is an estimate, for the user's language
 
     @property
     def verified(self) -> bool:
@@ -26,25 +27,53 @@ class StatutoryClock:
     def is_over(self, now: dt.datetime) -> bool:
         return now > self.ends
 
+    def state_key(self, now: dt.datetime) -> str:
+        """The catalog key of its state: running, ended, or ended only by an estimate."""
+        if not self.is_over(now):
+            return "clocks.running"
+        return "clocks.ended_estimated" if self.estimated else "clocks.ended"
 
-def trigger_day(case: Case, trigger: str) -> tuple[dt.date, dt.datetime | None] | None:
-    """The day (and moment, where known) an event that starts a clock happened, if it has."""
+
+@dataclass(frozen=True)
+class Start:
+    """When a clock's trigger happened: the day, the moment where known, and any assumption made."""
+
+    day: dt.date
+    moment: dt.datetime | None = None
+    assumed: Msg | None = None  # the start is the earliest it can have been, not a known fact
+
+
+def trigger_start(case: Case, trigger: str) -> Start | None:
+    """When an event that starts a clock happened, if it has."""
     if trigger == "delivery":
-        return (case.delivery_date, None) if case.delivery_date else None
+        return Start(case.delivery_date) if case.delivery_date else None
+    if trigger == "sign_off":
+        if case.delivery_date is None:
+            return None
+        if case.delivery_time is None:  # 00:00 of the day: the earliest the sign-off can have been
+            midnight = dt.datetime.combine(case.delivery_date, dt.time(), CHINA_TZ)
+            return Start(case.delivery_date, midnight, Msg.of("clocks.assumed_sign_off_time"))
+        return Start(case.delivery_date, dt.datetime.combine(case.delivery_date, case.delivery_time, CHINA_TZ))
+    if trigger == "receipt":
+        if case.delivery_date:
+            return Start(case.delivery_date)
+        # received no earlier than ordered: counting from the order never ends later than the law
+        return Start(case.order_date, assumed=Msg.of("clocks.assumed_receipt")) if case.order_date else None
+    if trigger == "sale":
+        return Start(case.order_date) if case.order_date else None
     if trigger == "return_received":
-        return (case.return_received_date, None) if case.return_received_date else None
+        return Start(case.return_received_date) if case.return_received_date else None
     if trigger == "complaint_accepted":
-        return (case.complaint_accepted_date, None) if case.complaint_accepted_date else None
+        return Start(case.complaint_accepted_date) if case.complaint_accepted_date else None
     if trigger == "first_known":
         known = [d for d in (case.order_date, case.delivery_date) if d] or [case.created.date()]
-        return (min(known), None)
-    channels = {"complaint_filed": (Channel.C12315, Channel.MARKET_BUREAU), "public_post": (Channel.PUBLIC_POST,)}
-    wanted = channels[trigger]
+        return Start(min(known))
+    wanted = channels_starting(trigger)
     filed = [c.at for c in case.contacts if c.channel in wanted and c.direction is Direction.OUTGOING]
     if not filed:
         return None
     first = to_china(min(filed))
-    return (first.date(), first)
+    return Start(first.date(), first)
 
 
 def compute_end(rule: Rule, start: dt.date, moment: dt.datetime | None) -> DayResult | dt.datetime:
@@ -59,18 +88,27 @@ def compute_end(rule: Rule, start: dt.date, moment: dt.datetime | None) -> DayRe
     return add_days(start, rule.length, extend_past_rest_days=rule.party != "consumer")
 
 
+def rule_applies(rule: Rule, case: Case) -> bool:
+    """Is the rule relevant to this case's problem type and the facts the user confirmed?"""
+    if rule.applies_to and case.category not in rule.applies_to:
+        return False
+    return all(getattr(case, fact) for fact in rule.requires)
+
+
 def case_clocks(case: Case) -> list[StatutoryClock]:
     """Every clock this case has started, soonest end first."""
     found = []
     for rule in rules():
-        if rule.applies_to and case.category not in rule.applies_to:
+        if not rule_applies(rule, case):
             continue
-        start = trigger_day(case, rule.trigger)
+        start = trigger_start(case, rule.trigger)
         if start is None:
             continue
-        end = compute_end(rule, *start)
+        assumed = (start.assumed,) if start.assumed is not None else ()
+        end = compute_end(rule, start.day, start.moment)
         if isinstance(end, DayResult):
-            found.append(StatutoryClock(rule, start[0], end.end_of_day(), end.estimated, end.reason))
+            reasons = assumed + ((end.reason,) if end.reason is not None else ())
+            found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))
         else:
-            found.append(StatutoryClock(rule, start[0], end, False, ""))
+            found.append(StatutoryClock(rule, start.day, end, bool(assumed), assumed))
     return sorted(found, key=lambda c: c.ends)

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.deadlines.case_deadlines import promise_status
-from store.deadlines.damages import statutory_amount
-from store.deadlines.statutory_clocks import case_clocks
+from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
+from store.export.legal_notes import statutory_amount_lines, where_to_file
 from store.export.markdown_text import block_lines, cell, inline, table
 from store.export.redaction import Redactor, WordingWarning, wording_warnings
+from store.records.case_input import format_sign_off
+from store.records.duration_input import duration_words
 from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Messages
+from store.rules.rulebook import CASE_FACTS
 
 FORMATS = ("timeline", "dossier", "complaint")
 
@@ -64,11 +67,14 @@ class _Writer:
             (m("field.product"), c.product),
             (m("field.amount_paid"), format_yuan(c.amount_paid_fen)),
             (m("field.order_date"), c.order_date.isoformat() if c.order_date else ""),
-            (m("field.delivery_date"), c.delivery_date.isoformat() if c.delivery_date else ""),
+            (m("field.delivery_date"), format_sign_off(c)),
             (m("field.category"), m.enum("category", c.category)),
             (m("field.demand"), self.demand_text()),
+            (m("field.loss"), format_yuan(c.loss_fen)),
             (m("field.status"), m.enum("status", c.status) + (f" — {c.outcome}" if c.outcome else "")),
         ]
+        confirmed = [m(f"field.{fact}") for fact in CASE_FACTS if getattr(c, fact)]
+        rows.append((m("export.confirmed"), ("；" if self.zh else "; ").join(confirmed)))
         rows += [(r.label, r.value) for r in c.references]
         body = [[cell(label), self.cell(value)] for label, value in rows if value]
         return table([self.t("item"), self.t("value")], body)
@@ -128,6 +134,7 @@ class _Writer:
             "said": inline(m("field.summary")) + colon.strip(),
             "direction": self.t("direction"),
             "deadline": self.t("col_deadline"),
+            "duration": inline(m("field.duration")),
         }
         channel = {ch: inline(m.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         direction = {d: inline(m.enum("direction", d)) for d in {c.direction for c in self.case.contacts}}
@@ -139,6 +146,8 @@ class _Writer:
                 "",
                 f"- {labels['direction']}{colon}{direction[c.direction]}",
             ]
+            if c.duration is not None:
+                out.append(f"- {labels['duration']}{colon}{inline(m(duration_words(c.duration)))}")
             for key, value in (("agent", c.agent_id), ("ref", c.reference_no), ("promise", c.promise)):
                 if value:
                     out.append(f"- {labels[key]}{colon}{self.inline(value)}")
@@ -179,10 +188,10 @@ class _Writer:
             ]
         return out or [self.t("no_evidence")]
 
-    def deadlines(self) -> list[str]:
+    def deadlines(self, clocks: list[StatutoryClock] | None = None) -> list[str]:
         out = []
-        for clock in case_clocks(self.case):
-            state = self.msgs("clocks.ended") if clock.is_over(self.now) else self.msgs("clocks.running")
+        for clock in case_clocks(self.case) if clocks is None else clocks:
+            state = self.msgs(clock.state_key(self.now))
             line = (
                 f"- **{inline(clock.rule.name(self.msgs.lang))}**{self.colon}{self.t('ends')} "
                 f"{clock.ends:%Y-%m-%d %H:%M} ({state}) — {inline(clock.rule.citation(self.msgs.lang))}; "
@@ -191,7 +200,8 @@ class _Writer:
             if not clock.verified:
                 line += f" **[{inline(self.msgs('clocks.unverified'))}]**"
             if clock.estimated:
-                line += f" [{inline(self.msgs('clocks.estimated'))}: {inline(clock.reason)}]"
+                reasons = " ".join(self.msgs(r) for r in clock.reasons)
+                line += f" [{inline(self.msgs('clocks.estimated'))}: {inline(reasons)}]"
             out.append(line)
         return out or [self.t("no_clocks")]
 
@@ -262,6 +272,7 @@ def _complaint(w: _Writer) -> list[str]:
         f"- {inline(m('field.credit_code'))}{w.colon}{code}",
         f"- {inline(w.t('check_entity'))}",
         "",
+        *where_to_file(m),
     ]
     lines += [f"## {inline(w.t('facts'))}", "", w.inline(_narrative(w)), ""]
     failed = [
@@ -285,14 +296,10 @@ def _complaint(w: _Writer) -> list[str]:
             )
         lines.append("")
     lines += [f"## {inline(w.t('demand'))}", "", w.inline(w.demand_text())]
-    amount = statutory_amount(c)
-    if amount is not None:
-        formula = amount.formula_zh if w.zh else amount.formula_en
-        citation = amount.citation_zh if w.zh else amount.citation_en
-        lines.append("")
-        lines.append(
-            inline(w.t("statutory_line", amount=format_yuan(amount.amount_fen), formula=formula, citation=citation))
-        )
+    lines += statutory_amount_lines(c, m)
+    limits = [clock for clock in case_clocks(c) if clock.rule.limitation]
+    if limits:  # sorted by end: for a quality problem the 2-year limits come first
+        lines += ["", f"## {inline(w.t('time_limits'))}", ""] + w.deadlines(limits)
     lines += ["", f"## {inline(w.t('evidence'))}", ""] + w.evidence_list()
     return lines
 

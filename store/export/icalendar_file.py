@@ -6,12 +6,14 @@ import datetime as dt
 import hashlib
 
 from store.deadlines.due_report import DueItem
+from store.text.controls import for_plain_text
 
 _UTC = dt.UTC
 
 
 def _escape(text: str) -> str:
-    text = "".join(ch if ch >= " " or ch == "\n" else " " for ch in text)
+    """RFC 5545 TEXT: controls made visible first (store.text.controls), then the escapes."""
+    text = for_plain_text(text, keep_newlines=True)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -5,25 +5,20 @@
 * ``inline`` for text inside a paragraph or list item: the same, newlines folded.
 * ``block_lines`` for multi-line text quoted as a block: each line escaped, line-start markers
   (#, >, -, +, 1.) neutralised.
-Control characters become visible pictures (ESC -> ␛), as in the app.
+Control characters are made visible first, as everywhere (store.text.controls: ESC -> ␛, U+009B ->
+\x9b, bidi controls -> \u202e), and long cells are cut with store.text.cell_width.clip.
 """
 
 from __future__ import annotations
 
 import re
 
-CELL_LIMIT = 300
+from store.text.cell_width import clip
+from store.text.controls import for_plain_text
+
+CELL_LIMIT = 300  # cells
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#$])")
 _LINE_START = re.compile(r"^(\s*)([+\-=]|\d+[.)])")  # '#', '>' and '*' are escaped everywhere
-
-
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"} | {0x7F: 0x2421}
-_OTHER_BREAKS = re.compile("[\x80-\x9f\u2028\u2029]")
-
-
-def _visible_controls(text: str) -> str:
-    """C0 controls as their pictures (ESC -> ␛); C1 controls and Unicode line breaks as spaces."""
-    return _OTHER_BREAKS.sub(" ", text.translate(_PICTURES))
 
 
 def _escape(line: str) -> str:
@@ -41,20 +36,18 @@ def _neutralise_line_start(line: str) -> str:
 
 
 def inline(text: str) -> str:
-    flat = " ".join(_visible_controls(text).split())
+    flat = " ".join(for_plain_text(text).split())
     return _neutralise_line_start(_escape(flat))
 
 
 def cell(text: str, limit: int = CELL_LIMIT) -> str:
-    flat = " ".join(_visible_controls(text).split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
+    flat = clip(" ".join(for_plain_text(text).split()), limit)
     return _escape(flat) if flat else " "
 
 
 def block_lines(text: str) -> list[str]:
     """The text's lines, each escaped, for use after a '> ' quote marker."""
-    lines = _visible_controls(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    lines = for_plain_text(text, keep_newlines=True).split("\n")
     return [_keep_indent(_neutralise_line_start(_escape(line.rstrip().replace("\t", "    ")))) for line in lines]
 
 

@@ -45,6 +45,7 @@ from store.persistence.schema import (
 from store.records.models import Case, decode_case, encode_case
 from store.records.record_ids import MAX_RECORD_ID, is_id_counter, is_record_id, shown
 from store.rules.messages import Msg
+from store.text.controls import escape_json
 
 FORMAT_NAME = "weiquan-backup"
 FORMAT_VERSION = 1
@@ -77,7 +78,8 @@ def _payload(store: CaseStore, cases: list[Case]) -> bytes:
         "next_case_id": store.next_case_id(),
         "cases": [{"id": c.id, **encode_case(c)} for c in sorted(cases, key=lambda c: c.id)],
     }
-    return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+    # Controls inside the text as \u escapes: the same data, safe to print (`weiquan backup -o -`).
+    return escape_json(orjson.dumps(body, option=orjson.OPT_INDENT_2)) + b"\n"
 
 
 def write_backup(store: CaseStore, target: Path) -> int:

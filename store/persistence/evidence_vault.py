@@ -41,14 +41,14 @@ def check_attachable(path_text: str) -> Path:
     """The file the user named, or InvalidInput (for the attach field) saying why it cannot be attached."""
     text = path_text.strip()
     if not text:
-        raise InvalidInput(Msg.of("attach.no_path"), "attach")
+        raise InvalidInput(Msg.of("input.attach_path_needed"), "attach")
     if len(text) > MAX_PATH_CHARS:
-        raise InvalidInput(Msg.of("attach.path_too_long", limit=MAX_PATH_CHARS), "attach")
+        raise InvalidInput(Msg.of("input.attach_path_too_long", limit=MAX_PATH_CHARS), "attach")
     path = Path(text).expanduser()
     try:
         fd, _ = open_regular(path, limit=MAX_ATTACH_BYTES)
     except FileNotFoundError:
-        raise InvalidInput(Msg.of("attach.missing", path=str(path)), "attach") from None
+        raise InvalidInput(Msg.of("input.no_such_file", path=str(path)), "attach") from None
     except OSError as error:
         raise InvalidInput(Msg.of("files.cannot_read", path=str(path), reason=reason(error)), "attach") from None
     except FileProblem as problem:

@@ -29,4 +29,6 @@ def clean_leftovers(db_path: Path) -> int:
     vault = vault_dir(db_path)
     removed += remove_stale_temps(vault, temp_pattern(VAULT_INCOMING), companion=True)
     removed += remove_stale_temps(vault, _OLD_VAULT_INCOMING, companion=True)
+    drafts = db_path.parent / f"{db_path.stem}-drafts"  # call_drafts.drafts_dir
+    removed += remove_stale_temps(drafts, temp_pattern(name_regex=r"call-.+\.json"), companion=True)
     return removed

@@ -13,7 +13,7 @@ from typing import Any
 from store.records.record_ids import MAX_RECORD_ID, id_from_key, is_id_counter, shown
 from store.rules.messages import Msg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 CASES_TABLE = "cases"
 META_DOC_ID = "1"
@@ -21,8 +21,26 @@ META_DOC_ID = "1"
 Data = dict[str, dict[str, Any]]
 Migration = Callable[[Data], Data]
 
+
+def _facts_instead_of_a_legal_basis(data: Data) -> Data:
+    """Schema 2: the statutory amount follows from the problem and the facts the user confirms,
+    not from a basis picked from a list. A case that picked 消法 Art. 55 confirmed a deception;
+    one that picked 食品安全法 Art. 148 is a food case whose seller knew."""
+    table = data.get(CASES_TABLE, {})
+    for doc in table.values() if isinstance(table, dict) else ():
+        if not isinstance(doc, dict):
+            continue  # reported as damage when the cases are read
+        basis = doc.pop("legal_basis", None)
+        if basis == "cpl_art55":
+            doc["deceived"] = True
+        elif basis == "food_safety_art148":
+            doc["seller_knew"] = True
+            doc["category"] = "food"
+    return data
+
+
 # MIGRATIONS[n] upgrades a database of schema n to schema n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _facts_instead_of_a_legal_basis}
 
 
 class SchemaProblem(Exception):

@@ -9,10 +9,11 @@ from typing import Any
 from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
-from store.records.date_input import parse_date, parse_datetime
+from store.records.date_input import DATETIME_FORMS, match_date, parse_date, parse_datetime
 from store.records.deadline_input import ResolvedDeadline, parse_deadline
 from store.records.models import Case, Contact, build
 from store.records.money import parse_yuan
+from store.rules.messages import Msg
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
 _COLON = re.compile(r"[:：]")
@@ -26,7 +27,7 @@ def parse_references(text: str) -> list[dict[str, str]]:
             continue
         label, sep, value = _split_reference(line)
         if not sep or not label.strip() or not value.strip():
-            raise InvalidInput(f"Line {number} of the reference numbers should read “label: number”", "references")
+            raise InvalidInput(Msg.of("input.reference_line", line=number), "references")
         refs.append({"label": label.strip(), "value": value.strip()})
     return refs
 
@@ -51,7 +52,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     """Typed case fields from form text; raises InvalidInput naming the field."""
     title = str(values.get("title", "")).strip()
     if not title:
-        raise InvalidInput("A case needs a title (a few words about the problem).", "title")
+        raise InvalidInput(Msg.of("input.title_needed"), "title")
     code = str(values.get("respondent_credit_code", "")).strip().upper()
     problem = credit_code_problem(code)
     if problem:
@@ -66,7 +67,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "product": values.get("product", "").strip(),
         "amount_paid_fen": _money(values, "amount_paid"),
         "order_date": parse_date(values.get("order_date", ""), "order_date", today=today),
-        "delivery_date": parse_date(values.get("delivery_date", ""), "delivery_date", today=today),
+        **parse_sign_off(values.get("delivery_date", ""), today=today),
         "return_received_date": parse_date(values.get("return_received_date", ""), "return_received_date", today=today),
         "complaint_accepted_date": parse_date(
             values.get("complaint_accepted_date", ""), "complaint_accepted_date", today=today
@@ -75,7 +76,10 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "demand": values.get("demand", "return_refund"),
         "demand_detail": values.get("demand_detail", "").strip(),
         "compensation_fen": _money(values, "compensation"),
-        "legal_basis": values.get("legal_basis", "none"),
+        "loss_fen": _money(values, "loss"),
+        "deceived": bool(values.get("deceived", False)),
+        "seller_knew": bool(values.get("seller_knew", False)),
+        "sanbao_covered": bool(values.get("sanbao_covered", False)),
         "status": values.get("status", "open"),
         "outcome": values.get("outcome", "").strip(),
         "recovered_fen": _money(values, "recovered"),
@@ -84,10 +88,33 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "notes": values.get("notes", ""),
     }
     if fields["order_date"] and fields["delivery_date"] and fields["delivery_date"] < fields["order_date"]:
-        raise InvalidInput("The delivery date is before the order date.", "delivery_date")
+        raise InvalidInput(Msg.of("input.sign_off_before_order"), "delivery_date")
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
+
+
+def parse_sign_off(text: str, *, today: dt.date) -> dict[str, Any]:
+    """The courier's sign-off as ``delivery_date`` and, when given, ``delivery_time``."""
+    raw = text.strip()
+    if not raw:
+        return {"delivery_date": None, "delivery_time": None}
+    match = match_date(raw)
+    if not match:
+        raise InvalidInput(Msg.of("input.not_a_sign_off", text=raw, forms=DATETIME_FORMS), "delivery_date")
+    if match["H"] is None:
+        return {"delivery_date": parse_date(raw, "delivery_date", today=today), "delivery_time": None}
+    moment = parse_datetime(raw, "delivery_date", now=dt.datetime.combine(today, dt.time(), CHINA_TZ))
+    return {"delivery_date": moment.date(), "delivery_time": moment.time()}
+
+
+def format_sign_off(case: Case) -> str:
+    """The form text for a case's sign-off: the day, with the time when known."""
+    if case.delivery_date is None:
+        return ""
+    if case.delivery_time is None:
+        return case.delivery_date.isoformat()
+    return f"{case.delivery_date.isoformat()} {case.delivery_time:%H:%M}"
 
 
 def _money(values: dict[str, Any], name: str) -> int | None:
@@ -103,7 +130,7 @@ def contact_fields_from_form(
     """Typed contact fields (and the resolved deadline, for display) from form text."""
     at = parse_datetime(values.get("at", ""), "at", now=now)
     if at > now + dt.timedelta(days=1):
-        raise InvalidInput("The contact's time is in the future.", "at")
+        raise InvalidInput(Msg.of("input.contact_in_future"), "at")
     resolved = parse_deadline(values.get("deadline", ""), at)
     fields: dict[str, Any] = {
         "at": at,
@@ -119,6 +146,6 @@ def contact_fields_from_form(
     if "promise_state" in values:
         fields["promise_state"] = values["promise_state"]
     if resolved and resolved.when < at:
-        raise InvalidInput("The deadline is before the contact itself.", "deadline")
+        raise InvalidInput(Msg.of("input.deadline_before_contact"), "deadline")
     build(Contact, {**fields, "id": 1})
     return fields, resolved

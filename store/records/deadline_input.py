@@ -37,7 +37,7 @@ _RELATIVE = re.compile(
 class ResolvedDeadline:
     when: dt.datetime
     estimated: bool = False
-    reason: str = ""
+    reason: Msg | None = None  # why the date is an estimate, for the user's language
 
     @property
     def canonical(self) -> str:
@@ -60,7 +60,7 @@ def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | N
     absolute = match_date(raw)
     if absolute:
         return _absolute(absolute, base, text)
-    raise InvalidInput(Msg.of("input.not_a_deadline", text=shown_input(text.strip()), forms=FORMS_HELP), "deadline")
+    raise InvalidInput(Msg.of("input.bad_deadline", text=shown_input(text.strip()), forms=FORMS_HELP), "deadline")
 
 
 def _too_far(text: str) -> InvalidInput:

@@ -8,6 +8,7 @@ Case and reports a bad one with its case and field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -16,7 +17,7 @@ import msgspec
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
 from store.records.record_ids import MAX_RECORD_ID, is_record_id
-from store.rules.messages import Msg
+from store.rules.messages import Messages, Msg, catalog
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -24,6 +25,7 @@ Short = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
 RecordId = Annotated[int, msgspec.Meta(ge=1, le=MAX_RECORD_ID)]
+Seconds = Annotated[int, msgspec.Meta(ge=0, le=24 * 3600)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
 # A name inside the vault folder: the SHA-256 and the original's suffix; never a path or a control character.
 VaultName = Annotated[str, msgspec.Meta(pattern=r"^(?:[0-9a-f]{64}(?:\.[^./\\\x00-\x1f\x7f-\x9f]{1,15})?)?$")]
@@ -31,6 +33,8 @@ VaultName = Annotated[str, msgspec.Meta(pattern=r"^(?:[0-9a-f]{64}(?:\.[^./\\\x0
 
 class Category(StrEnum):
     QUALITY = "quality"
+    COUNTERFEIT = "counterfeit"  # fake goods or other fraud (假冒、欺诈)
+    FOOD = "food"  # food not meeting food-safety standards (食品不符合食品安全标准)
     WRONG_ITEM = "wrong_item"
     LOGISTICS = "logistics"
     AFTER_SALES = "after_sales"
@@ -45,14 +49,6 @@ class Demand(StrEnum):
     COMPENSATION = "compensation"
     EXPLANATION = "explanation"
     OTHER = "other"
-
-
-class LegalBasis(StrEnum):
-    """A statute the demand relies on for a computed amount (see store.deadlines.compensation)."""
-
-    NONE = "none"
-    FRAUD_X3 = "cpl_art55"  # 消法 Art. 55: 3x price, at least ¥500
-    FOOD_X10 = "food_safety_art148"  # 食品安全法 Art. 148: 10x price or 3x loss, at least ¥1,000
 
 
 class Status(StrEnum):
@@ -139,6 +135,7 @@ class Contact(_Record, kw_only=True):
     id: RecordId
     at: Aware
     channel: Channel
+    duration: Seconds | None = None  # how long the call lasted, in seconds (None: not a timed call)
     direction: Direction = Direction.OUTGOING
     agent_id: Short = ""  # 工号
     reference_no: Short = ""
@@ -170,14 +167,19 @@ class Case(_Record, kw_only=True):
     product: Short = ""
     amount_paid_fen: Fen | None = None
     order_date: dt.date | None = None
-    delivery_date: dt.date | None = None  # signed for / received by the consumer
+    delivery_date: dt.date | None = None  # signed for / received by the consumer (签收)
+    delivery_time: dt.time | None = None  # the courier's sign-off time that day, when known
     return_received_date: dt.date | None = None  # the business received the returned goods
     complaint_accepted_date: dt.date | None = None  # the regulator accepted the complaint
     category: Category = Category.OTHER
     demand: Demand = Demand.RETURN_REFUND
     demand_detail: Text = ""
     compensation_fen: Fen | None = None
-    legal_basis: LegalBasis = LegalBasis.NONE
+    loss_fen: Fen | None = None  # the consumer's loss, for a statutory amount counted from it
+    # Facts the user confirms; the statutory amount and some clocks follow from them (rules data).
+    deceived: bool = False  # the business deceived the consumer (消法 Art. 55)
+    seller_knew: bool = False  # the seller knew the food did not meet the standards (食安法 Art. 148)
+    sanbao_covered: bool = False  # the goods are in the 三包 catalogue
     status: Status = Status.OPEN
     outcome: Text = ""
     recovered_fen: Fen | None = None
@@ -197,9 +199,11 @@ class Case(_Record, kw_only=True):
             raise ValueError("the title is empty")
         if self.order_date and self.delivery_date and self.delivery_date < self.order_date:
             raise ValueError("the delivery date is before the order date")
+        if self.delivery_time is not None and self.delivery_date is None:
+            raise ValueError("a sign-off time needs its date")
         problem = credit_code_problem(self.respondent_credit_code)
         if problem:
-            raise ValueError(problem)
+            raise ValueError(Messages("en")(problem))
 
     # -- derived views -------------------------------------------------------------------------
     def timeline(self) -> list[Contact]:
@@ -285,8 +289,7 @@ def validated(record: R) -> R:
     try:
         return msgspec.convert(msgspec.to_builtins(record), type(record))
     except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
+        raise _invalid(error) from None
 
 
 def build(kind: type[R], fields: dict[str, Any]) -> R:
@@ -294,5 +297,24 @@ def build(kind: type[R], fields: dict[str, Any]) -> R:
     try:
         return msgspec.convert(fields, kind)
     except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
+        raise _invalid(error) from None
+
+
+_TOO_LONG = re.compile(r"^Expected `(?:str|array)` of length <= (\d+)$")
+# Record fields whose label in the catalogs has another name.
+_LABELS = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+
+
+def _invalid(error: msgspec.ValidationError) -> InvalidInput:
+    """A validation error as a message for the user: the field by its label, the common problems
+    (too long) in the user's language, anything else with msgspec's own words."""
+    field, problem = _describe(error)
+    root = field.split(".")[0].split("[")[0]
+    key = f"field.{_LABELS.get(root, root)}"
+    label: str | Msg = Msg.of(key) if key in catalog("en") else root
+    too_long = _TOO_LONG.match(problem)
+    if too_long and root:
+        return InvalidInput(Msg.of("input.too_long", field=label, limit=int(too_long[1])), field)
+    if not root:
+        return InvalidInput(problem)
+    return InvalidInput(Msg.of("input.field_invalid", field=label, problem=problem), field)

@@ -42,7 +42,7 @@ def parse_yuan(text: str) -> int | None:
     if value > _MAX_YUAN:
         raise InvalidInput(Msg.of("input.amount_too_large", text=raw), "amount")
     if value != value.quantize(Decimal("0.01")):
-        raise InvalidInput(Msg.of("input.amount_decimals", text=raw), "amount")
+        raise InvalidInput(Msg.of("input.too_many_decimals", text=raw), "amount")
     return int(value * 100)
 
 

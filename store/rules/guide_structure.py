@@ -56,7 +56,11 @@ def chapter_source(lang: str, chapter: str) -> str:
     if chapter not in chapters(lang):
         raise KeyError(chapter)
     text = read_text(f"guide/{lang}/{chapter}")
-    return text.replace("{{deadlines_table}}", deadlines_table(lang)) if "{{deadlines_table}}" in text else text
+    if "{{deadlines_table}}" in text:
+        text = text.replace("{{deadlines_table}}", deadlines_table(lang))
+    if "{{deadlines_notes}}" in text:
+        text = text.replace("{{deadlines_notes}}", deadlines_notes(lang))
+    return text
 
 
 @cache
@@ -126,3 +130,9 @@ def deadlines_table(lang: str) -> str:
         cells = [rule.name(lang), length, rule.citation(lang), verified, rule.as_of.isoformat()]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
+
+
+def deadlines_notes(lang: str) -> str:
+    """What each rule of rules.toml means, one list item each (its note), in the table's order."""
+    colon = "：" if lang.startswith("zh") else ": "
+    return "\n".join(f"- **{rule.name(lang)}**{colon}{rule.note(lang)}" for rule in rules())

@@ -109,13 +109,14 @@ def test_migration_runs_after_a_backup(tmp_path: Path, monkeypatch: pytest.Monke
             doc["tags"] = [*doc.get("tags", []), "migrated"]
         return data
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: add_tag})
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, current: add_tag})
     store = CaseStore.open(db)
     assert all("migrated" in c.tags for c in store.cases())
-    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == 2
-    saved = [p for p in list_backups(db) if "before-schema-2-from-1" in p.name]
+    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == current + 1
+    saved = [p for p in list_backups(db) if f"before-schema-{current + 1}-from-{current}" in p.name]
     assert saved and saved[0].read_bytes() == original
 
 
@@ -123,10 +124,11 @@ def test_missing_migration_is_reported_not_guessed(tmp_path: Path, monkeypatch: 
     db = tmp_path / "weiquan.json"
     _populated(db)
     before = db.read_bytes()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", 3)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: lambda d: d})
-    with pytest.raises(StoreDamaged, match="no migration from schema 2"):
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 2)
+    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", current + 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, current: lambda d: d})
+    with pytest.raises(StoreDamaged, match=f"no migration from schema {current + 1}"):
         CaseStore.open(db)
     assert db.read_bytes() == before
 

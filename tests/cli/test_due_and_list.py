@@ -153,3 +153,28 @@ def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
     (db.parent / "holidays.toml").write_text("[2027\n", encoding="utf-8")
     result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
     assert result.returncode == 2 and "not valid TOML" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "tag", "plain"), [("zh-CN", "估算逾期", "逾期 "), ("en", "overdue?", "overdue ")])
+def test_due_never_calls_an_estimated_end_overdue_without_saying_so(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, tag: str, plain: str
+) -> None:
+    import argparse
+
+    from store.calendar.china_time import CHINA_TZ
+    from tui import verbs
+
+    later = dt.datetime(2027, 1, 8, 10, tzinfo=CHINA_TZ)  # the 12315 clock's estimated end was 2027-01-07
+    store = CaseStore.open(db, clock=lambda: later)
+    case = store.create_case({"title": "耳机左耳无声"})
+    store.add_contact(case.id, {"at": "2026-12-28T10:00:00+08:00", "channel": "12315"})
+    monkeypatch.setattr(verbs, "open_store", lambda args: store)
+    args = argparse.Namespace(db=str(db), lang=lang, within=7, json=False)
+    verbs.cmd_due(args)
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "2027-01-07" in x)
+    assert line.startswith(tag) and not line.startswith(plain)
+    assert ("周一至周五" if lang == "zh-CN" else "Monday to Friday") in out
+    verbs.cmd_due(argparse.Namespace(db=str(db), lang=lang, within=7, json=True))
+    item = next(i for i in orjson.loads(capsys.readouterr().out)["items"] if i["when"].startswith("2027-01-07"))
+    assert item["overdue"] and not item["certainly_overdue"] and item["estimated"]

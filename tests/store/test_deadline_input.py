@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
 from store.records.deadline_input import FORMS_HELP, parse_deadline
+from store.rules.messages import Messages
 
 BASE = dt.datetime(2026, 9, 28, 10, 0, tzinfo=CHINA_TZ)
 
@@ -59,7 +60,8 @@ def test_message_lists_the_forms() -> None:
 
 def test_working_days_into_an_uncovered_year_are_marked_estimated() -> None:
     resolved = parse_deadline("5个工作日", dt.datetime(2026, 12, 29, 9, tzinfo=CHINA_TZ))
-    assert resolved.estimated and "2027" in resolved.reason
+    assert resolved.estimated and resolved.reason is not None
+    assert "2027" in Messages("en")(resolved.reason) and "2027" in Messages("zh-CN")(resolved.reason)
 
 
 contact_times = st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.datetime(2040, 12, 31)).map(

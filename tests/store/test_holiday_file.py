@@ -35,7 +35,7 @@ def test_the_file_fills_a_year_the_built_in_calendar_lacks(tmp_path: Path) -> No
     assert use_holiday_file(_write(tmp_path, FILE_2027)) == []
     # Thu Feb 4 + 3 working days: Fri Feb 5, then Feb 6-13 off (Mon-Fri Feb 8-12 included), Mon Feb 15, Tue Feb 16
     result = add_working_days(D(2027, 2, 4), 3)
-    assert result.day == D(2027, 2, 16) and not result.estimated and result.reason == ""
+    assert result.day == D(2027, 2, 16) and not result.estimated and result.reason is None
     assert is_working_day(D(2027, 2, 20)) == (True, False)  # make-up Saturday
     assert is_working_day(D(2027, 10, 1)) == (False, False)  # a bare TOML date works too
     assert add_working_days(D(2027, 2, 18), 2).day == D(2027, 2, 20)

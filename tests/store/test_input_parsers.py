@@ -53,7 +53,7 @@ def test_no_parser_raises_anything_but_invalid_input(text: str) -> None:
     _only_invalid_input(parse_yuan, text)
     _only_invalid_input(parse_references, text)
     assert all(tag for tag in parse_tags(text))
-    assert credit_code_problem(text) is None or isinstance(credit_code_problem(text), str)
+    credit_code_problem(text)  # a problem or None, never an exception
 
 
 @settings(max_examples=200, deadline=None)

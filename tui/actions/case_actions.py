@@ -140,6 +140,15 @@ class CaseActions:
         form.saver = lambda result, overwrite: self.store.add_contact(case.id, result.fields)
         self.app.push_screen(form, lambda result: self._saved_in(case.id, result, self.msgs("main.contact_added")))
 
+    def action_start_call(self) -> None:
+        """Call mode on the selected case: a timer, the checklist, single keys to note what is said."""
+        case = self._selected_or_warn()
+        if case is None:
+            return
+        from tui.actions.call_actions import start_call
+
+        start_call(self.app, case, lambda _: self.reload_from_store(select=case.id))
+
     def action_edit_contact(self) -> None:
         case = self.selected_case()
         contact = self.contact_under_cursor(case)

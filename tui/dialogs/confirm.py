@@ -38,8 +38,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(literal(self.question, keep_newlines=True))
             with Horizontal():
-                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(literal(f"{self.yes} (y)"), variant="warning", id="yes")
+                yield Button(literal(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -77,7 +77,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(literal(self.title_text))
             for n, (value, label) in enumerate(self.choices, start=1):
-                yield Button(f"{n}. {label}", id=f"choice-{value}")
+                yield Button(literal(f"{n}. {label}"), id=f"choice-{value}")
 
     def on_key(self, event) -> None:
         if event.character and event.character.isdigit():

@@ -23,6 +23,7 @@ from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.text import literal
+from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -55,7 +56,9 @@ class FormField(Vertical):
         yield Static(Text("  " + self.label), classes="form-label")
         yield self.widget
         yield Static(
-            Text(self.hint), classes="form-hint" + ("" if self.hint else " -blank"), id=f"hint-{self.field_name}"
+            literal(self.hint, wrap=True),
+            classes="form-hint" + ("" if self.hint else " -blank"),
+            id=f"hint-{self.field_name}",
         )
         yield Static(classes="form-error", id=f"error-{self.field_name}")
 
@@ -79,12 +82,13 @@ class FormField(Vertical):
         raise TypeError(f"unsupported field widget {type(widget).__name__}")
 
     def show_error(self, message: str | None) -> None:
+        """``message`` often quotes what was typed: shown literally."""
         self.set_class(bool(message), "-invalid")
-        self.query_one(".form-error", Static).update(Text(message or ""))
+        self.query_one(".form-error", Static).update(literal(message or "", keep_newlines=True))
 
     def show_hint(self, hint: str) -> None:
         box = self.query_one(".form-hint", Static)
-        box.update(Text(hint))
+        box.update(literal(hint, wrap=True))
         box.set_class(not hint, "-blank")
 
 
@@ -141,7 +145,7 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         fields = self.fields()
         fields[0].widget.add_class("form-first")
         with Vertical(id="form-box"):
-            yield Static(Text(self.form_title), id="form-title")
+            yield Static(literal(self.form_title), id="form-title")
             with VerticalScroll(id="form-scroll", can_focus=False):
                 yield from fields
             yield Static(id="form-general-error")
@@ -249,7 +253,13 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         if not name:
             return None
         root = name.split(".")[0].split("[")[0]
-        aliases = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+        aliases = {
+            "amount_paid_fen": "amount_paid",
+            "compensation_fen": "compensation",
+            "recovered_fen": "recovered",
+            "loss_fen": "loss",
+            "delivery_time": "delivery_date",
+        }
         for candidate in (root, aliases.get(root, root)):
             found = self.query(f"#field-{candidate}")
             if found:
@@ -288,12 +298,17 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
     )
 
 
+def checkbox_field(name: str, label: str, box_label: str, value: bool, hint: str = "") -> FormField:
+    """A yes/no fact the user confirms (space toggles it); ``box_label`` sits beside the box ("yes")."""
+    return FormField(name, label, _steady(Checkbox(box_label, value, id=f"input-{name}", compact=True)), hint)
+
+
 def input_field(
     name: str, label: str, value: str = "", placeholder: str = "", hint: str = "", *, max_length: int = 200
 ) -> FormField:
     """A one-line field holding at most ``max_length`` characters (the model's limit for the field:
-    typing or pasting more is cut there, and no parser is ever handed a huge line)."""
-    widget = Input(value=value, placeholder=placeholder, id=f"input-{name}", compact=True, max_length=max_length)
+    typing or pasting more is refused there, and no parser is ever handed a huge line)."""
+    widget = LiteralInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True, max_length=max_length)
     return FormField(name, label, _steady(widget), hint)
 
 
@@ -301,6 +316,6 @@ def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormFi
     return FormField(
         name,
         label,
-        _steady(TextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
+        _steady(LiteralTextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
         hint,
     )

@@ -49,7 +49,7 @@ class HashProgress(ModalScreen[EvidenceFile | WeiquanError | None]):
         with Vertical():
             yield Static(literal(str(self.path)))
             yield ProgressBar(total=max(1, _size(self.path)), show_eta=False, id="hash-progress")
-            yield Static(self.cancel_hint)
+            yield Static(literal(self.cancel_hint, wrap=True))
 
     def on_mount(self) -> None:
         self.run_worker(self._hash, thread=True, exit_on_error=False, name="hash")

@@ -55,11 +55,11 @@ class DueScreen(Localized, ModalScreen[int | None]):
         )
         rows, keys = [], []
         for item in items:
-            tone = "bold red" if item.overdue else ""
+            tone = "bold red" if item.certainly_overdue else ("yellow" if item.overdue else "")
             flags = item.flag_labels(msgs)
             rows.append(
                 [
-                    Cell(msgs("due.overdue_tag") if item.overdue else msgs("due.upcoming_tag"), tone),
+                    Cell(item.state_label(msgs), tone),
                     Cell(f"{item.when:%Y-%m-%d %H:%M}", tone),
                     Cell(f"#{item.case_id} {item.case_title}"),
                     Cell(item.label + flags, "yellow" if flags else ""),

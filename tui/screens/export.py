@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import ContentSwitcher, Input, Markdown, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from store.errors import WeiquanError
 from tui.bindings import Localized
 from tui.text import literal
+from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 from tui.widgets.screen_footer import ScreenFooter
 
 
@@ -47,7 +48,7 @@ class SavePathDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield Input(str(self.default), id="save-path", max_length=4096)
+            yield LiteralInput(str(self.default), id="save-path", max_length=4096)
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -108,7 +109,7 @@ class ExportScreen(Localized, ModalScreen[None]):
             with ContentSwitcher(initial="export-preview"):
                 with Vertical(id="export-preview"):
                     yield Markdown(id="export-markdown")
-                yield TextArea(id="export-raw", read_only=True, soft_wrap=True)
+                yield LiteralTextArea(id="export-raw", read_only=True, soft_wrap=True)
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -133,7 +134,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         ]
         self.query_one("#export-warnings", Static).update(literal("\n".join(warnings), keep_newlines=True))
         self.query_one(Markdown).update(self.text)
-        self.query_one(TextArea).text = self.text
+        self.query_one(LiteralTextArea).text = self.text
 
     def action_format(self, fmt: str) -> None:
         self.fmt = fmt
@@ -150,7 +151,7 @@ class ExportScreen(Localized, ModalScreen[None]):
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.text)
         self.query_one(ContentSwitcher).current = "export-raw"
-        self.query_one(TextArea).focus()
+        self.query_one(LiteralTextArea).focus()
         self.notify(self.app.msgs("exportui.copied"))
 
     def action_save(self) -> None:

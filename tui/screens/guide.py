@@ -32,8 +32,10 @@ from store.rules.guide_structure import (
     resolve_link,
 )
 from tui.bindings import Localized
+from tui.text import literal
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.static_update import update_static
 
 SCROLL_CHECKS = 10
@@ -88,7 +90,7 @@ class GuideScreen(Localized, Screen[None]):
                     classes="-shown" if self.app.size.width >= 100 else "",
                 )
                 yield GuideViewer()
-            yield Input(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
+            yield LiteralInput(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
             yield Static(id="guide-status")
         yield KeyLine(type(self).BINDINGS)
         self._contents_chapter = self.start.chapter
@@ -330,7 +332,7 @@ class GuideScreen(Localized, Screen[None]):
     def _status(self, text: str) -> None:
         status = self.query_one("#guide-status", Static)
         if str(status.content) != text:
-            status.update(Text(text), layout=False)
+            status.update(literal(text), layout=False)
 
     def action_close(self) -> None:
         if self.query_one("#guide-find", Input).has_focus:

@@ -12,14 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import Localized
+from tui.bindings import Localized, key_names
+from tui.text import literal
 from tui.widgets.screen_footer import ScreenFooter
-
-
-def key_label(binding: Any) -> str:
-    if binding.key_display:
-        return binding.key_display
-    return " / ".join(k.replace("question_mark", "?").replace("slash", "/") for k in binding.key.split(","))
 
 
 class HelpScreen(Localized, ModalScreen[None]):
@@ -41,31 +36,42 @@ class HelpScreen(Localized, ModalScreen[None]):
         self.screen_bindings = screen_bindings
 
     def compose(self) -> ComposeResult:
+        from tui.dialogs.form import FormScreen
+        from tui.widgets.cursor_lines import CursorLines
+
         msgs = self.app.msgs
+        app = self.app
+
+        def keys(*bindings: Any) -> str:
+            return " ".join(key_names(app, bindings))
+
+        def labelled(bindings: list[Any]) -> str:
+            return " · ".join(f"{keys(b)} {msgs(b.description)}" for b in bindings if b.description)
+
         with VerticalScroll():
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
             extra = [
-                (msgs("help.move_keys"), "↑ ↓ j k, PgUp PgDn, Home End"),
-                (msgs("help.tab_keys"), "Tab / Shift+Tab"),
-                (msgs("help.form_keys"), "Ctrl+S " + msgs("key.save") + " · Esc " + msgs("key.cancel")),
-                (msgs("help.palette_keys"), "Ctrl+P"),
-                (msgs("help.quit_keys"), "q / Ctrl+Q"),
+                (msgs("help.move_keys"), keys(*CursorLines.BINDINGS)),
+                (msgs("help.tab_keys"), keys("tab", "shift+tab")),
+                (msgs("help.form_keys"), labelled(FormScreen.BINDINGS)),
+                (msgs("help.palette_keys"), keys(app.COMMAND_PALETTE_BINDING)),
+                (msgs("help.quit_keys"), keys(*(b for b in self.screen_bindings if b.action == "quit"), "ctrl+q")),
             ]
             table = Table.grid(padding=(0, 2))
-            for label, keys in extra:
-                table.add_row(Text(keys, style="bold"), Text(label))
+            for label, names in extra:
+                table.add_row(literal(names, "bold"), literal(label))
             yield Static(Text(msgs("help.general"), style="bold"))
             yield Static(table)
             yield Static(Text(msgs("help.literal_note"), style="italic"))
         yield ScreenFooter()
 
-    @staticmethod
-    def _table(title: str, bindings: list[Any]) -> Table:
+    def _table(self, title: str, bindings: list[Any]) -> Table:
         table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
         for binding in bindings:
             if binding.description:
-                table.add_row(Text(key_label(binding), style="bold"), Text(binding.description))
+                names = " / ".join(key_names(self.app, [binding]))
+                table.add_row(literal(names, "bold"), literal(binding.description))
         return table
 
     def action_close(self) -> None:

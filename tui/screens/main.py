@@ -27,6 +27,7 @@ from tui.bindings import Localized
 from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
+from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.row_table import RowTable
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
@@ -42,6 +43,7 @@ class MainScreen(CaseActions, Localized, Screen):
         Binding("n", "new_case", "key.new_case"),
         Binding("e", "edit", "key.edit"),
         Binding("c", "add_contact", "key.add_contact"),
+        Binding("p", "start_call", "key.start_call"),
         Binding("m", "mark_promise", "key.mark_promise"),
         Binding("f", "follow_up", "key.follow_up"),
         Binding("v", "edit_evidence", "key.evidence"),
@@ -92,7 +94,7 @@ class MainScreen(CaseActions, Localized, Screen):
         yield Header(show_clock=False, icon="维")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                search = Input(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search = LiteralInput(placeholder=msgs("main.filter_placeholder"), id="filter")
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
                 yield CaseList(msgs("main.empty_list"), id="cases")
@@ -150,6 +152,7 @@ class MainScreen(CaseActions, Localized, Screen):
             "new_case",
             "edit",
             "add_contact",
+            "start_call",
             "mark_promise",
             "follow_up",
             "edit_evidence",
@@ -227,9 +230,12 @@ class MainScreen(CaseActions, Localized, Screen):
         overdue = sum(u.overdue for _, u in self._ranked)
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
+        guessed = sum(u.overdue_estimated for _, u in self._ranked)
         text = self.msgs(
             "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
         )
+        if guessed:  # past an estimated end only: said as such, never counted as overdue
+            text += self.msgs("statusline.estimated", count=guessed)
         line = self.query_one("#status-line", Static)
         update_static(line, text)
         line.set_class(overdue > 0 or broken > 0, "attention")
@@ -338,6 +344,8 @@ class MainScreen(CaseActions, Localized, Screen):
 def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
     if urgency.overdue:
         marker, tone = "!", "overdue"
+    elif urgency.overdue_estimated:
+        marker, tone = "?", "broken"
     elif urgency.broken:
         marker, tone = "×", "broken"
     elif not case.status.is_active:
@@ -346,6 +354,8 @@ def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
         marker, tone = " ", ""
     if urgency.overdue:
         right = msgs("promise.overdue")
+    elif urgency.overdue_estimated:
+        right = msgs("promise.overdue_estimated")
     elif urgency.next_deadline is not None:
         right = urgency.next_deadline.when.strftime("%m-%d")
     else:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
 
 
 def _line(label: str, value: str | Text) -> Text:
-    text = Text(f"{label}: ", style="bold")
+    """``label: value``; both literal (a reference's label is typed by the user too)."""
+    text = literal(f"{label}: ", "bold", wrap=True)
     text.append_text(value if isinstance(value, Text) else literal(value))
     return text
 
@@ -53,10 +54,12 @@ class CaseFacts(Static):
         rows.append(_line(msgs("field.demand"), demand))
         amount = statutory_amount(case)
         if amount is not None:
-            formula = amount.formula_zh if msgs.lang.startswith("zh") else amount.formula_en
-            citation = amount.citation_zh if msgs.lang.startswith("zh") else amount.citation_en
+            lang = msgs.lang
             rows.append(
-                _line(msgs("field.statutory_amount"), f"{format_yuan(amount.amount_fen)} — {formula}; {citation}")
+                _line(
+                    msgs("field.statutory_amount"),
+                    f"{format_yuan(amount.amount_fen)} — {amount.formula(lang)}; {amount.citation(lang)}",
+                )
             )
         status = msgs.enum("status", case.status)
         if case.outcome:
@@ -78,12 +81,12 @@ class CaseFacts(Static):
         if case.tags:
             rows.append(_line(msgs("field.tags"), " · ".join(case.tags)))
         if case.notes:
-            note = Text(f"{msgs('field.notes')}: ", style="bold")
+            note = literal(f"{msgs('field.notes')}: ", "bold", wrap=True)
             note.append_text(literal(case.notes, keep_newlines=True))
             rows.append(note)
         step = suggest_next_step(case, now)
         if step is not None:
-            rows.append(_line("➜ " + msgs("main.next_step"), Text(step.describe(msgs, case), style="bold")))
+            rows.append(_line("➜ " + msgs("main.next_step"), literal(step.describe(msgs, case), "bold")))
         update_static(self, Group(*rows))
 
 
@@ -104,18 +107,20 @@ class ClockList(Static):
             return
         rows = []
         for clock in clocks:
-            state = msgs("clocks.ended") if clock.is_over(now) else msgs("clocks.running")
+            state = msgs(clock.state_key(now))
             line = Text()
-            line.append(clock.rule.name(msgs.lang), style="bold")
-            line.append(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})")
+            line.append_text(literal(clock.rule.name(msgs.lang), "bold"))
+            line.append_text(literal(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})"))
             if not clock.verified:
                 line.append(f"  [{msgs('clocks.unverified')}]", style="bold yellow")
             if clock.estimated:
                 line.append(f"  [{msgs('clocks.estimated')}]", style="yellow")
             rows.append(line)
             rows.append(
-                Text(f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", style="dim")
+                literal(
+                    f"  {clock.rule.citation(msgs.lang)} · {msgs('clocks.as_of')} {clock.rule.as_of}", "dim", wrap=True
+                )
             )
-            if clock.estimated:
-                rows.append(Text(f"  {clock.reason}", style="dim"))
+            for reason in clock.reasons:
+                rows.append(literal(f"  {msgs(reason)}", "dim", wrap=True))
         update_static(self, Group(*rows))

@@ -9,15 +9,15 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from store.text.cell_width import cell_width, fit
-from tui.text import visible
+from store.text.cell_width import cell_len, fit
+from store.text.controls import for_screen
 from tui.widgets.cursor_lines import CursorLines
 
 
 @dataclass(frozen=True)
 class CaseRow:
     case_id: int
-    marker: str  # "!" overdue, "×" broken promise, " " otherwise
+    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, " " otherwise
     title: str
     right: str  # next deadline or status
     tone: str  # "overdue" | "broken" | "done" | ""
@@ -82,7 +82,7 @@ class CaseList(CursorLines):
         if not self.rows:
             if y == 0 and self.empty_text:
                 style = base + self.get_component_rich_style("case-list--empty")
-                return Strip([Segment(fit(self.empty_text, width), style)], width)
+                return Strip([Segment(fit(for_screen(self.empty_text), width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
@@ -97,11 +97,11 @@ class CaseList(CursorLines):
     @staticmethod
     def _layout(row: CaseRow, width: int) -> str:
         head = f"{row.marker}{row.case_id:>4} "
-        right = f" {row.right}" if row.right else ""
-        room = width - cell_width(head) - cell_width(right)
+        right = f" {for_screen(row.right)}" if row.right else ""
+        room = width - cell_len(head) - cell_len(right)
         if room < 4:
-            return fit(head + visible(row.title), width)
-        return head + fit(visible(row.title), room) + right
+            return fit(head + for_screen(row.title), width)
+        return head + fit(for_screen(row.title), room) + right
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))

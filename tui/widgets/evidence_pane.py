@@ -12,6 +12,7 @@ from textual.widgets import Static
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.records.models import Case, EvidenceItem
     from store.rules.messages import Messages
+from store.text.cell_width import clip
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
@@ -78,7 +79,7 @@ class EvidencePane(Vertical):
                         Cell(msgs(f"evidence.need_{need}"), "bold" if need == "required" else "dim"),
                         Cell(msgs.enum("evidence_state", item.state), STATE_TONE[item.state.value]),
                         Cell(str(len(item.files)) if item.files else ""),
-                        Cell(" ".join(item.note.split())[:60]),
+                        Cell(clip(" ".join(item.note.split()), 60)),
                     ]
                 )
                 keys.append(item.id)

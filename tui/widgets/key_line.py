@@ -1,7 +1,7 @@
 """A one-line list of a screen's keys, for reading screens.
 
 Textual's Footer builds a widget per key and recomposes them on every focus change; on the guide
-it cost more than loading a chapter. This is one Static, drawn once.
+it cost more than loading a chapter. This is one Static, drawn once, naming keys as the Footer does.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-KEY_NAMES = {"escape": "esc", "slash": "/", "question_mark": "?", "enter": "⏎"}
+from tui.bindings import key_names
+from tui.text import literal
 
 
 class KeyLine(Static):
@@ -22,7 +23,7 @@ class KeyLine(Static):
         line = Text(no_wrap=True, overflow="ellipsis")
         for binding in bindings:
             if binding.show and binding.description:
-                key = binding.key_display or binding.key.split(",")[0]
-                line.append(f" {KEY_NAMES.get(key, key)} ", style="bold reverse")
-                line.append(f" {binding.description} ")
+                [key] = key_names(self.app, [binding], every_key=False)
+                line.append_text(literal(f" {key} ", "bold reverse"))
+                line.append_text(literal(f" {binding.description} "))
         self.update(line)

@@ -15,8 +15,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from store.text.cell_width import cell_width, fit
-from tui.text import visible
+from store.text.cell_width import cell_len, fit
+from store.text.controls import for_screen
 from tui.widgets.cursor_lines import CursorLines
 
 MAX_COLUMN = 36
@@ -62,7 +62,7 @@ class RowTable(CursorLines):
         previous = self.current_key
         self.headers, self.rows, self.keys, self.empty_text = headers, rows, keys, empty_text
         self._widths = [
-            min(MAX_COLUMN, max([cell_width(h)] + [cell_width(visible(r[i].text)) for r in rows]))
+            min(MAX_COLUMN, max([cell_len(for_screen(h))] + [cell_len(for_screen(r[i].text)) for r in rows]))
             for i, h in enumerate(headers)
         ]
         self.virtual_size = Size(sum(self._widths) + GAP * len(self._widths), len(rows) + 1)
@@ -88,7 +88,7 @@ class RowTable(CursorLines):
         segments = []
         for i, cell in enumerate(cells):
             width = self._widths[i] if i < len(cells) - 1 else max(self._widths[i], 1)
-            text = fit(visible(cell.text), width) + " " * GAP
+            text = fit(for_screen(cell.text), width) + " " * GAP
             style = base + Style.parse(cell.style) if cell.style else base
             segments.append(Segment(text, style))
         return segments
@@ -104,7 +104,7 @@ class RowTable(CursorLines):
         if not self.rows:
             if y == 1 and self.empty_text:
                 style = base + self.get_component_rich_style("row-table--empty")
-                return Strip([Segment(fit(self.empty_text, width), style)], width)
+                return Strip([Segment(fit(for_screen(self.empty_text), width), style)], width)
             return Strip.blank(width, base)
         index = int(self.scroll_y) + y - 1
         if index >= len(self.rows):

@@ -10,10 +10,11 @@ from rich.text import Text
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.records.models import Case, Contact
     from store.rules.messages import Messages
+from store.text.cell_width import clip
 from tui.text import literal
 from tui.widgets.row_table import Cell, RowTable
 
-TONE = {"overdue": "bold red", "broken": "red", "due_soon": "yellow", "kept": "green"}
+TONE = {"overdue": "bold red", "overdue_estimated": "yellow", "broken": "red", "due_soon": "yellow", "kept": "green"}
 
 
 class Timeline(RowTable):
@@ -23,6 +24,7 @@ class Timeline(RowTable):
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
         from store.deadlines.case_deadlines import promise_status
+        from store.records.duration_input import duration_words
 
         headers = [
             msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")
@@ -34,15 +36,18 @@ class Timeline(RowTable):
             deadline = contact.deadline.strftime("%m-%d %H:%M") if contact.deadline else ""
             if contact.deadline_estimated:
                 deadline += "≈"
+            when = contact.at.strftime("%Y-%m-%d %H:%M")
+            if contact.duration is not None:  # a timed call: how long it lasted
+                when += f" · {msgs(duration_words(contact.duration))}"
             rows.append(
                 [
-                    Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
+                    Cell(when),
                     Cell(msgs.enum("channel", contact.channel)),
                     Cell(contact.agent_id),
-                    Cell(_clip(contact.promise, 24)),
+                    Cell(clip(" ".join(contact.promise.split()), 24)),
                     Cell(deadline, tone),
                     Cell(msgs(f"promise.{status.value}"), tone),
-                    Cell(_clip(contact.summary, 80)),
+                    Cell(clip(" ".join(contact.summary.split()), 80)),
                 ]
             )
             keys.append(contact.id)
@@ -55,6 +60,8 @@ class Timeline(RowTable):
 
 def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
     """Everything about one contact, untruncated, for the line under the table."""
+    from store.records.duration_input import duration_words
+
     if contact is None:
         return Text("")
     text = Text()
@@ -64,6 +71,7 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
         style="bold",
     )
     for label, value in (
+        (msgs("field.duration"), msgs(duration_words(contact.duration)) if contact.duration is not None else ""),
         (msgs("field.agent_id"), contact.agent_id),
         (msgs("field.reference_no"), contact.reference_no),
         (msgs("field.summary"), contact.summary),
@@ -73,8 +81,3 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
             text.append(f"\n{label}: ", style="bold")
             text.append_text(literal(value, keep_newlines=True))
     return text
-
-
-def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,41 @@
+"""Input boxes whose value is shown with every control character visible.
+
+An Input or a TextArea draws its value as it is: a value holding ESC ]52 (typed, pasted, or a case
+title being edited) would reach the terminal raw. These show each such character as one visible
+character (store.text.controls.for_editing), so the value edited stays exactly what was stored and
+the cursor still lines up with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.highlighter import Highlighter
+from rich.text import Text
+from textual.widgets import Input, TextArea
+
+from store.text.controls import for_editing
+
+
+class VisibleControls(Highlighter):
+    """A Rich highlighter that replaces each control character by a visible one (same length)."""
+
+    def highlight(self, text: Text) -> None:
+        shown = for_editing(text.plain)
+        if shown != text.plain:
+            text.plain = shown
+
+
+class LiteralInput(Input):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("highlighter", VisibleControls())
+        super().__init__(*args, **kwargs)
+
+
+class LiteralTextArea(TextArea):
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        shown = for_editing(line.plain, keep_tabs=True)  # the text area lays out tabs itself
+        if shown != line.plain:
+            line.plain = shown
+        return line
