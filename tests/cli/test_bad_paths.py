@@ -378,3 +378,20 @@ def test_a_backup_with_a_key_twice_in_one_object_is_refused(tmp_path: Path) -> N
     result = _run("restore", str(bad), "--db", str(db), "--lang", "en")
     assert result.returncode == 2 and "the key '1' twice" in _clear_line(result.stderr)
     assert db.read_bytes() == before
+
+
+def test_new_starts_a_database_where_there_is_none(tmp_path: Path) -> None:
+    fresh = tmp_path / "new" / "weiquan.json"
+    result = _run("new", "--title", "耳机左耳无声", "--db", str(fresh), "--lang", "en")
+    assert result.returncode == 0 and result.stdout.strip() == "1", result.stderr
+    assert [c.title for c in CaseStore.open(fresh).cases()] == ["耳机左耳无声"]
+    assert (fresh.parent.stat().st_mode & 0o777) == 0o700
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_order_text_from_a_fifo_or_a_device_is_refused_not_read(tmp_path: Path, kind: str) -> None:
+    source = _fifo(tmp_path) if kind == "fifo" else Path("/dev/zero")
+    db = tmp_path / "weiquan.json"
+    result = _run("new", "--title", "t", "--from-text", str(source), "--db", str(db), "--lang", "en")
+    assert result.returncode == 2 and "is not a regular file" in _clear_line(result.stderr)
+    assert not db.exists()
