@@ -63,6 +63,7 @@ class LadderStep:
     typical_days: int
     guide: str
     prepare: dict[str, str]
+    with_merchant: bool  # a contact with the business itself, not a regulator, the public or a court
     starts: str = ""  # the trigger an outgoing contact on this channel starts (complaint_filed, public_post)
     regulator: bool = False  # a complaint to a market regulator: one per dispute (办法 (2026) Art. 16(2))
     call: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the call mode's checklist
@@ -131,6 +132,7 @@ def ladder() -> tuple[LadderStep, ...]:
             typical_days=int(raw["typical_days"]),
             guide=raw["guide"],
             prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
+            with_merchant=bool(raw["with_merchant"]),
             starts=_trigger(raw.get("starts", "")),
             regulator=bool(raw.get("regulator", False)),
             call={lang: tuple(raw[f"call_{lang}"]) for lang in ("zh", "en") if f"call_{lang}" in raw},
@@ -165,6 +167,11 @@ def regulator_channels() -> tuple[Channel, ...]:
 
 def ladder_step(channel: Channel) -> LadderStep:
     return next(step for step in ladder() if step.channel is channel)
+
+
+def merchant_channels() -> frozenset[Channel]:
+    """Channels whose contacts are with the business itself (ladder.toml's ``with_merchant``)."""
+    return frozenset(step.channel for step in ladder() if step.with_merchant)
 
 
 def call_checklist(channel: Channel, lang: str) -> tuple[str, ...]:

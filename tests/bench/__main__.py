@@ -6,6 +6,8 @@ from tests.bench import (
     export_bench,
     guide_bench,
     parser_bench,
+    preview_bench,
+    redaction_bench,
     ssh_bench,
     store_bench,
     text_bench,
@@ -16,7 +18,9 @@ if __name__ == "__main__":
     app_bench.run()
     guide_bench.run()
     export_bench.run()
+    preview_bench.run()
     text_bench.run()
     parser_bench.run()
+    redaction_bench.run()
     call_bench.run()
     ssh_bench.run()

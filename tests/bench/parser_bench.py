@@ -96,6 +96,8 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
     ("redactor", "n/2 times '1 ' (phones, addresses)", lambda n: "1 " * (n // 2), REDACT),
     ("redactor", "n letters + '路' (street)", lambda n: "a" * n + "路", REDACT),
     ("redactor", "n CJK characters", lambda n: "投诉" * (n // 2), REDACT),
+    ("redactor", "n/2 times '1-' (separated numbers)", lambda n: "1-" * (n // 2), REDACT),
+    ("redactor", "n/2 times 'a.' + '@x.cn' (dotted e-mail)", lambda n: "a." * (n // 2) + "@x.cn", REDACT),
 ]
 
 
