@@ -169,14 +169,14 @@ def cmd_ics(args: argparse.Namespace) -> int:
     now = store.clock()
     items = [i for i in due_items(store.cases(), now, days, msgs) if not i.overdue]
     text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
-    if not items:
-        say(msgs("cli.ics_empty", days=args.within), err=True)
     if args.output:
         target = Path(args.output).expanduser()
-        write_output(target, text.encode("utf-8"))
+        write_output(target, text.encode("utf-8"))  # a failure is the one line said
         say(msgs("cli.ics_written", count=len(items), path=target), err=True)
     else:
         sys.stdout.write(text)
+    if not items:
+        say(msgs("cli.ics_empty", days=args.within), err=True)
     return EXIT_OK
 
 
