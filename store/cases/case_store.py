@@ -42,10 +42,10 @@ from store.records.models import (
     EvidenceKind,
     PromiseState,
     build,
-    decode_case,
     encode_case,
     validated,
 )
+from store.records.stored_cases import decode_case
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Msg
 

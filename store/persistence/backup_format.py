@@ -42,8 +42,9 @@ from store.persistence.schema import (
     migrate,
     schema_version_of,
 )
-from store.records.models import Case, decode_case, encode_case
+from store.records.models import Case, encode_case
 from store.records.record_ids import MAX_RECORD_ID, is_id_counter, is_record_id, shown
+from store.records.stored_cases import decode_case
 from store.rules.messages import Msg
 from store.text.controls import escape_json
 

@@ -1,7 +1,7 @@
 """The data model: cases, the contacts on their timeline, and their evidence.
 
 Records are msgspec Structs: decoding checks every type, enum and range in C, and each struct's
-``__post_init__`` adds the rules types cannot say. ``decode_case`` turns a stored document into a
+``__post_init__`` adds the rules types cannot say. ``stored_cases.decode_case`` turns a stored document into a
 Case and reports a bad one with its case and field.
 """
 
@@ -16,7 +16,7 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
-from store.records.record_ids import MAX_RECORD_ID, is_record_id
+from store.records.record_ids import MAX_RECORD_ID
 from store.rules.messages import Messages, Msg, catalog
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
@@ -235,44 +235,13 @@ class Case(_Record, kw_only=True):
         return "\n".join(parts).casefold()
 
 
-def _describe(error: msgspec.ValidationError) -> tuple[str, str]:
+def describe(error: msgspec.ValidationError) -> tuple[str, str]:
     """Split msgspec's 'Expected … - at `$.contacts[0].at`' into (field, problem)."""
     text = str(error)
     problem, sep, where = text.rpartition(" - at `")
     if not sep:
         return "", text
     return where.rstrip("`").removeprefix("$").lstrip("."), problem
-
-
-def decode_case(doc: dict[str, Any], case_id: int) -> Case:
-    """Validate a stored document as a Case; raise InvalidInput naming the case and field."""
-    title = doc.get("title") if isinstance(doc, dict) else None
-    label = Msg.of("store.case_label", case=case_id, title=f" ({title!r})" if isinstance(title, str) else "")
-    twice = _repeated_id(doc)
-    if twice is not None:
-        field, record_id = twice
-        raise InvalidInput(Msg.of(f"store.duplicate_{field}_id", case=label, id=record_id), field)
-    try:
-        return msgspec.convert({**doc, "id": case_id}, Case)
-    except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        where = Msg.of("store.in_field", field=field) if field else ""
-        problem_msg = Msg.of("store.record_invalid", case=label, where=where, problem=problem)
-        raise InvalidInput(problem_msg, field or None) from None
-
-
-def _repeated_id(doc: dict[str, Any]) -> tuple[str, int] | None:
-    """The first contact or evidence id that appears twice in one case, as (list, id)."""
-    for field in ("contacts", "evidence"):
-        records = doc.get(field)
-        seen: set[int] = set()
-        for record in records if isinstance(records, list) else ():
-            record_id = record.get("id") if isinstance(record, dict) else None
-            if is_record_id(record_id):
-                if record_id in seen:
-                    return field, record_id
-                seen.add(record_id)
-    return None
 
 
 def encode_case(case: Case) -> dict[str, Any]:
@@ -309,7 +278,7 @@ _LABELS = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation",
 def _invalid(error: msgspec.ValidationError) -> InvalidInput:
     """A validation error as a message for the user: the field by its label, the common problems
     (too long) in the user's language, anything else with msgspec's own words."""
-    field, problem = _describe(error)
+    field, problem = describe(error)
     root = field.split(".")[0].split("[")[0]
     key = f"field.{_LABELS.get(root, root)}"
     label: str | Msg = Msg.of(key) if key in catalog("en") else root
