@@ -114,7 +114,7 @@ class WeiquanApp(OrderedKeys):
                 if hasattr(screen, "show_ranked"):
                     screen.show_ranked(ranked)
             for notice in notices:
-                self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
+                self.notify(self.msgs(notice), title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
         elif event.state is WorkerState.ERROR:
             error = event.worker.error

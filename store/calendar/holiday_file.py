@@ -11,21 +11,30 @@ less the fixed statutory holidays (store.calendar.fixed_holidays) and marked est
     workdays = ["2027-02-20"]
 
 Years the built-in calendar already covers are left to it (the file cannot loosen a known
-deadline). A broken file changes nothing: every year it would have filled stays estimated.
+deadline). A broken file changes nothing: every year it would have filled stays estimated. Only
+a regular file of at most MAX_HOLIDAY_FILE_BYTES is read (a FIFO there would otherwise hang every
+start), and a section is a year only when its name is four ASCII digits.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from store.calendar.workdays import calendar_covers, install_year_calendars
-from store.errors import InvalidInput
+from store.errors import InvalidInput, WeiquanError
+from store.persistence.regular_files import MEGABYTE, read_regular
+from store.records.record_ids import shown
+from store.rules.messages import Msg
 
 HOLIDAY_FILE_NAME = "holidays.toml"
+MAX_HOLIDAY_FILE_BYTES = MEGABYTE  # a year's notice fits in a few hundred bytes
+_YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 EXAMPLE = """\
 # China's statutory holidays for years weiquan's built-in calendar does not have yet
@@ -68,20 +77,22 @@ def holiday_file_beside(db_path: Path) -> Path:
 
 
 def read_holiday_file(path: Path) -> HolidayFile:
-    """Parse and check the whole file; raise InvalidInput (saying where) on any problem."""
+    """Parse and check the whole file; raise InvalidInput (saying where) on any problem, FileProblem
+    when it cannot be read."""
+    raw = read_regular(path, limit=MAX_HOLIDAY_FILE_BYTES)
     try:
-        body = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+        body = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text.") from None
+        raise InvalidInput(Msg.of("holidays.not_utf8", path=str(path))) from None
     except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{path} is not valid TOML ({error}).") from None
+        at = _TOML_POSITION.search(str(error))
+        where = Msg.of("holidays.toml_position", line=at[1], column=at[2]) if at else ""
+        raise InvalidInput(Msg.of("holidays.not_toml", path=str(path), where=where)) from None
     years: dict[int, YearCalendar] = {}
     ignored: list[int] = []
     for key, section in body.items():
-        if not (key.isdigit() and len(key) == 4) or not isinstance(section, dict):
-            raise InvalidInput(f"{path}: [{key}] is not a year section such as [2027].")
+        if not _YEAR_KEY.fullmatch(key) or not isinstance(section, dict):
+            raise InvalidInput(Msg.of("holidays.not_a_year", path=str(path), key=shown(key)[1:-1]))
         year = int(key)
         calendar = _year(path, year, section)
         if calendar_covers(year):
@@ -91,7 +102,7 @@ def read_holiday_file(path: Path) -> HolidayFile:
     return HolidayFile(path, years, sorted(ignored))
 
 
-def use_holiday_file(db_path: Path | None) -> list[str]:
+def use_holiday_file(db_path: Path | None) -> list[Msg]:
     """Install the holiday file beside ``db_path`` for all day counting; return what the user should
     be told (a broken file, ignored years), or nothing. Without a file every uncovered year stays
     estimated."""
@@ -103,12 +114,12 @@ def use_holiday_file(db_path: Path | None) -> list[str]:
         return []
     try:
         found = read_holiday_file(path)
-    except InvalidInput as problem:
-        return [f"{problem.message} It is not used: dates past the built-in calendar stay estimated."]
+    except WeiquanError as problem:
+        return [Msg.of("holidays.not_used", problem=problem.msg)]
     install_year_calendars({year: cal.is_working_day for year, cal in found.years.items()})
     if found.ignored_years:
         listed = ", ".join(str(y) for y in found.ignored_years)
-        return [f"{path}: the built-in calendar already has {listed}; those sections are not used."]
+        return [Msg.of("holidays.years_ignored", path=str(path), years=listed)]
     return []
 
 
@@ -116,37 +127,35 @@ def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:
     where = f"{path} [{year}]"
     unknown = sorted(set(section) - {"source", "holidays", "workdays"})
     if unknown:
-        raise InvalidInput(f"{where}: unknown key {unknown[0]!r} (expected source, holidays, workdays).")
+        raise InvalidInput(Msg.of("holidays.unknown_key", where=where, key=shown(unknown[0])))
     source = section.get("source", "")
     if not isinstance(source, str):
-        raise InvalidInput(f"{where}: source must be text.")
+        raise InvalidInput(Msg.of("holidays.source_not_text", where=where))
     holidays = _days(where, year, section.get("holidays", []), "holidays")
     workdays = _days(where, year, section.get("workdays", []), "workdays")
     if not holidays:
-        raise InvalidInput(f"{where}: no holidays listed.")
+        raise InvalidInput(Msg.of("holidays.none_listed", where=where))
     both = sorted(holidays & workdays)
     if both:
-        raise InvalidInput(f"{where}: {both[0]} is listed both as a holiday and as a make-up working day.")
+        raise InvalidInput(Msg.of("holidays.both", where=where, day=str(both[0])))
     weekday = next((d for d in sorted(workdays) if d.weekday() < 5), None)
     if weekday is not None:
-        raise InvalidInput(f"{where}: {weekday} is a weekday; make-up working days fall on a Saturday or Sunday.")
+        raise InvalidInput(Msg.of("holidays.workday_on_weekday", where=where, day=str(weekday)))
     return YearCalendar(year, frozenset(holidays), frozenset(workdays), source.strip())
 
 
 def _days(where: str, year: int, entries: object, key: str) -> set[dt.date]:
     if not isinstance(entries, list):
-        raise InvalidInput(
-            f'{where}: {key} must be a list of dates such as "{year}-10-01" or "{year}-10-01..{year}-10-07".'
-        )
+        raise InvalidInput(Msg.of("holidays.not_a_list", where=where, key=key, year=year))
     days: set[dt.date] = set()
     for entry in entries:
         first, _, last = str(entry).partition("..")
         start, end = _date(where, first), _date(where, last) if last else None
         end = end or start
         if end < start:
-            raise InvalidInput(f"{where}: the range {entry} ends before it starts.")
+            raise InvalidInput(Msg.of("holidays.range_backwards", where=where, entry=shown(entry)))
         if start.year != year or end.year != year:
-            raise InvalidInput(f"{where}: {entry} is not in {year}.")
+            raise InvalidInput(Msg.of("holidays.other_year", where=where, entry=shown(entry), year=year))
         day = start
         while day <= end:
             days.add(day)
@@ -158,4 +167,4 @@ def _date(where: str, text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"{where}: {text.strip()!r} is not a date like 2027-10-01.") from None
+        raise InvalidInput(Msg.of("holidays.not_a_date", where=where, text=shown(text.strip()))) from None

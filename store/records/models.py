@@ -1,7 +1,7 @@
 """The data model: cases, the contacts on their timeline, and their evidence.
 
 Records are msgspec Structs: decoding checks every type, enum and range in C, and each struct's
-``__post_init__`` adds the rules types cannot say. ``decode_case`` turns a stored document into a
+``__post_init__`` adds the rules types cannot say. ``stored_cases.decode_case`` turns a stored document into a
 Case and reports a bad one with its case and field.
 """
 
@@ -15,7 +15,8 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
-from store.records.validation_messages import invalid_input, problem, problem_message, split_error
+from store.records.record_ids import MAX_RECORD_ID
+from store.records.validation_messages import invalid_input, problem
 from store.rules.messages import Msg
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
@@ -23,9 +24,11 @@ Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
-RecordId = Annotated[int, msgspec.Meta(ge=1)]
+RecordId = Annotated[int, msgspec.Meta(ge=1, le=MAX_RECORD_ID)]
 Seconds = Annotated[int, msgspec.Meta(ge=0, le=24 * 3600)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+# A name inside the vault folder: the SHA-256 and the original's suffix; never a path or a control character.
+VaultName = Annotated[str, msgspec.Meta(pattern=r"^(?:[0-9a-f]{64}(?:\.[^./\\\x00-\x1f\x7f-\x9f]{1,15})?)?$")]
 
 
 class Category(StrEnum):
@@ -115,7 +118,7 @@ class EvidenceFile(_Record, kw_only=True):
     size: Fen
     sha256: Sha256
     attached: Aware
-    vault_name: Short = ""  # file name inside the content-addressed vault, if copied there
+    vault_name: VaultName = ""  # file name inside the content-addressed vault, if copied there
 
 
 class EvidenceItem(_Record, kw_only=True):
@@ -231,18 +234,6 @@ class Case(_Record, kw_only=True):
         return "\n".join(parts).casefold()
 
 
-def decode_case(doc: dict[str, Any], case_id: int) -> Case:
-    """Validate a stored document as a Case; raise InvalidInput naming the case and field."""
-    try:
-        return msgspec.convert({**doc, "id": case_id}, Case)
-    except msgspec.ValidationError as error:
-        field, text = split_error(error)
-        title = doc.get("title") if isinstance(doc, dict) else None
-        shown = f" ({title!r})" if isinstance(title, str) else ""
-        what = Msg.of(
-            "store.record_invalid", case=case_id, title=shown, problem=problem_message(field, text, by_label=False)
-        )
-        raise InvalidInput(what, field or None) from None
 
 
 def encode_case(case: Case) -> dict[str, Any]:

@@ -84,7 +84,7 @@ class Messages:
         self._own = catalog(lang)
         self._fallback = catalog(DEFAULT_LANGUAGE)
 
-    def __call__(self, key: str | Msg, **values: object) -> str:
+    def __call__(self, key: str | Msg, /, **values: object) -> str:
         if isinstance(key, Msg):
             return self(key.key, **{**key.params, **values})
         text = self._text(key, values.get("count"))

@@ -172,6 +172,7 @@ def test_a_broken_holiday_file_is_reported_and_the_command_still_works(db: Path)
 
 
 def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
+    CaseStore.open(db)
     result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
     assert result.returncode == 0 and "2004–2026" in result.stdout and "No holiday file" in result.stdout
     example = run_weiquan("holidays", "--example").stdout

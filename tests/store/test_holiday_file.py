@@ -10,8 +10,10 @@ import pytest
 from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
 from store.calendar.workdays import add_days, add_working_days, is_working_day
 from store.errors import InvalidInput
+from store.rules.messages import Messages
 
 D = dt.date
+EN = Messages("en")
 
 # Illustrative dates in the shape of a State Council notice (not the real 2027 schedule).
 FILE_2027 = """
@@ -44,7 +46,7 @@ def test_the_file_fills_a_year_the_built_in_calendar_lacks(tmp_path: Path) -> No
 
 def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
     text = FILE_2027 + '\n[2026]\nholidays = ["2026-11-25"]\n'  # would make a Wednesday a holiday
-    notices = use_holiday_file(_write(tmp_path, text))
+    notices = [EN(n) for n in use_holiday_file(_write(tmp_path, text))]
     assert len(notices) == 1 and "already has 2026" in notices[0]
     assert is_working_day(D(2026, 11, 25)) == (True, False)
     assert not add_working_days(D(2027, 2, 4), 3).estimated  # the rest of the file is used
@@ -73,7 +75,7 @@ def test_a_broken_file_is_explained_and_not_used(tmp_path: Path, text: str, says
     with pytest.raises(InvalidInput) as raised:
         read_holiday_file(holiday_file_beside(db))
     assert says in raised.value.message and str(holiday_file_beside(db)) in raised.value.message
-    notices = use_holiday_file(db)
+    notices = [EN(n) for n in use_holiday_file(db)]
     assert len(notices) == 1 and says in notices[0] and "not used" in notices[0]
     assert add_working_days(D(2027, 2, 4), 3).estimated  # nothing from it was used
 
@@ -81,7 +83,7 @@ def test_a_broken_file_is_explained_and_not_used(tmp_path: Path, text: str, says
 def test_a_file_that_is_not_utf8_is_explained(tmp_path: Path) -> None:
     db = tmp_path / "weiquan.json"
     holiday_file_beside(db).write_bytes("[2027]\n# 节假日".encode("gb18030"))
-    assert "not UTF-8" in use_holiday_file(db)[0]
+    assert "not UTF-8" in EN(use_holiday_file(db)[0])
 
 
 def test_no_file_or_no_database_file_means_the_built_in_calendar_only(tmp_path: Path) -> None:
@@ -98,3 +100,20 @@ def test_the_example_changes_nothing_until_it_is_filled_in(tmp_path: Path) -> No
     uncommented = "\n".join(line.removeprefix("# ") for line in EXAMPLE.splitlines() if line.startswith("# ["))
     assert uncommented == "[2027]"  # its section is there, commented out
     assert use_holiday_file(db) == [] and add_working_days(D(2027, 2, 4), 3).estimated
+
+
+@pytest.mark.parametrize("key", ["²²²²", "１２３４", "٢٠٢٧", " 2027"])
+def test_a_section_is_a_year_only_when_written_in_four_ascii_digits(tmp_path: Path, key: str) -> None:
+    db = _write(tmp_path, f'["{key}"]\nholidays = ["2027-01-01"]\n')
+    with pytest.raises(InvalidInput) as raised:
+        read_holiday_file(holiday_file_beside(db))
+    assert "is not a year section" in raised.value.message
+
+
+def test_a_holiday_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "weiquan.json"
+    os.mkfifo(holiday_file_beside(db))
+    [notice] = use_holiday_file(db)
+    assert "pipe (FIFO)" in EN(notice) and "not used" in EN(notice)

@@ -1,7 +1,12 @@
-"""Hashing (and copying) a large evidence file in a worker, with a progress bar and Esc to cancel."""
+"""Hashing (and copying) a large evidence file in a worker, with a progress bar and Esc to cancel.
+
+Returns the described file, the error that stopped it (in the user's words, for the form to show
+beside its field), or None when cancelled.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -12,12 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from store.errors import WeiquanError
 from store.persistence.evidence_vault import HashCancelled, hash_file
+from store.persistence.file_errors import cannot
 from store.records.models import EvidenceFile
 from tui.text import literal
 
 
-class HashProgress(ModalScreen[EvidenceFile | None]):
+class HashProgress(ModalScreen[EvidenceFile | WeiquanError | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     HashProgress { align: center middle; }
@@ -41,7 +48,7 @@ class HashProgress(ModalScreen[EvidenceFile | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(str(self.path)))
-            yield ProgressBar(total=max(1, self.path.stat().st_size), show_eta=False, id="hash-progress")
+            yield ProgressBar(total=max(1, _size(self.path)), show_eta=False, id="hash-progress")
             yield Static(literal(self.cancel_hint, wrap=True))
 
     def on_mount(self) -> None:
@@ -61,9 +68,21 @@ class HashProgress(ModalScreen[EvidenceFile | None]):
             self.dismiss(event.worker.result)
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
-            if not isinstance(error, HashCancelled):
-                self.app.notify(f"{self.path}: {error}", severity="error", timeout=8)
-            self.dismiss(None)
+            if isinstance(error, HashCancelled):
+                self.dismiss(None)
+            elif isinstance(error, WeiquanError):
+                self.dismiss(error)
+            elif isinstance(error, OSError):
+                self.dismiss(cannot("read", self.path, error))
+            else:
+                raise error  # a bug: not to be hidden as a file problem
 
     def action_cancel(self) -> None:
         self._stop.set()
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 1  # the worker reports what is wrong with it
