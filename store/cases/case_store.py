@@ -198,7 +198,7 @@ class CaseStore:
         with self._transaction():
             case = self._require(case_id)
             if case.deleted_at is None:
-                raise InvalidInput(f"Case {case_id} is not in the trash; delete it first.")
+                raise InvalidInput(Msg.of("store.not_in_trash", id=case_id))
             self._cases_table.remove(doc_ids=[case_id])
             self._forget(case_id)
 
@@ -293,8 +293,7 @@ class CaseStore:
             current = self._require(case_id)
             if expected_revision is not None and current.revision != expected_revision:
                 raise ConflictError(
-                    f"Case {case_id} was changed in another session since you opened it "
-                    f"(revision {current.revision}, you started from {expected_revision})."
+                    Msg.of("store.changed_elsewhere", id=case_id, now=current.revision, then=expected_revision)
                 )
             changed = apply(current)
             changed = validated(
@@ -442,7 +441,7 @@ def _builtins(fields: Mapping[str, Any]) -> dict[str, Any]:
 def _reject_system_fields(fields: Mapping[str, Any]) -> None:
     bad = sorted(_SYSTEM_FIELDS.intersection(fields))
     if bad:
-        raise InvalidInput(f"These fields are managed by weiquan and cannot be set: {', '.join(bad)}")
+        raise InvalidInput(Msg.of("store.system_fields", fields=tuple(bad)))
 
 
 def _next_id(records: list[Any]) -> int:

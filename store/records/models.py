@@ -234,8 +234,6 @@ class Case(_Record, kw_only=True):
         return "\n".join(parts).casefold()
 
 
-
-
 def encode_case(case: Case) -> dict[str, Any]:
     """The stored document for a case (its id is the TinyDB document id, not a field)."""
     doc: dict[str, Any] = msgspec.to_builtins(case)
