@@ -10,6 +10,7 @@ import string
 import pytest
 
 from store.rules.messages import PLURAL_ONE, PLURAL_OTHER, catalog
+from tests.helpers.languages import ENGLISH_KEEPS
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")  # words or full-width punctuation
@@ -17,15 +18,6 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 PRINTF = re.compile(r"%(?:\(\w+\))?[sdr]")
 PLURAL = re.compile(rf"\.(?:{PLURAL_ONE}|{PLURAL_OTHER})$")
 
-# Chinese words the English catalog keeps on purpose: names of things a user meets in Chinese
-# (工号, 统一社会信用代码, 申请售后, 三包 …), examples of what they may type (3个工作日, 11月30日 …),
-# and the other language's own name on the language key.
-ENGLISH_KEEPS = {
-    "三包", "上海市黄浦区", "个工作日", "个工作日内退款", "中文", "全额退款", "办法", "售后单号",
-    "国家企业信用信息公示系统", "天", "小红书", "工号", "已兑现", "已关闭", "年", "快递员说包裹已退回仓库",
-    "日", "月", "热线", "申请售后", "统一社会信用代码", "维权", "蓝牙耳机左耳无声", "质量", "通话录音",
-    "鼠标双击",
-}  # fmt: skip
 # Chinese catalog entries that are not words: numbers, marks, layouts of other messages.
 CHINESE_WITHOUT_WORDS = {
     "channel.12315",
