@@ -118,7 +118,7 @@ def use_holiday_file(db_path: Path | None) -> list[Msg]:
         return [Msg.of("holidays.not_used", problem=problem.msg)]
     install_year_calendars({year: cal.is_working_day for year, cal in found.years.items()})
     if found.ignored_years:
-        listed = ", ".join(str(y) for y in found.ignored_years)
+        listed = tuple(str(y) for y in found.ignored_years)  # listed in the language's own way
         return [Msg.of("holidays.years_ignored", path=str(path), years=listed)]
     return []
 
