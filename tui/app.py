@@ -23,6 +23,7 @@ from store.rules.messages import Messages
 from store.text.controls import for_screen
 from tui.commands import ActionCommands
 from tui.text import literal
+from tui.textual_compat import build_screen_unseen
 
 T = TypeVar("T")
 
@@ -174,7 +175,7 @@ class WeiquanApp(App[None]):
             return
         # At the section the selected case would open, the likeliest first request.
         here = getattr(self.screen, "guide_target_here", None)
-        self._register(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
+        build_screen_unseen(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
         _settle_long_lived_objects()
 
     def _new_guide(self, target: Target) -> Screen[None]:

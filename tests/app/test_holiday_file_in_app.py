@@ -9,6 +9,7 @@ from store.calendar.workdays import add_working_days
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
 from tui.app import WeiquanApp
+from tui.textual_compat import shown_notifications
 from tui.widgets.case_list import CaseList
 
 
@@ -24,7 +25,7 @@ async def _opened(db: Path) -> list[str]:
             await pilot.pause(0.05)
         await pilot.pause()
         assert app.screen.query_one(CaseList).row_count == 1
-        return [n.message for n in app._notifications]
+        return [n.message for n in shown_notifications(app)]
 
 
 async def test_a_broken_holiday_file_is_shown_and_the_cases_still_open(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from store.rules.guide_structure import Target, chapters
 from tests.bench.pty_latency import PtyApp
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.cli import weiquan_command
+from tui.textual_compat import watch_frames
 
 TARGET_MS = 300
 RUNS = 5  # fresh sessions for each first-jump figure
@@ -36,14 +37,7 @@ class FrameClock:
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         self.frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def timed(screen, renderable):  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                self.frames.append((time.perf_counter(), type(screen).__name__))
-            return display(screen, renderable)
-
-        app._display = timed
+        watch_frames(app, lambda screen: self.frames.append((time.perf_counter(), type(screen).__name__)))
 
     def last_since(self, start: float, screen: str) -> float:
         """Milliseconds from ``start`` to the last frame of ``screen`` drawn after it."""

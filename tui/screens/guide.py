@@ -33,6 +33,7 @@ from store.rules.guide_structure import (
 )
 from tui.bindings import Localized
 from tui.text import literal
+from tui.textual_compat import lay_out_unseen
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
 from tui.widgets.literal_fields import LiteralInput
@@ -101,7 +102,7 @@ class GuideScreen(Localized, Screen[None]):
         if self.live and self.app.screen is not self:
             # Built ahead of time (WeiquanApp.prepare_guide): lay it out as well, so that when it
             # is shown it can scroll to its section before the first frame is drawn.
-            self._refresh_layout(self.app.size)
+            lay_out_unseen(self, self.app.size)
         self.built = True
 
     def _focus_document(self) -> None:
