@@ -10,15 +10,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.calendar.china_time import Clock, china_now
+from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
-    from store.cases.case_store import CaseStore
+    from store.deadlines.case_deadlines import Urgency
+    from store.records.models import Case
     from store.rules.guide_structure import Target
+    from tui.screens.guide import GuideScreen
 from store.rules.messages import Messages
 from store.text.controls import for_screen
 from tui.commands import ActionCommands
@@ -66,18 +68,25 @@ class WeiquanApp(App[None]):
         super().__init__()
         # A ready store (tests), or a function that opens one: then the first frame comes first and
         # the database loads in a worker thread, so even 10,000 cases never delay start-up.
-        ready = hasattr(store, "cases")
-        self.store: CaseStore | None = store if ready else None  # type: ignore[assignment]
-        self._open_store = None if ready else store
+        self.store: CaseStore | None = store if isinstance(store, CaseStore) else None
+        self._open_store = None if isinstance(store, CaseStore) else store
         self.clock = clock
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
-        self.guides: dict[str, Screen[None]] = {}  # the guide reader, one per language, kept
+        self.guides: dict[str, GuideScreen] = {}  # the guide reader, one per language, kept
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
         self._watch_seconds = watch_seconds
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
+
+    @property
+    def case_store(self) -> CaseStore:
+        """The database, for what exists only once it has loaded (every screen but the main screen
+        while the first load runs, and the damaged-file screen at start-up)."""
+        if self.store is None:
+            raise RuntimeError("the database has not been loaded yet")
+        return self.store
 
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
@@ -93,7 +102,7 @@ class WeiquanApp(App[None]):
     def load_store_in_background(self) -> None:
         self.run_worker(self._load, thread=True, exit_on_error=False, name="open-database")
 
-    def _load(self) -> tuple[CaseStore, list, list[str]]:
+    def _load(self) -> tuple[CaseStore, list[tuple[Case, Urgency]], list[str]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
         from store.calendar.holiday_file import use_holiday_file
@@ -108,6 +117,7 @@ class WeiquanApp(App[None]):
         if event.worker.name != "open-database":
             return
         if event.state is WorkerState.SUCCESS:
+            assert event.worker.result is not None
             self.store, ranked, notices = event.worker.result
             for screen in self.screen_stack:
                 if hasattr(screen, "show_ranked"):
@@ -124,11 +134,11 @@ class WeiquanApp(App[None]):
             elif isinstance(error, WeiquanError):
                 line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
                 self.exit(return_code=2, message=literal(line, keep_newlines=True))
-            else:
+            elif error is not None:
                 raise error
 
     # -- the guide reader -------------------------------------------------------------------------
-    def guide_at(self, key: str) -> Screen[None]:
+    def guide_at(self, key: str) -> GuideScreen:
         """The guide reader for the UI language, opened at section ``key`` (see sections.toml)."""
         from store.rules.guide_structure import section
 
@@ -137,7 +147,7 @@ class WeiquanApp(App[None]):
         if guide is None:
             guide = self._new_guide(target)
         else:
-            guide.open_at(target)  # type: ignore[attr-defined]
+            guide.open_at(target)
         return guide
 
     def cases_shown(self) -> None:
@@ -178,7 +188,7 @@ class WeiquanApp(App[None]):
         build_screen_unseen(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
         _settle_long_lived_objects()
 
-    def _new_guide(self, target: Target) -> Screen[None]:
+    def _new_guide(self, target: Target) -> GuideScreen:
         from tui.screens.guide import GuideScreen
 
         guide = self.guides[self.lang] = GuideScreen.localized(self.msgs)(self.lang, target)

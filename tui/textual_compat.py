@@ -11,7 +11,7 @@ guide's tests (tests/guide/) are what to check.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from rich.console import RenderableType
 from textual.app import App
@@ -22,6 +22,7 @@ from textual.notifications import Notification
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Markdown
+from textual.widgets._footer import FooterKey
 
 # Textual exports only the document and the block base class; the block classes the guide
 # specialises (tui.widgets.guide_document) live in its private module.
@@ -46,28 +47,23 @@ __all__ = [
     "MarkdownParagraph",
     "MarkdownTable",
     "MarkdownUnorderedListItem",
-    "NoInitialLoad",
-    "NoTreeContents",
     "block_children",
     "build_screen_unseen",
+    "describe_footer_key",
     "lay_out_unseen",
     "list_item_bullet",
     "paragraph_content",
     "show_paragraph_in",
     "shown_notifications",
+    "skips_initial_load",
     "table_cells",
     "watch_frames",
     "without_own_component_classes",
+    "without_tree_contents",
 ]
 
 BlockType = TypeVar("BlockType", bound=type[MarkdownBlock])
-
-# The mixins below are plain classes at run time: a Widget subclass would bring its own class
-# attributes (can_focus, …) into the MRO ahead of the class it is mixed into.
-if TYPE_CHECKING:
-    _WidgetMixin = Widget
-else:
-    _WidgetMixin = object
+WidgetType = TypeVar("WidgetType", bound=type[Widget])
 
 
 # -- Markdown blocks (tui.widgets.guide_document) ----------------------------------------------
@@ -96,10 +92,8 @@ def show_paragraph_in(item: MarkdownBlock, paragraph: MarkdownBlock) -> None:
 
 
 def list_item_bullet(item: MarkdownListItem) -> str:
-    """The marker Textual parsed for a list item ("•", or "3" for the third ordered item): an
-    attribute set in its constructor and not declared on the class."""
-    bullet: str = item.bullet  # type: ignore[attr-defined]
-    return bullet
+    """The marker Textual parsed for a list item ("•", or "3" for the third ordered item)."""
+    return item.bullet
 
 
 def table_cells(table: MarkdownTable) -> tuple[list[Content], list[list[Content]]]:
@@ -122,29 +116,36 @@ def without_own_component_classes(block: BlockType) -> BlockType:
     return block
 
 
-class NoInitialLoad(_WidgetMixin):
-    """For a Markdown or MarkdownViewer subclass: mount without loading an empty document first.
+def skips_initial_load(widget: WidgetType) -> WidgetType:
+    """Class decorator for a Markdown or MarkdownViewer subclass: mount without loading an empty
+    document first.
 
     Their private ``_on_mount`` handler loads the (empty) initial text; the guide screen loads each
-    chapter itself, and the app may quit before that first load has run. Skipping it means
-    stopping the handlers of the classes below this one and running Widget's own.
+    chapter itself, and the app may quit before that first load has run. The handler put in its
+    place stops the handlers of the base classes and runs Widget's own.
     """
 
-    def _on_mount(self, event: Mount) -> None:
+    async def _on_mount(self: Widget, event: Mount) -> None:  # async, as the handlers it replaces
         event.prevent_default()
         Widget._on_mount(self, event)
 
+    setattr(widget, "_on_mount", _on_mount)  # noqa: B010 (a private handler: not assigned as a method)
+    return widget
 
-class NoTreeContents(_WidgetMixin):
-    """For a MarkdownViewer subclass built without its tree table of contents.
+
+def without_tree_contents(viewer: WidgetType) -> WidgetType:
+    """Class decorator for a MarkdownViewer subclass built without its tree table of contents.
 
     MarkdownViewer's private handler for Markdown.TableOfContentsUpdated fills that tree and would
     look for it; the guide screen lists the sections itself, so the message stops here.
     """
 
-    def _on_markdown_table_of_contents_updated(self, message: Markdown.TableOfContentsUpdated) -> None:
+    def _on_markdown_table_of_contents_updated(self: Widget, message: Markdown.TableOfContentsUpdated) -> None:
         message.stop()
         message.prevent_default()
+
+    setattr(viewer, "_on_markdown_table_of_contents_updated", _on_markdown_table_of_contents_updated)  # noqa: B010
+    return viewer
 
 
 # -- screens (tui.app, tui.screens.guide) ------------------------------------------------------
@@ -162,6 +163,15 @@ def lay_out_unseen(screen: Screen[Any], size: Size) -> None:
     """Lay out a screen that is not shown (``_refresh_layout``), so that it can scroll to a
     section before its first frame is drawn."""
     screen._refresh_layout(size)
+
+
+# -- the footer (tui.widgets.screen_footer) ---------------------------------------------------
+def describe_footer_key(key: Widget, description: str) -> None:
+    """Set the label and tooltip of one of the Footer's keys. The Footer builds a FooterKey (a
+    class of its private module) for each binding and offers no way to name the command palette's
+    key, which it labels in English."""
+    if isinstance(key, FooterKey):
+        key.description = key.tooltip = description
 
 
 # -- tests and benchmarks ----------------------------------------------------------------------

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 
 from store.errors import ConflictError, WeiquanError
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.records.models import Case, EvidenceFile
+    from store.cases.case_store import CaseStore
+    from store.records.models import Case, Contact, EvidenceFile, EvidenceItem
+    from store.rules.messages import Messages
+    from tui.app import WeiquanApp
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
@@ -18,14 +25,54 @@ from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
 
 
-class CaseActions:
-    """Mixin for MainScreen; relies on its store, msgs, now(), selected_case(), contact_under_cursor(),
-    item_under_cursor() and reload_from_store()."""
+class CaseScreen(Protocol):
+    """What the case actions need from the screen they are mixed into (MainScreen)."""
 
-    store: Any
-    msgs: Any
-    app: Any
+    BINDINGS: ClassVar[list[BindingType]]
     selected_case_id: int | None
+
+    @property
+    def app(self) -> WeiquanApp: ...
+
+    @property
+    def store(self) -> CaseStore: ...
+
+    @property
+    def msgs(self) -> Messages: ...
+
+    def now(self) -> dt.datetime: ...
+
+    def selected_case(self) -> Case | None: ...
+
+    def contact_under_cursor(self, case: Case | None) -> Contact | None: ...
+
+    def item_under_cursor(self, case: Case | None) -> EvidenceItem | None: ...
+
+    def reload_from_store(self, select: int | None = None) -> None: ...
+
+    def jump_to_case(self, case_id: int) -> None: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+
+# To the type checker the actions are a CaseScreen (and MainScreen must be one to mix them in);
+# at run time a plain mixin.
+if TYPE_CHECKING:
+    _Host = CaseScreen
+else:
+    _Host = object
+
+
+class CaseActions(_Host):
+    """Mixin for MainScreen: the actions of its keys, on what CaseScreen provides."""
 
     def _selected_or_warn(self) -> Case | None:
         """The selected case, or None after telling the user to select one."""
@@ -52,6 +99,7 @@ class CaseActions:
                 self.notify(self.msgs("main.case_created", id=case.id))
                 self.reload_from_store(select=case.id)
             return
+        assert case_id is not None  # an edit: the form was opened for this case
         self._save_unless_conflict(
             lambda: self.store.update_case(case_id, result.fields, expected_revision=result.expected_revision),
             lambda: self.store.update_case(case_id, result.fields),

@@ -18,11 +18,12 @@ from textual.widgets import ContentSwitcher, Input, Markdown, Static
 from store.errors import InvalidInput
 from tui.bindings import Localized
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 from tui.widgets.screen_footer import ScreenFooter
 
 
-class SavePathDialog(ModalScreen[Path | None]):
+class SavePathDialog(TypedApp, ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     SavePathDialog { align: center middle; }
@@ -59,7 +60,7 @@ class SavePathDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ExportScreen(Localized, ModalScreen[None]):
+class ExportScreen(TypedApp, Localized, ModalScreen[None]):
     BINDINGS = [
         Binding("1", "format('timeline')", "key.export_timeline"),
         Binding("2", "format('dossier')", "key.export_dossier"),
@@ -109,7 +110,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         from store.export.documents import render_export
 
         msgs = self.app.msgs
-        case = self.app.store.get(self.case_id)
+        case = self.app.case_store.get(self.case_id)
         result = render_export(case, self.fmt, msgs, self.app.clock(), redact=self.redact)
         self.text = result.text
         status = msgs(

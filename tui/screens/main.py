@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from store.rules.messages import Messages
 from tui.actions.case_actions import CaseActions
 from tui.bindings import Localized
+from tui.typed_app import TypedApp
 from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
@@ -34,7 +35,7 @@ from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline, contact_detail
 
 
-class MainScreen(CaseActions, Localized, Screen):
+class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     """Everything a user does with cases starts here; the actions live in CaseActions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,18 +76,18 @@ class MainScreen(CaseActions, Localized, Screen):
 
     @property
     def store(self) -> CaseStore:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.case_store
 
     @property
     def loaded(self) -> bool:
-        return self.app.store is not None  # type: ignore[attr-defined]
+        return self.app.store is not None
 
     @property
     def msgs(self) -> Messages:
-        return self.app.msgs  # type: ignore[attr-defined]
+        return self.app.msgs
 
     def now(self) -> dt.datetime:
-        return self.app.clock()  # type: ignore[attr-defined]
+        return self.app.clock()
 
     def compose(self) -> ComposeResult:
         msgs = self.msgs
@@ -144,7 +145,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.refresh_bindings()
         if not self._cases_shown:
             self._cases_shown = True
-            self.app.cases_shown()  # type: ignore[attr-defined]
+            self.app.cases_shown()
 
     NEEDS_DATA = frozenset(
         {
@@ -283,11 +284,11 @@ class MainScreen(CaseActions, Localized, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = self.msgs("main.filter_placeholder")
 
     @on(Input.Submitted, "#filter")

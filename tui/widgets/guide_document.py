@@ -35,14 +35,14 @@ from tui.textual_compat import (
     MarkdownParagraph,
     MarkdownTable,
     MarkdownUnorderedListItem,
-    NoInitialLoad,
-    NoTreeContents,
     block_children,
     list_item_bullet,
     paragraph_content,
     show_paragraph_in,
+    skips_initial_load,
     table_cells,
     without_own_component_classes,
+    without_tree_contents,
 )
 
 COLUMN_GAP = " │ "
@@ -264,7 +264,8 @@ class GuideTable(MarkdownTable):
         yield from ()
 
 
-class GuideDocument(NoInitialLoad, Markdown):
+@skips_initial_load
+class GuideDocument(Markdown):
     COMPONENT_CLASSES = {
         "em",
         "strong",
@@ -318,7 +319,9 @@ class GuideDocument(NoInitialLoad, Markdown):
         self.post_message(self.Follow(message.href))
 
 
-class GuideViewer(NoInitialLoad, NoTreeContents, MarkdownViewer):
+@skips_initial_load
+@without_tree_contents
+class GuideViewer(MarkdownViewer):
     """MarkdownViewer holding a GuideDocument and no tree table of contents (the guide screen lists
     the sections itself)."""
 
