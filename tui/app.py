@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from store.calendar.china_time import Clock, china_now
@@ -76,9 +77,14 @@ class WeiquanApp(App[None]):
         self.undo_stack: list[UndoEntry] = []
         self.guides: dict[str, GuideScreen] = {}  # the guide reader, one per language, kept
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
+        self._guide_target: Callable[[], str] = lambda: "overview"  # where the reader is likeliest opened
         self._watch_seconds = watch_seconds
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
+        # What the app tells its screens; each screen subscribes to what it shows.
+        self.cases_loaded: Signal[list[tuple[Case, Urgency]]] = Signal(self, "cases-loaded")  # ranked
+        self.cases_changed: Signal[None] = Signal(self, "cases-changed")  # another session, a restore
+        self.language_changed: Signal[Messages] = Signal(self, "language-changed")
 
     @property
     def case_store(self) -> CaseStore:
@@ -119,9 +125,7 @@ class WeiquanApp(App[None]):
         if event.state is WorkerState.SUCCESS:
             assert event.worker.result is not None
             self.store, ranked, notices = event.worker.result
-            for screen in self.screen_stack:
-                if hasattr(screen, "show_ranked"):
-                    screen.show_ranked(ranked)
+            self.cases_loaded.publish(ranked)
             for notice in notices:
                 self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
@@ -150,10 +154,12 @@ class WeiquanApp(App[None]):
             guide.open_at(target)
         return guide
 
-    def cases_shown(self) -> None:
+    def cases_shown(self, guide_target: Callable[[], str]) -> None:
         """The main screen has shown its cases for the first time: settle them (see
-        _settle_long_lived_objects) and get the guide reader ready while the user reads."""
+        _settle_long_lived_objects) and get the guide reader ready while the user reads, at the
+        section ``guide_target()`` names when it is built."""
         _settle_long_lived_objects()
+        self._guide_target = guide_target
         self._get_guide_ready()
 
     def _get_guide_ready(self) -> None:
@@ -184,8 +190,7 @@ class WeiquanApp(App[None]):
         if self.lang in self.guides or not self.is_running:
             return
         # At the section the selected case would open, the likeliest first request.
-        here = getattr(self.screen, "guide_target_here", None)
-        build_screen_unseen(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
+        build_screen_unseen(self, self._new_guide(section(self._guide_target(), self.lang)))
         _settle_long_lived_objects()
 
     def _new_guide(self, target: Target) -> GuideScreen:
@@ -263,19 +268,17 @@ class WeiquanApp(App[None]):
                 self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
 
     def reload_screens(self) -> None:
-        """Every screen that shows cases reads them again (after another session's change, a restore)."""
-        for screen in self.screen_stack:
-            reload = getattr(screen, "reload_from_store", None)
-            if reload is not None:
-                reload()
+        """Every screen that shows cases reads them again (after another session's change, a restore).
+
+        The store has read the new cases already: they are settled now, while the screens redraw.
+        """
+        self.cases_changed.publish(None)
         _settle_long_lived_objects()
 
     def switch_language(self) -> None:
-        from tui.screens.main import MainScreen
-
+        """Switch between Chinese and English; the main screen rebuilds itself in the new language."""
         self.lang = "en" if self.lang.startswith("zh") else "zh-CN"
         self.msgs = Messages(self.lang)
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
-        current = getattr(self.screen, "selected_case_id", None)
-        self.switch_screen(MainScreen.localized(self.msgs)(select=current))
+        self.language_changed.publish(self.msgs)

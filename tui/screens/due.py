@@ -43,6 +43,7 @@ class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.app.cases_changed.subscribe(self, lambda _: self.reload_from_store())
         self.reload_from_store()
         self.query_one(RowTable).focus()
 

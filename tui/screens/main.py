@@ -125,6 +125,9 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         )
 
     async def on_mount(self) -> None:
+        self.app.cases_loaded.subscribe(self, self.show_ranked)
+        self.app.cases_changed.subscribe(self, self._changed_elsewhere)
+        self.app.language_changed.subscribe(self, self._language_changed)
         if self.loaded:
             await self._build_detail()
             self.reload_from_store(select=self.selected_case_id)
@@ -145,7 +148,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         self.refresh_bindings()
         if not self._cases_shown:
             self._cases_shown = True
-            self.app.cases_shown()
+            self.app.cases_shown(self.guide_target_here)
 
     NEEDS_DATA = frozenset(
         {
@@ -202,6 +205,12 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
 
             self._board = UrgencyBoard()
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
+
+    def _changed_elsewhere(self, _: None) -> None:
+        self.reload_from_store()
+
+    def _language_changed(self, msgs: Messages) -> None:
+        self.app.switch_screen(MainScreen.localized(msgs)(select=self.selected_case_id))
 
     async def _show_first(self, ranked: list[tuple[Case, Urgency]], select: int | None) -> None:
         await self._build_detail()

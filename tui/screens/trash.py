@@ -36,6 +36,7 @@ class TrashScreen(TypedApp, Localized, ModalScreen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.app.cases_changed.subscribe(self, lambda _: self.reload_from_store())
         self.reload_from_store()
         self.query_one(DataTable).focus()
 
