@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.signal import Signal
@@ -27,6 +29,7 @@ from store.text.controls import for_screen
 from tui.commands import ActionCommands
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen
+from tui.workers import OPEN_DATABASE, READ_GUIDE, failure_message
 
 T = TypeVar("T")
 
@@ -105,10 +108,8 @@ class WeiquanApp(App[None]):
         if self._watch_seconds > 0:
             self.set_interval(self._watch_seconds, self.check_outside_changes)
 
-    def load_store_in_background(self) -> None:
-        self.run_worker(self._load, thread=True, exit_on_error=False, name="open-database")
-
-    def _load(self) -> tuple[CaseStore, list[tuple[Case, Urgency]], list[str]]:
+    @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
+    def load_store_in_background(self) -> tuple[CaseStore, list[tuple[Case, Urgency]], list[str]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
         from store.calendar.holiday_file import use_holiday_file
@@ -120,26 +121,39 @@ class WeiquanApp(App[None]):
         return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "open-database":
-            return
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.ERROR:
+            self.worker_failed(event.worker)
+        elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, ranked, notices = event.worker.result
             self.cases_loaded.publish(ranked)
             for notice in notices:
                 self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
-        elif event.state is WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, StoreDamaged):
-                from tui.screens.damaged import DamagedScreen
 
-                self.push_screen(DamagedScreen.localized(self.msgs)(error))
-            elif isinstance(error, WeiquanError):
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The one place where a failed background job is reported, in the user's language: the
+        damaged-file screen for a database that cannot be read, the error's own message for
+        anything a user can act on, else which job stopped and why. A database that cannot be
+        opened at start-up ends the app with the message (there is nothing to show)."""
+        error = worker.error
+        if error is None:
+            return
+        if isinstance(error, StoreDamaged):
+            self._show_damage(error)
+            return
+        if not isinstance(error, WeiquanError):
+            self.log.error(worker, "".join(traceback.format_exception(error)))
+        if worker.name == OPEN_DATABASE and self.store is None:
+            if isinstance(error, WeiquanError):
                 line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
-                self.exit(return_code=2, message=literal(line, keep_newlines=True))
-            elif error is not None:
-                raise error
+            else:
+                line = f"weiquan: {self.msgs(failure_message(worker, error))}"
+            self.exit(return_code=2, message=literal(line, keep_newlines=True))
+        elif isinstance(error, WeiquanError):
+            self.show_error(error)
+        else:
+            self.notify(self.msgs(failure_message(worker, error)), severity="error", timeout=12)
 
     # -- the guide reader -------------------------------------------------------------------------
     def guide_at(self, key: str) -> GuideScreen:
@@ -168,9 +182,10 @@ class WeiquanApp(App[None]):
         if self.lang in self._guide_readying:
             return
         self._guide_readying.add(self.lang)
-        self.run_worker(self._read_guide, thread=True, exit_on_error=False, name="read-guide")
+        self._read_guide()
         self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
 
+    @work(thread=True, exit_on_error=False, name=READ_GUIDE)
     def _read_guide(self) -> None:
         from store.rules.guide_structure import chapters, headings
         from tui.screens import guide  # noqa: F401  (imported here, off the UI thread)

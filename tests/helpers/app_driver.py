@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import re
@@ -34,6 +35,14 @@ async def fill(pilot: Pilot, field: str, value: str, *, keys: bool = False) -> N
         widget.text = value
     elif isinstance(widget, Select):
         widget.value = value
+    await pilot.pause()
+
+
+async def workers_done(pilot: Pilot) -> None:
+    """Wait until the app's background jobs running now have ended (done, failed or cancelled)
+    and what they report has been handled. Textual's wait_for_complete stops at a failed one."""
+    await pilot.pause()
+    await asyncio.gather(*(worker.wait() for worker in list(pilot.app.workers)), return_exceptions=True)
     await pilot.pause()
 
 

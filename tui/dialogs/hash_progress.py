@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,9 +16,12 @@ from textual.worker import Worker, WorkerState
 from store.persistence.evidence_vault import HashCancelled, hash_file
 from store.records.models import EvidenceFile
 from tui.text import literal
+from tui.workers import HASH_FILE, ReportsWorkerFailures
 
 
-class HashProgress(ModalScreen[EvidenceFile | None]):
+class HashProgress(ReportsWorkerFailures, ModalScreen[EvidenceFile | None]):
+    """Dismisses with the file described, or None (cancelled, or failed: the app says why)."""
+
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     HashProgress { align: center middle; }
@@ -45,25 +49,26 @@ class HashProgress(ModalScreen[EvidenceFile | None]):
             yield Static(literal(self.cancel_hint, wrap=True))
 
     def on_mount(self) -> None:
-        self.run_worker(self._hash, thread=True, exit_on_error=False, name="hash")
+        self._hash()
 
-    def _hash(self) -> EvidenceFile:
+    @work(thread=True, exit_on_error=False, name=HASH_FILE)
+    def _hash(self) -> EvidenceFile | None:
         bar = self.query_one(ProgressBar)
-        return hash_file(
-            self.path,
-            vault=self.vault,
-            cancelled=self._stop.is_set,
-            progress=lambda done, total: self.app.call_from_thread(bar.update, progress=done),
-        )
+        try:
+            return hash_file(
+                self.path,
+                vault=self.vault,
+                cancelled=self._stop.is_set,
+                progress=lambda done, total: self.app.call_from_thread(bar.update, progress=done),
+            )
+        except HashCancelled:  # Esc: nothing attached, nothing went wrong
+            return None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS:
             self.dismiss(event.worker.result)
         elif event.state is WorkerState.ERROR:
-            error = event.worker.error
-            if not isinstance(error, HashCancelled):
-                self.app.notify(f"{self.path}: {error}", severity="error", timeout=8)
-            self.dismiss(None)
+            self.dismiss(None)  # ReportsWorkerFailures tells the user why
 
     def action_cancel(self) -> None:
         self._stop.set()
