@@ -16,6 +16,7 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from store.calendar.china_time import Clock, china_now
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
 
@@ -67,6 +68,7 @@ class WeiquanApp(App[None]):
         *,
         lang: str = "en",
         clock: Clock = china_now,
+        calendar: WorkCalendar | None = None,
         watch_seconds: float = OUTSIDE_CHANGE_CHECK_SECONDS,
     ) -> None:
         super().__init__()
@@ -75,6 +77,9 @@ class WeiquanApp(App[None]):
         self.store: CaseStore | None = store if isinstance(store, CaseStore) else None
         self._open_store = None if isinstance(store, CaseStore) else store
         self.clock = clock
+        # The working-day calendar every deadline is counted on: the one given (tests), else the
+        # built-in one; a database opened in the background adds the holiday file beside it.
+        self.calendar = calendar if calendar is not None else WorkCalendar()
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
@@ -109,23 +114,23 @@ class WeiquanApp(App[None]):
             self.set_interval(self._watch_seconds, self.check_outside_changes)
 
     @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
-    def load_store_in_background(self) -> tuple[CaseStore, list[tuple[Case, Urgency]], list[str]]:
+    def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[str]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
-        from store.calendar.holiday_file import use_holiday_file
+        from store.calendar.holiday_file import calendar_beside
         from store.deadlines.urgency_board import UrgencyBoard
 
         assert self._open_store is not None
         store = self._open_store()
-        notices = use_holiday_file(store.path)
-        return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock()), notices
+        calendar, notices = calendar_beside(store.path, self.calendar)
+        return store, calendar, UrgencyBoard(calendar).rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
             self.worker_failed(event.worker)
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
-            self.store, ranked, notices = event.worker.result
+            self.store, self.calendar, ranked, notices = event.worker.result
             self.cases_loaded.publish(ranked)
             for notice in notices:
                 self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.calendar.workdays import calendar_covers, install_year_calendars
+from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 
 HOLIDAY_FILE_NAME = "holidays.toml"
@@ -62,13 +62,18 @@ class HolidayFile:
     years: dict[int, YearCalendar]  # only years the built-in calendar lacks
     ignored_years: list[int]  # in the file, but the built-in calendar covers them
 
+    def calendar(self, base: WorkCalendar) -> WorkCalendar:
+        """``base`` with this file's years."""
+        return base.with_years({year: cal.is_working_day for year, cal in self.years.items()})
+
 
 def holiday_file_beside(db_path: Path) -> Path:
     return db_path.parent / HOLIDAY_FILE_NAME
 
 
-def read_holiday_file(path: Path) -> HolidayFile:
-    """Parse and check the whole file; raise InvalidInput (saying where) on any problem."""
+def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
+    """Parse and check the whole file; raise InvalidInput (saying where) on any problem. Years
+    ``base`` has built in are set aside (ignored_years)."""
     try:
         body = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -84,32 +89,31 @@ def read_holiday_file(path: Path) -> HolidayFile:
             raise InvalidInput(f"{path}: [{key}] is not a year section such as [2027].")
         year = int(key)
         calendar = _year(path, year, section)
-        if calendar_covers(year):
+        if base.covers(year):
             ignored.append(year)
         else:
             years[year] = calendar
     return HolidayFile(path, years, sorted(ignored))
 
 
-def use_holiday_file(db_path: Path | None) -> list[str]:
-    """Install the holiday file beside ``db_path`` for all day counting; return what the user should
-    be told (a broken file, ignored years), or nothing. Without a file every uncovered year stays
-    estimated."""
-    install_year_calendars({})
+def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalendar, list[str]]:
+    """The calendar to count with for the database at ``db_path``: ``base`` with the holiday file
+    beside it, if there is one; and what the user should be told (a broken file, ignored years),
+    or nothing. Without a usable file every year ``base`` lacks stays estimated."""
     if db_path is None:
-        return []
+        return base, []
     path = holiday_file_beside(db_path)
     if not path.exists():
-        return []
+        return base, []
     try:
-        found = read_holiday_file(path)
+        found = read_holiday_file(path, base)
     except InvalidInput as problem:
-        return [f"{problem.message} It is not used: dates past the built-in calendar stay estimated."]
-    install_year_calendars({year: cal.is_working_day for year, cal in found.years.items()})
+        return base, [f"{problem.message} It is not used: dates past the built-in calendar stay estimated."]
+    notices = []
     if found.ignored_years:
         listed = ", ".join(str(y) for y in found.ignored_years)
-        return [f"{path}: the built-in calendar already has {listed}; those sections are not used."]
-    return []
+        notices.append(f"{path}: the built-in calendar already has {listed}; those sections are not used.")
+    return found.calendar(base), notices
 
 
 def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import promise_status
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.export.legal_notes import statutory_amount_lines, where_to_file
@@ -36,8 +37,8 @@ class Export:
 class _Writer:
     """Shared pieces: labels from the catalog, user text escaped (and redacted if asked)."""
 
-    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool) -> None:
-        self.case, self.msgs, self.now = case, msgs, now
+    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, calendar: WorkCalendar, redact: bool) -> None:
+        self.case, self.msgs, self.now, self.calendar = case, msgs, now, calendar
         self.redacted = redact
         self.scrub: Callable[[str], str] = _memo(Redactor.for_case(case)) if redact else (lambda text: text)
         self.zh = msgs.lang.startswith("zh")
@@ -186,7 +187,7 @@ class _Writer:
 
     def deadlines(self, clocks: list[StatutoryClock] | None = None) -> list[str]:
         out = []
-        for clock in case_clocks(self.case) if clocks is None else clocks:
+        for clock in case_clocks(self.case, self.calendar) if clocks is None else clocks:
             state = self.msgs(clock.state_key(self.now))
             line = (
                 f"- **{inline(clock.rule.name(self.msgs.lang))}**{self.colon}{self.t('ends')} "
@@ -214,10 +215,13 @@ def _memo(redactor: Redactor) -> Callable[[str], str]:
     return scrub
 
 
-def render_export(case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False) -> Export:
+def render_export(
+    case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, calendar: WorkCalendar, redact: bool = False
+) -> Export:
+    """The case in format ``fmt``, its deadlines counted on ``calendar``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    w = _Writer(case, msgs, now, redact)
+    w = _Writer(case, msgs, now, calendar, redact)
     body = {"timeline": _timeline, "dossier": _dossier, "complaint": _complaint}[fmt](w)
     text = "\n".join(body).rstrip() + "\n"
     warnings = wording_warnings(text, msgs.lang) if redact else []
@@ -293,7 +297,7 @@ def _complaint(w: _Writer) -> list[str]:
         lines.append("")
     lines += [f"## {inline(w.t('demand'))}", "", w.inline(w.demand_text())]
     lines += statutory_amount_lines(c, m)
-    limits = [clock for clock in case_clocks(c) if clock.rule.limitation]
+    limits = [clock for clock in case_clocks(c, w.calendar) if clock.rule.limitation]
     if limits:  # sorted by end: for a quality problem the 2-year limits come first
         lines += ["", f"## {inline(w.t('time_limits'))}", ""] + w.deadlines(limits)
     lines += ["", f"## {inline(w.t('evidence'))}", ""] + w.evidence_list()

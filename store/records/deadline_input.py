@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
-from store.calendar.workdays import DayResult, add_days, add_working_days
+from store.calendar.workdays import DayResult, WorkCalendar
 from store.errors import InvalidInput
 from store.records.date_input import DATE_PATTERN, format_datetime
 from store.rules.messages import Msg
@@ -43,8 +43,9 @@ class ResolvedDeadline:
         return format_datetime(self.when)
 
 
-def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | None:
-    """Resolve what the user typed against the contact's time; None for empty input.
+def parse_deadline(text: str, contact_time: dt.datetime, calendar: WorkCalendar) -> ResolvedDeadline | None:
+    """Resolve what the user typed against the contact's time, counting days on ``calendar``; None
+    for empty input.
 
     Raises InvalidInput, naming the accepted forms, for anything it cannot read.
     """
@@ -54,18 +55,18 @@ def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | N
     base = to_china(contact_time)
     relative = _RELATIVE.match(raw)
     if relative:
-        return _relative(int(relative["n"]), relative["unit"], base, text)
+        return _relative(int(relative["n"]), relative["unit"], base, text, calendar)
     absolute = _ABSOLUTE.match(raw)
     if absolute:
         return _absolute(absolute, base, text)
     raise InvalidInput(f"Cannot read the deadline “{text.strip()}”. Forms that work: {FORMS_HELP}", "deadline")
 
 
-def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadline:
+def _relative(n: int, unit: str, base: dt.datetime, text: str, calendar: WorkCalendar) -> ResolvedDeadline:
     if unit in ("wd", "个工作日", "工作日"):
         if n > MAX_SPAN_DAYS // 2:
             raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
-        return _from_day(add_working_days(base.date(), n))
+        return _from_day(calendar.add_working_days(base.date(), n))
     if unit.startswith("h") or "小时" in unit:
         if n > MAX_SPAN_DAYS * 24:
             raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
@@ -73,7 +74,7 @@ def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadli
     days = n * 7 if unit.startswith("w") or unit in ("周", "个星期", "星期") else n
     if days > MAX_SPAN_DAYS:
         raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
-    return _from_day(add_days(base.date(), days, extend_past_rest_days=False))
+    return _from_day(calendar.add_days(base.date(), days, extend_past_rest_days=False))
 
 
 def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDeadline:

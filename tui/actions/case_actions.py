@@ -169,12 +169,12 @@ class CaseActions(_Host):
         if follow_up:
             from store.deadlines.next_step import suggest_next_step
 
-            step = suggest_next_step(case, self.now())
+            step = suggest_next_step(case, self.now(), self.app.calendar)
             if step is None:
                 self.notify(self.msgs("main.no_next_step"), severity="warning")
                 return
             preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
-        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, preset=preset)
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
         self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
 
     def _contact_added(self, case_id: int, result: ContactFormResult | None) -> None:
@@ -192,7 +192,7 @@ class CaseActions(_Host):
             return
         from tui.dialogs.contact_form import ContactForm
 
-        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, contact)
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, contact)
         self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact.id, result))
 
     def _contact_edited(self, case_id: int, contact_id: int, result: ContactFormResult | None) -> None:
@@ -242,7 +242,7 @@ class CaseActions(_Host):
             return ladder_step(contact.channel).guide
         if isinstance(focused, EvidenceTable) and (item := self.item_under_cursor(case)) is not None:
             return evidence_guide_section(item.kind)
-        step = suggest_next_step(case, self.now()) if case is not None else None
+        step = suggest_next_step(case, self.now(), self.app.calendar) if case is not None else None
         return ladder_step(step.channel).guide if step is not None else "overview"
 
     def action_guide(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from textual import on
 from textual.widgets import Input
 
+from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 from store.records.case_input import contact_fields_from_form
 from store.records.date_input import format_datetime, parse_datetime
@@ -30,6 +31,7 @@ class ContactForm(FormScreen[ContactFormResult]):
         self,
         msgs: Messages,
         now: dt.datetime,
+        calendar: WorkCalendar,
         case_revision: int,
         contact: Contact | None = None,
         preset: dict[str, str] | None = None,
@@ -37,6 +39,7 @@ class ContactForm(FormScreen[ContactFormResult]):
         title = msgs("form.edit_contact") if contact else msgs("form.follow_up") if preset else msgs("form.new_contact")
         super().__init__(msgs, title)
         self.now = now
+        self.calendar = calendar  # a relative deadline ("3个工作日") is counted on it
         self.contact = contact
         self.case_revision = case_revision
         self.preset = preset or {}
@@ -86,7 +89,7 @@ class ContactForm(FormScreen[ContactFormResult]):
         text = field.value()
         try:
             at = parse_datetime(self.field("at").value(), "at", now=self.now)
-            resolved = parse_deadline(text, at)
+            resolved = parse_deadline(text, at, self.calendar)
         except InvalidInput as problem:
             field.show_hint(
                 problem.text(self.msgs) if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP)
@@ -101,5 +104,5 @@ class ContactForm(FormScreen[ContactFormResult]):
         field.show_hint(hint)
 
     def build_result(self, values: dict[str, Any]) -> ContactFormResult:
-        fields, _ = contact_fields_from_form(values, self.now)
+        fields, _ = contact_fields_from_form(values, self.now, self.calendar)
         return ContactFormResult(fields, self.case_revision)

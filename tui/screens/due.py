@@ -51,7 +51,7 @@ class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
         from store.deadlines.due_report import due_items
 
         msgs = self.app.msgs
-        items = due_items(self.app.case_store.cases(), self.app.clock(), self.window, msgs)
+        items = due_items(self.app.case_store.cases(), self.app.clock(), self.window, msgs, calendar=self.app.calendar)
         self.query_one("#due-title", Static).update(
             Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
         )

@@ -111,7 +111,7 @@ class ExportScreen(TypedApp, Localized, ModalScreen[None]):
 
         msgs = self.app.msgs
         case = self.app.case_store.get(self.case_id)
-        result = render_export(case, self.fmt, msgs, self.app.clock(), redact=self.redact)
+        result = render_export(case, self.fmt, msgs, self.app.clock(), calendar=self.app.calendar, redact=self.redact)
         self.text = result.text
         status = msgs(
             "exportui.status",

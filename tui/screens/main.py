@@ -203,7 +203,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         if self._board is None:
             from store.deadlines.urgency_board import UrgencyBoard
 
-            self._board = UrgencyBoard()
+            self._board = UrgencyBoard(self.app.calendar)
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
 
     def _changed_elsewhere(self, _: None) -> None:
@@ -254,11 +254,11 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         case = self.selected_case()
         now = self.now()
         msgs = self.msgs
-        self.query_one(CaseFacts).show_case(case, msgs, now)
+        self.query_one(CaseFacts).show_case(case, msgs, now, self.app.calendar)
         self.query_one(Timeline).show_case(case, msgs, now)
         self._show_contact_detail(case)
         self.query_one(EvidencePane).show_case(case, msgs)
-        self.query_one(ClockList).show_case(case, msgs, now)
+        self.query_one(ClockList).show_case(case, msgs, now, self.app.calendar)
 
     def selected_case(self) -> Case | None:
         if self.selected_case_id is None or not self.loaded:
