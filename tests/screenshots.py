@@ -28,6 +28,13 @@ SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
     ("export-zh-CN", "zh-CN", (120, 36), ["x", "3"], None),
     ("due-en", "en", (120, 30), ["D"], None),
     ("main-80x24-zh-CN", "zh-CN", (80, 24), [], None),
+    (
+        "call-zh-CN",
+        "zh-CN",
+        (100, 32),
+        ["p", "a", *"8821", "enter", "p", *"退款到原支付账户", "enter"] + ["d", *"3个工作日", "enter", "1", "3"],
+        None,
+    ),
 ]
 
 

@@ -87,6 +87,7 @@ class WeiquanApp(App[None]):
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
         self._guide_target: Callable[[], str] = lambda: "overview"  # where the reader is likeliest opened
         self._watch_seconds = watch_seconds
+        self._left_calls_offered = False
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
         # What the app tells its screens; each screen subscribes to what it shows.
@@ -175,11 +176,16 @@ class WeiquanApp(App[None]):
 
     def cases_shown(self, guide_target: Callable[[], str]) -> None:
         """The main screen has shown its cases for the first time: settle them (see
-        _settle_long_lived_objects) and get the guide reader ready while the user reads, at the
-        section ``guide_target()`` names when it is built."""
+        _settle_long_lived_objects), get the guide reader ready while the user reads, at the section
+        ``guide_target()`` names when it is built, and offer any call a stopped session left unlogged."""
         _settle_long_lived_objects()
         self._guide_target = guide_target
         self._get_guide_ready()
+        if not self._left_calls_offered:  # once per run, not again after a language switch
+            from tui.actions.call_actions import offer_left_calls
+
+            self._left_calls_offered = True
+            offer_left_calls(self)
 
     def _get_guide_ready(self) -> None:
         """Read the guide and import its reader in a thread at once, then build the reader on the

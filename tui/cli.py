@@ -1,4 +1,5 @@
-"""``weiquan``: opens the app, or runs a scriptable verb (list, due, export, backup, restore, holidays).
+"""``weiquan``: opens the app, or runs a scriptable verb: reading (list, due, export, ics, backup,
+restore, holidays) or writing (new, log, mark, note, attach, status; see tui.capture_cli).
 
 Exit status: 0 success, 1 `due` found something overdue, 2 a user-facing error (printed without a
 traceback), 130 interrupted.
@@ -18,6 +19,7 @@ from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
 from store.rules.messages import Messages, detect_language, normalise_language
 from store.text.controls import for_plain_text
+from tui.capture_cli import CAPTURE_VERBS, add_capture_verbs
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -36,7 +38,21 @@ def _language(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def language_of(argv: Sequence[str]) -> str:
+    """The language asked for with --lang (before parsing, so the help can be in it), else the locale's."""
+    for index, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value is not None:
+            try:
+                return normalise_language(value)
+            except ValueError:
+                break
+    return detect_language()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -91,13 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")
     p.add_argument("file", help="a backup written by `weiquan backup`, or a daily backup copy")
+
+    add_capture_verbs(verbs, common, Messages(lang))
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calendar: WorkCalendar | None = None) -> int:
     """Run weiquan with ``argv``; ``clock`` and ``calendar`` (the built-in one by default) are what
     deadlines are counted with: tests pass fixed ones, as the app's tests do."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(language_of(arguments)).parse_args(arguments)
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:
@@ -105,9 +124,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calenda
             from tui.launch import launch_app  # Textual only when the app opens
 
             return launch_app(args, clock)
+        from tui.verbs import Setting
+
+        setting = Setting(clock, calendar if calendar is not None else WorkCalendar())
+        if args.verb in CAPTURE_VERBS:
+            from tui import capture_verbs
+
+            return capture_verbs.run(args, setting)
         from tui import verbs
 
-        return verbs.run(args, verbs.Setting(clock, calendar if calendar is not None else WorkCalendar()))
+        return verbs.run(args, setting)
     except WeiquanError as error:
         msgs = Messages(args.lang)
         line = f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}"

@@ -44,6 +44,7 @@ from store.records.models import (
     validated,
 )
 from store.rules.evidence_needs import evidence_checklist
+from store.rules.messages import Msg
 
 _SYSTEM_FIELDS = {"id", "created", "updated", "revision", "deleted_at", "contacts", "evidence"}
 
@@ -95,7 +96,7 @@ class CaseStore:
         self._sync_for_reading()
         case = self._cases.get(case_id)
         if case is None:
-            raise NotFound(f"There is no case {case_id}.")
+            raise NotFound(Msg.of("store.no_case", id=case_id))
         return case
 
     def search(self, text: str) -> list[Case]:
@@ -224,7 +225,7 @@ class CaseStore:
     def set_promise_state(self, case_id: int, contact_id: int, state: PromiseState) -> Contact:
         def apply(contact: Contact) -> Contact:
             if contact.promise_state is PromiseState.NONE and state is not PromiseState.NONE:
-                raise InvalidInput("This contact has no promise or deadline to mark.", "promise_state")
+                raise InvalidInput(Msg.of("store.no_promise_to_mark"), "promise_state")
             return msgspec.structs.replace(contact, promise_state=state)
 
         return self._change_contact(case_id, contact_id, apply)
@@ -273,7 +274,7 @@ class CaseStore:
     def attach_file(self, case_id: int, evidence_id: int, attached: EvidenceFile) -> EvidenceItem:
         item = self.get(case_id).evidence_item(evidence_id)
         if item is None:
-            raise NotFound(f"Case {case_id} has no evidence item {evidence_id}.")
+            raise NotFound(Msg.of("store.no_evidence", case=case_id, item=evidence_id))
         files = [f for f in item.files if f.sha256 != attached.sha256 or f.path != attached.path]
         return self.update_evidence(case_id, evidence_id, {"files": [*files, attached]})
 
@@ -315,7 +316,7 @@ class CaseStore:
     def _require(self, case_id: int) -> Case:
         case = self._cases.get(case_id)
         if case is None:
-            raise NotFound(f"There is no case {case_id}.")
+            raise NotFound(Msg.of("store.no_case", id=case_id))
         return case
 
     def _meta(self) -> dict[str, Any]:
@@ -441,14 +442,14 @@ def _next_id(records: list[Any]) -> int:
 def _find_contact(case: Case, contact_id: int) -> Contact:
     contact = case.contact(contact_id)
     if contact is None:
-        raise NotFound(f"Case {case.id} has no contact {contact_id}.")
+        raise NotFound(Msg.of("store.no_contact", case=case.id, contact=contact_id))
     return contact
 
 
 def _find_evidence(case: Case, evidence_id: int) -> EvidenceItem:
     item = case.evidence_item(evidence_id)
     if item is None:
-        raise NotFound(f"Case {case.id} has no evidence item {evidence_id}.")
+        raise NotFound(Msg.of("store.no_evidence", case=case.id, item=evidence_id))
     return item
 
 

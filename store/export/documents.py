@@ -18,6 +18,7 @@ from store.export.legal_notes import statutory_amount_lines, where_to_file
 from store.export.markdown_text import block_lines, cell, inline, table
 from store.export.redaction import Redactor, WordingWarning, wording_warnings
 from store.records.case_input import format_sign_off
+from store.records.duration_input import duration_words
 from store.records.models import Case, Contact, EvidenceState, PromiseState
 from store.records.money import format_yuan
 from store.rules.evidence_needs import evidence_checklist
@@ -134,6 +135,7 @@ class _Writer:
             "said": inline(m("field.summary")) + colon.strip(),
             "direction": self.t("direction"),
             "deadline": self.t("col_deadline"),
+            "duration": inline(m("field.duration")),
         }
         channel = {ch: inline(m.enum("channel", ch)) for ch in {c.channel for c in self.case.contacts}}
         direction = {d: inline(m.enum("direction", d)) for d in {c.direction for c in self.case.contacts}}
@@ -145,6 +147,8 @@ class _Writer:
                 "",
                 f"- {labels['direction']}{colon}{direction[c.direction]}",
             ]
+            if c.duration is not None:
+                out.append(f"- {labels['duration']}{colon}{inline(m(duration_words(c.duration)))}")
             for key, value in (("agent", c.agent_id), ("ref", c.reference_no), ("promise", c.promise)):
                 if value:
                     out.append(f"- {labels[key]}{colon}{self.inline(value)}")

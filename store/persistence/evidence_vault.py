@@ -12,10 +12,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from store.calendar.china_time import china_now
+from store.calendar.china_time import Clock, china_now
 from store.errors import InvalidInput
 from store.persistence.atomic_files import FILE_MODE, ensure_private_dir, fsync_dir
 from store.records.models import EvidenceFile
+from store.rules.messages import Msg
 
 CHUNK = 1024 * 1024
 
@@ -32,13 +33,13 @@ def check_attachable(path_text: str) -> Path:
     """The file the user named, or InvalidInput saying why it cannot be attached."""
     path = Path(path_text.strip()).expanduser()
     if not path_text.strip():
-        raise InvalidInput("Give the path of the file to attach.", "attach")
+        raise InvalidInput(Msg.of("input.attach_path_needed"), "attach")
     if not path.exists():
-        raise InvalidInput(f"There is no file at {path}.", "attach")
+        raise InvalidInput(Msg.of("input.no_such_file", path=path), "attach")
     if not path.is_file():
-        raise InvalidInput(f"{path} is not a regular file.", "attach")
+        raise InvalidInput(Msg.of("input.not_a_regular_file", path=path), "attach")
     if not os.access(path, os.R_OK):
-        raise InvalidInput(f"{path} cannot be read (permissions).", "attach")
+        raise InvalidInput(Msg.of("input.unreadable_file", path=path), "attach")
     return path.resolve()
 
 
@@ -48,8 +49,10 @@ def hash_file(
     vault: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    clock: Clock = china_now,
 ) -> EvidenceFile:
-    """Hash ``path`` (copying it into ``vault`` on the way, if given) and describe it."""
+    """Hash ``path`` (copying it into ``vault`` on the way, if given) and describe it, attached at
+    ``clock()``."""
     total = path.stat().st_size
     digest = hashlib.sha256()
     done = 0
@@ -87,4 +90,4 @@ def hash_file(
         if temp is not None and temp.exists():
             with contextlib.suppress(OSError):
                 temp.unlink()
-    return EvidenceFile(path=str(path), size=done, sha256=sha, attached=china_now(), vault_name=vault_name)
+    return EvidenceFile(path=str(path), size=done, sha256=sha, attached=clock(), vault_name=vault_name)

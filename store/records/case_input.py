@@ -27,7 +27,7 @@ def parse_references(text: str) -> list[dict[str, str]]:
             continue
         label, sep, value = _split_reference(line)
         if not sep or not label.strip() or not value.strip():
-            raise InvalidInput(f"Line {number} of the reference numbers should read “label: number”", "references")
+            raise InvalidInput(Msg.of("input.reference_line", line=number), "references")
         refs.append({"label": label.strip(), "value": value.strip()})
     return refs
 
@@ -49,7 +49,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     """Typed case fields from form text; raises InvalidInput naming the field."""
     title = str(values.get("title", "")).strip()
     if not title:
-        raise InvalidInput("A case needs a title (a few words about the problem).", "title")
+        raise InvalidInput(Msg.of("input.title_needed"), "title")
     code = str(values.get("respondent_credit_code", "")).strip().upper()
     problem = credit_code_problem(code)
     if problem:
@@ -118,7 +118,7 @@ def _money(values: dict[str, Any], name: str) -> int | None:
     try:
         return parse_yuan(str(values.get(name, "")))
     except InvalidInput as problem:
-        raise InvalidInput(problem.message, name) from None
+        raise InvalidInput(problem.msg, name) from None
 
 
 def contact_fields_from_form(
@@ -128,7 +128,7 @@ def contact_fields_from_form(
     deadline ("3个工作日") is counted on ``calendar``."""
     at = parse_datetime(values.get("at", ""), "at", now=now)
     if at > now + dt.timedelta(days=1):
-        raise InvalidInput("The contact's time is in the future.", "at")
+        raise InvalidInput(Msg.of("input.contact_in_future"), "at")
     resolved = parse_deadline(values.get("deadline", ""), at, calendar)
     fields: dict[str, Any] = {
         "at": at,
@@ -144,6 +144,6 @@ def contact_fields_from_form(
     if "promise_state" in values:
         fields["promise_state"] = values["promise_state"]
     if resolved and resolved.when < at:
-        raise InvalidInput("The deadline is before the contact itself.", "deadline")
+        raise InvalidInput(Msg.of("input.deadline_before_contact"), "deadline")
     build(Contact, {**fields, "id": 1})
     return fields, resolved

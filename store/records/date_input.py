@@ -7,6 +7,7 @@ import re
 
 from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
+from store.rules.messages import Msg
 
 DATE_FORMS = "2026-11-20, 2026/11/20, 11-20, 2026年11月20日"
 DATETIME_FORMS = "2026-11-20 10:30, 11-20 10:30, 2026年11月20日 10点30"
@@ -28,26 +29,26 @@ def parse_date(text: str, field: str, *, today: dt.date) -> dt.date | None:
         return None
     match = match_date(raw)
     if not match or match["H"] is not None:
-        raise InvalidInput(f"“{raw}” is not a date. Forms that work: {DATE_FORMS}", field)
+        raise InvalidInput(Msg.of("input.not_a_date", text=raw, forms=DATE_FORMS), field)
     try:
         return dt.date(int(match["y"] or today.year), int(match["m"]), int(match["d"]))
     except ValueError:
-        raise InvalidInput(f"“{raw}” is not a real date", field) from None
+        raise InvalidInput(Msg.of("input.not_a_real_date", text=raw), field) from None
 
 
 def parse_datetime(text: str, field: str, *, now: dt.datetime) -> dt.datetime:
     """A date with an optional time (China time); required."""
     raw = text.strip()
     if not raw:
-        raise InvalidInput(f"A time is needed. Forms that work: {DATETIME_FORMS}", field)
+        raise InvalidInput(Msg.of("input.time_needed", forms=DATETIME_FORMS), field)
     match = match_date(raw)
     if not match:
-        raise InvalidInput(f"“{raw}” is not a date and time. Forms that work: {DATETIME_FORMS}", field)
+        raise InvalidInput(Msg.of("input.not_a_datetime", text=raw, forms=DATETIME_FORMS), field)
     try:
         day = dt.date(int(match["y"] or now.year), int(match["m"]), int(match["d"]))
         moment = dt.time(int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
     except ValueError:
-        raise InvalidInput(f"“{raw}” is not a real date or time", field) from None
+        raise InvalidInput(Msg.of("input.not_a_real_datetime", text=raw), field) from None
     return dt.datetime.combine(day, moment, CHINA_TZ)
 
 

@@ -59,21 +59,21 @@ def parse_deadline(text: str, contact_time: dt.datetime, calendar: WorkCalendar)
     absolute = _ABSOLUTE.match(raw)
     if absolute:
         return _absolute(absolute, base, text)
-    raise InvalidInput(f"Cannot read the deadline “{text.strip()}”. Forms that work: {FORMS_HELP}", "deadline")
+    raise InvalidInput(Msg.of("input.bad_deadline", text=text.strip(), forms=FORMS_HELP), "deadline")
 
 
 def _relative(n: int, unit: str, base: dt.datetime, text: str, calendar: WorkCalendar) -> ResolvedDeadline:
     if unit in ("wd", "个工作日", "工作日"):
         if n > MAX_SPAN_DAYS // 2:
-            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+            raise _too_far(text)
         return _from_day(calendar.add_working_days(base.date(), n))
     if unit.startswith("h") or "小时" in unit:
         if n > MAX_SPAN_DAYS * 24:
-            raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+            raise _too_far(text)
         return ResolvedDeadline(base + dt.timedelta(hours=n))
     days = n * 7 if unit.startswith("w") or unit in ("周", "个星期", "星期") else n
     if days > MAX_SPAN_DAYS:
-        raise InvalidInput(f"“{text.strip()}” is too far ahead for a promise", "deadline")
+        raise _too_far(text)
     return _from_day(calendar.add_days(base.date(), days, extend_past_rest_days=False))
 
 
@@ -83,7 +83,7 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
         day = dt.date(year, int(match["m"]), int(match["d"]))
         moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0)) if match["H"] else None
     except ValueError:
-        raise InvalidInput(f"“{text.strip()}” is not a real date or time", "deadline") from None
+        raise InvalidInput(Msg.of("input.not_a_real_datetime", text=text.strip()), "deadline") from None
     if not match["y"] and day < base.date() - dt.timedelta(days=1):
         # "9-1" said in late September means next year's September 1
         try:
@@ -97,3 +97,7 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
 
 def _from_day(result: DayResult) -> ResolvedDeadline:
     return ResolvedDeadline(result.end_of_day(), result.estimated, result.reason)
+
+
+def _too_far(text: str) -> InvalidInput:
+    return InvalidInput(Msg.of("input.deadline_too_far", text=text.strip()), "deadline")

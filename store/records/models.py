@@ -8,6 +8,7 @@ Case and reports a bad one with its case and field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -15,6 +16,7 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
+from store.rules.messages import Messages, Msg, catalog
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -22,6 +24,7 @@ Short = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
 RecordId = Annotated[int, msgspec.Meta(ge=1)]
+Seconds = Annotated[int, msgspec.Meta(ge=0, le=24 * 3600)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
 
 
@@ -129,6 +132,7 @@ class Contact(_Record, kw_only=True):
     id: RecordId
     at: Aware
     channel: Channel
+    duration: Seconds | None = None  # how long the call lasted, in seconds (None: not a timed call)
     direction: Direction = Direction.OUTGOING
     agent_id: Short = ""  # 工号
     reference_no: Short = ""
@@ -196,7 +200,7 @@ class Case(_Record, kw_only=True):
             raise ValueError("a sign-off time needs its date")
         problem = credit_code_problem(self.respondent_credit_code)
         if problem:
-            raise ValueError(problem)
+            raise ValueError(Messages("en")(problem))
 
     # -- derived views -------------------------------------------------------------------------
     def timeline(self) -> list[Contact]:
@@ -263,8 +267,7 @@ def validated(record: R) -> R:
     try:
         return msgspec.convert(msgspec.to_builtins(record), type(record))
     except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
+        raise _invalid(error) from None
 
 
 def build(kind: type[R], fields: dict[str, Any]) -> R:
@@ -272,5 +275,24 @@ def build(kind: type[R], fields: dict[str, Any]) -> R:
     try:
         return msgspec.convert(fields, kind)
     except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        raise InvalidInput(f"{field + ': ' if field else ''}{problem}", field or None) from None
+        raise _invalid(error) from None
+
+
+_TOO_LONG = re.compile(r"^Expected `(?:str|array)` of length <= (\d+)$")
+# Record fields whose label in the catalogs has another name.
+_LABELS = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
+
+
+def _invalid(error: msgspec.ValidationError) -> InvalidInput:
+    """A validation error as a message for the user: the field by its label, the common problems
+    (too long) in the user's language, anything else with msgspec's own words."""
+    field, problem = _describe(error)
+    root = field.split(".")[0].split("[")[0]
+    key = f"field.{_LABELS.get(root, root)}"
+    label: str | Msg = Msg.of(key) if key in catalog("en") else root
+    too_long = _TOO_LONG.match(problem)
+    if too_long and root:
+        return InvalidInput(Msg.of("input.too_long", field=label, limit=int(too_long[1])), field)
+    if not root:
+        return InvalidInput(problem)
+    return InvalidInput(Msg.of("input.field_invalid", field=label, problem=problem), field)

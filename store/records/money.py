@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from store.errors import InvalidInput
+from store.rules.messages import Msg
 
 _CLEAN = re.compile(r"[\s,，_]|^(?:¥|￥|RMB|CNY)|(?:元|块|rmb|RMB|CNY)$")
 MAX_FEN = 10**12  # ten billion yuan: anything above is a typo
@@ -26,15 +27,15 @@ def parse_yuan(text: str) -> int | None:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InvalidInput(f"“{raw}” is not an amount; write it like 1299.50 or ¥88", "amount") from None
+        raise InvalidInput(Msg.of("input.not_an_amount", text=raw), "amount") from None
     if not value.is_finite() or value < 0:
-        raise InvalidInput(f"“{raw}” is not a non-negative amount", "amount")
+        raise InvalidInput(Msg.of("input.negative_amount", text=raw), "amount")
     exponent = value.as_tuple().exponent  # an int for finite values (checked above)
     if isinstance(exponent, int) and exponent < -2 and value != value.quantize(Decimal("0.01")):
-        raise InvalidInput(f"“{raw}” has more than two decimals (fen are the smallest unit)", "amount")
+        raise InvalidInput(Msg.of("input.too_many_decimals", text=raw), "amount")
     fen = int(value * 100)
     if fen > MAX_FEN:
-        raise InvalidInput(f"“{raw}” is too large for an amount paid", "amount")
+        raise InvalidInput(Msg.of("input.amount_too_large", text=raw), "amount")
     return fen
 
 

@@ -56,7 +56,8 @@ class Msg:
 
     The headless core says *what* happened (``Msg("input.not_a_date", text="2-30")``); the
     interface, which knows the user's language, says it (``msgs(error.msg)``). A parameter may
-    itself be a Msg (a field's label, an enum's name): it is translated first.
+    itself be a Msg (a field's label, an enum's name): it is translated first; a tuple of them
+    becomes a list in the language's own punctuation.
     """
 
     key: str
@@ -84,7 +85,15 @@ class Messages:
         text = self._own.get(key) or self._fallback.get(key) or key
         if not values:
             return text
-        return text.format(**{name: self(v) if isinstance(v, Msg) else v for name, v in values.items()})
+        return text.format(**{name: self._word(v) for name, v in values.items()})
+
+    def _word(self, value: object) -> object:
+        """A parameter in this language: a Msg translated, a tuple of them listed ("a, b" / "a、b")."""
+        if isinstance(value, Msg):
+            return self(value)
+        if isinstance(value, tuple):
+            return self("app.list_separator").join(str(self._word(v)) for v in value)
+        return value
 
     def has(self, key: str) -> bool:
         return key in self._own

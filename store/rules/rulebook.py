@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from store.records.models import Category, Channel
@@ -65,6 +65,7 @@ class LadderStep:
     prepare: dict[str, str]
     starts: str = ""  # the trigger an outgoing contact on this channel starts (complaint_filed, public_post)
     regulator: bool = False  # a complaint to a market regulator: one per dispute (办法 (2026) Art. 16(2))
+    call: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the call mode's checklist
 
     @property
     def escalates(self) -> bool:
@@ -132,6 +133,7 @@ def ladder() -> tuple[LadderStep, ...]:
             prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
             starts=_trigger(raw.get("starts", "")),
             regulator=bool(raw.get("regulator", False)),
+            call={lang: tuple(raw[f"call_{lang}"]) for lang in ("zh", "en") if f"call_{lang}" in raw},
         )
         for raw in read_toml("rules/ladder.toml")["step"]
     )
@@ -163,6 +165,13 @@ def regulator_channels() -> tuple[Channel, ...]:
 
 def ladder_step(channel: Channel) -> LadderStep:
     return next(step for step in ladder() if step.channel is channel)
+
+
+def call_checklist(channel: Channel, lang: str) -> tuple[str, ...]:
+    """What to say and ask during a call on ``channel`` (templates with {order} and {respondent});
+    the checklist of ``other`` when the channel has none of its own."""
+    own = ladder_step(channel).call.get(_key(lang))
+    return own if own else ladder_step(Channel.OTHER).call.get(_key(lang), ())
 
 
 def escalation_order() -> list[Channel]:

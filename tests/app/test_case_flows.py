@@ -125,7 +125,7 @@ async def test_add_contact_with_agent_and_relative_deadline(make_app, app_store:
         await fill(pilot, "deadline", "3个工作日", keys=True)
         assert "2026-10-08 23:59:59" in screen_text(pilot)  # shown as a date before saving (National Day)
         await fill(pilot, "deadline", "next tuesday")
-        assert "Forms that work" in screen_text(pilot)
+        assert "看不懂期限“next tuesday”。可以这样写" in screen_text(pilot)  # in the interface's language
         await fill(pilot, "deadline", "3wd")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -177,6 +177,15 @@ class CaseActions(_Host):
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
         self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
 
+    def action_start_call(self) -> None:
+        """Call mode on the selected case: a timer, the checklist, single keys to note what is said."""
+        case = self._selected_or_warn()
+        if case is None:
+            return
+        from tui.actions.call_actions import start_call
+
+        start_call(self.app, case, lambda _: self.reload_from_store(select=case.id))
+
     def _contact_added(self, case_id: int, result: ContactFormResult | None) -> None:
         if result is None:
             return

@@ -6,10 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from textual.binding import Binding
+from textual.widgets import Input
+
 from store.records.case_input import case_fields_from_form, format_references, format_sign_off
 from store.records.models import Case, Category, Demand, Status
 from store.records.money import format_yuan
-from store.rules.messages import Messages
+from store.rules.messages import Messages, Msg
 from tui.dialogs.form import FormField, FormScreen, checkbox_field, input_field, select_field, text_field
 
 
@@ -27,7 +30,21 @@ def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+# what the pasted order text can fill: the form field, and the catalog key of its label
+PASTE_TARGETS = {
+    "platform": "field.platform_only",
+    "shop": "field.shop",
+    "order_no": "field.order_no",
+    "product": "field.product",
+    "amount_paid": "field.amount_paid",
+    "order_date": "field.order_date",
+    "delivery_date": "field.delivery_date",
+}
+
+
 class CaseForm(FormScreen[CaseFormResult]):
+    BINDINGS = [*FormScreen.BINDINGS, Binding("ctrl+o", "paste_order", "key.paste_order")]
+
     def __init__(self, msgs: Messages, today: dt.date, case: Case | None = None) -> None:
         super().__init__(msgs, msgs("form.edit_case", id=case.id) if case else msgs("form.new_case"))
         self.case = case
@@ -37,7 +54,9 @@ class CaseForm(FormScreen[CaseFormResult]):
         m, c = self.msgs, self.case
         date_hint = m("form.date_hint")
         return [
-            input_field("title", m("field.title") + " *", c.title if c else "", m("form.title_placeholder")),
+            input_field(
+                "title", m("field.title") + " *", c.title if c else "", m("form.title_placeholder"), m("form.paste_tip")
+            ),
             input_field("platform", m("field.platform_only"), c.platform if c else m("form.default_platform")),
             input_field("shop", m("field.shop"), c.shop if c else ""),
             input_field("order_no", m("field.order_no"), c.order_no if c else ""),
@@ -119,6 +138,31 @@ class CaseForm(FormScreen[CaseFormResult]):
             input_field("tags", m("field.tags"), "，".join(c.tags) if c else "", hint=m("form.tags_hint")),
             text_field("notes", m("field.notes"), c.notes if c else ""),
         ]
+
+    def action_paste_order(self) -> None:
+        from tui.dialogs.paste_order import PasteOrderDialog
+
+        self.app.push_screen(PasteOrderDialog(self.msgs), self.fill_from_order_text)
+
+    def fill_from_order_text(self, text: str | None) -> None:
+        """Put what the pasted text names into the form, say which fields, leave the rest alone."""
+        if not text or not text.strip():
+            return
+        from store.records.order_text import parse_order_text
+
+        m = self.msgs
+        found = parse_order_text(text)
+        filled = [name for name in PASTE_TARGETS if name in found.fields]
+        for name in filled:
+            field = self.field(name)
+            if isinstance(field.widget, Input):  # every paste target is a text field
+                field.widget.value = found.fields[name]
+            field.show_hint(m("paste.from_label", label=found.labels[name]))
+        if not filled:
+            self.notify(m("paste.nothing"), severity="warning")
+            return
+        self.notify(m("paste.filled", fields=tuple(Msg.of(PASTE_TARGETS[name]) for name in filled)), timeout=8)
+        self.field(filled[0]).widget.focus()
 
     def build_result(self, values: dict[str, Any]) -> CaseFormResult:
         fields = case_fields_from_form(values, self.today)

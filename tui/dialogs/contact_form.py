@@ -89,20 +89,28 @@ class ContactForm(FormScreen[ContactFormResult]):
         text = field.value()
         try:
             at = parse_datetime(self.field("at").value(), "at", now=self.now)
-            resolved = parse_deadline(text, at, self.calendar)
         except InvalidInput as problem:
             field.show_hint(
                 problem.text(self.msgs) if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP)
             )
             return
-        if resolved is None:
-            field.show_hint(self.msgs("form.deadline_hint", forms=FORMS_HELP))
-            return
-        hint = "→ " + resolved.canonical
-        if resolved.reason is not None:
-            hint += f"  ({self.msgs('clocks.estimated')}: {self.msgs(resolved.reason)})"
-        field.show_hint(hint)
+        field.show_hint(deadline_hint(self.msgs, text, at, self.calendar))
 
     def build_result(self, values: dict[str, Any]) -> ContactFormResult:
         fields, _ = contact_fields_from_form(values, self.now, self.calendar)
         return ContactFormResult(fields, self.case_revision)
+
+
+def deadline_hint(msgs: Messages, text: str, at: dt.datetime, calendar: WorkCalendar) -> str:
+    """A deadline typed relative to ``at``, as the date it resolves to ("→ 2026-12-03 23:59:59");
+    or what is wrong with it; or, while empty, the forms that work."""
+    try:
+        resolved = parse_deadline(text, at, calendar)
+    except InvalidInput as problem:
+        return problem.text(msgs)
+    if resolved is None:
+        return msgs("form.deadline_hint", forms=FORMS_HELP)
+    hint = "→ " + resolved.canonical
+    if resolved.reason is not None:
+        hint += f"  ({msgs('clocks.estimated')}: {msgs(resolved.reason)})"
+    return hint

@@ -59,6 +59,7 @@ class HashProgress(ReportsWorkerFailures, ModalScreen[EvidenceFile | None]):
                 self.path,
                 vault=self.vault,
                 cancelled=self._stop.is_set,
+                clock=self.app.clock,
                 progress=lambda done, total: self.app.call_from_thread(bar.update, progress=done),
             )
         except HashCancelled:  # Esc: nothing attached, nothing went wrong

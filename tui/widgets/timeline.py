@@ -24,6 +24,7 @@ class Timeline(RowTable):
 
     def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
         from store.deadlines.case_deadlines import promise_status
+        from store.records.duration_input import duration_words
 
         headers = [
             msgs(f"timeline.{key}") for key in ("when", "channel", "agent", "promise", "deadline", "state", "said")
@@ -35,9 +36,12 @@ class Timeline(RowTable):
             deadline = contact.deadline.strftime("%m-%d %H:%M") if contact.deadline else ""
             if contact.deadline_estimated:
                 deadline += "≈"
+            when = contact.at.strftime("%Y-%m-%d %H:%M")
+            if contact.duration is not None:  # a timed call: how long it lasted
+                when += f" · {msgs(duration_words(contact.duration))}"
             rows.append(
                 [
-                    Cell(contact.at.strftime("%Y-%m-%d %H:%M")),
+                    Cell(when),
                     Cell(msgs.enum("channel", contact.channel)),
                     Cell(contact.agent_id),
                     Cell(clip(" ".join(contact.promise.split()), 24)),
@@ -56,6 +60,8 @@ class Timeline(RowTable):
 
 def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
     """Everything about one contact, untruncated, for the line under the table."""
+    from store.records.duration_input import duration_words
+
     if contact is None:
         return Text("")
     text = Text()
@@ -65,6 +71,7 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
         style="bold",
     )
     for label, value in (
+        (msgs("field.duration"), msgs(duration_words(contact.duration)) if contact.duration is not None else ""),
         (msgs("field.agent_id"), contact.agent_id),
         (msgs("field.reference_no"), contact.reference_no),
         (msgs("field.summary"), contact.summary),
