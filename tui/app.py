@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from store.records.models import Case
     from store.rules.guide_structure import Target
     from tui.screens.guide import GuideScreen
-from store.rules.messages import Messages
+from store.rules.messages import Messages, Msg
 from store.text.controls import for_screen
 from tui.commands import ActionCommands
 from tui.text import literal
@@ -115,7 +115,7 @@ class WeiquanApp(App[None]):
             self.set_interval(self._watch_seconds, self.check_outside_changes)
 
     @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
-    def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[str]]:
+    def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[Msg]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
         from store.calendar.holiday_file import calendar_beside
@@ -134,7 +134,7 @@ class WeiquanApp(App[None]):
             self.store, self.calendar, ranked, notices = event.worker.result
             self.cases_loaded.publish(ranked)
             for notice in notices:
-                self.notify(notice, title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
+                self.notify(self.msgs(notice), title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
 
     def worker_failed(self, worker: Worker[Any]) -> None:

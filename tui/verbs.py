@@ -57,8 +57,9 @@ def open_store(args: argparse.Namespace, setting: Setting) -> tuple[CaseStore, W
     on (the file's problems on stderr)."""
     store = CaseStore.open(resolve_db_path(args.db), clock=setting.clock)
     calendar, notices = calendar_beside(store.path, setting.calendar)
+    msgs = Messages(args.lang)
     for notice in notices:
-        say(f"weiquan: {notice}", err=True)
+        say(f"weiquan: {msgs(notice)}", err=True)
     return store, calendar
 
 

@@ -17,15 +17,17 @@ deadline). A broken file changes nothing: every year it would have filled stays 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
+from store.rules.content_schema import Schema, convert, toml_data
+from store.rules.messages import Msg
 
 HOLIDAY_FILE_NAME = "holidays.toml"
+_YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
 
 EXAMPLE = """\
 # China's statutory holidays for years weiquan's built-in calendar does not have yet
@@ -71,24 +73,34 @@ def holiday_file_beside(db_path: Path) -> Path:
     return db_path.parent / HOLIDAY_FILE_NAME
 
 
+class HolidayYear(Schema, frozen=True):
+    """One [year] section: days off, make-up working days (调休), where they come from. A day is
+    "2027-10-01" or a bare TOML date; a range "2027-10-01..2027-10-07" includes both ends."""
+
+    holidays: tuple[str, ...] = ()
+    workdays: tuple[str, ...] = ()
+    source: str = ""
+
+
 def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
     """Parse and check the whole file; raise InvalidInput (saying where) on any problem. Years
     ``base`` has built in are set aside (ignored_years)."""
     try:
-        body = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text.") from None
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{path} is not valid TOML ({error}).") from None
+        raise InvalidInput(Msg.of("holidays.not_utf8", path=str(path))) from None
+    body = toml_data(text, source=str(path))
     years: dict[int, YearCalendar] = {}
     ignored: list[int] = []
     for key, section in body.items():
-        if not (key.isdigit() and len(key) == 4) or not isinstance(section, dict):
-            raise InvalidInput(f"{path}: [{key}] is not a year section such as [2027].")
+        if not _YEAR_KEY.fullmatch(key) or not isinstance(section, dict):
+            raise InvalidInput(Msg.of("holidays.not_a_year", path=str(path), key=key))
         year = int(key)
-        calendar = _year(path, year, section)
+        # bare TOML dates are allowed: read as the text they stand for
+        days = {name: [_as_text(d) for d in v] if isinstance(v, list) else v for name, v in section.items()}
+        calendar = _year(path, year, convert(days, HolidayYear, source=str(path), within=f"[{key}]"))
         if base.covers(year):
             ignored.append(year)
         else:
@@ -96,7 +108,11 @@ def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
     return HolidayFile(path, years, sorted(ignored))
 
 
-def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalendar, list[str]]:
+def _as_text(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalendar, list[Msg]]:
     """The calendar to count with for the database at ``db_path``: ``base`` with the holiday file
     beside it, if there is one; and what the user should be told (a broken file, ignored years),
     or nothing. Without a usable file every year ``base`` lacks stays estimated."""
@@ -108,49 +124,39 @@ def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalen
     try:
         found = read_holiday_file(path, base)
     except InvalidInput as problem:
-        return base, [f"{problem.message} It is not used: dates past the built-in calendar stay estimated."]
+        return base, [Msg.of("holidays.not_used", problem=problem.msg)]
     notices = []
     if found.ignored_years:
         listed = ", ".join(str(y) for y in found.ignored_years)
-        notices.append(f"{path}: the built-in calendar already has {listed}; those sections are not used.")
+        notices.append(Msg.of("holidays.years_ignored", path=str(path), years=listed))
     return found.calendar(base), notices
 
 
-def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:
+def _year(path: Path, year: int, section: HolidayYear) -> YearCalendar:
     where = f"{path} [{year}]"
-    unknown = sorted(set(section) - {"source", "holidays", "workdays"})
-    if unknown:
-        raise InvalidInput(f"{where}: unknown key {unknown[0]!r} (expected source, holidays, workdays).")
-    source = section.get("source", "")
-    if not isinstance(source, str):
-        raise InvalidInput(f"{where}: source must be text.")
-    holidays = _days(where, year, section.get("holidays", []), "holidays")
-    workdays = _days(where, year, section.get("workdays", []), "workdays")
+    holidays = _days(where, year, section.holidays)
+    workdays = _days(where, year, section.workdays)
     if not holidays:
-        raise InvalidInput(f"{where}: no holidays listed.")
+        raise InvalidInput(Msg.of("holidays.none_listed", where=where))
     both = sorted(holidays & workdays)
     if both:
-        raise InvalidInput(f"{where}: {both[0]} is listed both as a holiday and as a make-up working day.")
+        raise InvalidInput(Msg.of("holidays.both", where=where, day=str(both[0])))
     weekday = next((d for d in sorted(workdays) if d.weekday() < 5), None)
     if weekday is not None:
-        raise InvalidInput(f"{where}: {weekday} is a weekday; make-up working days fall on a Saturday or Sunday.")
-    return YearCalendar(year, frozenset(holidays), frozenset(workdays), source.strip())
+        raise InvalidInput(Msg.of("holidays.workday_on_weekday", where=where, day=str(weekday)))
+    return YearCalendar(year, frozenset(holidays), frozenset(workdays), section.source.strip())
 
 
-def _days(where: str, year: int, entries: object, key: str) -> set[dt.date]:
-    if not isinstance(entries, list):
-        raise InvalidInput(
-            f'{where}: {key} must be a list of dates such as "{year}-10-01" or "{year}-10-01..{year}-10-07".'
-        )
+def _days(where: str, year: int, entries: tuple[str, ...]) -> set[dt.date]:
     days: set[dt.date] = set()
     for entry in entries:
-        first, _, last = str(entry).partition("..")
+        first, _, last = entry.partition("..")
         start, end = _date(where, first), _date(where, last) if last else None
         end = end or start
         if end < start:
-            raise InvalidInput(f"{where}: the range {entry} ends before it starts.")
+            raise InvalidInput(Msg.of("holidays.range_backwards", where=where, entry=entry))
         if start.year != year or end.year != year:
-            raise InvalidInput(f"{where}: {entry} is not in {year}.")
+            raise InvalidInput(Msg.of("holidays.other_year", where=where, entry=entry, year=year))
         day = start
         while day <= end:
             days.add(day)
@@ -162,4 +168,4 @@ def _date(where: str, text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"{where}: {text.strip()!r} is not a date like 2027-10-01.") from None
+        raise InvalidInput(Msg.of("holidays.not_a_date", where=where, text=repr(text.strip()))) from None

@@ -9,7 +9,7 @@ from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, WorkCalendar, add_years
 from store.records.models import Case, Direction
 from store.rules.messages import Msg
-from store.rules.rulebook import Rule, channels_starting, rules
+from store.rules.rulebook import Rule, Trigger, channels_starting, rules
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Start:
     assumed: Msg | None = None  # the start is the earliest it can have been, not a known fact
 
 
-def trigger_start(case: Case, trigger: str) -> Start | None:
+def trigger_start(case: Case, trigger: Trigger) -> Start | None:
     """When an event that starts a clock happened, if it has."""
     if trigger == "delivery":
         return Start(case.delivery_date) if case.delivery_date else None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from store.records.models import Case
-from store.rules.content_files import read_toml
+from store.rules.content_schema import Schema, load_content
 
 MASK = "＊"
 
@@ -76,6 +77,21 @@ def _alternation(values: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(v) for v in ordered)) if ordered else None
 
 
+class WordingEntry(Schema, frozen=True):
+    """A word that invites takedowns or defamation claims ([[word]] in wording.toml)."""
+
+    word: str
+    instead_zh: str
+    instead_en: str
+    why_zh: str
+    why_en: str
+
+
+class WordingFile(Schema, frozen=True):
+    as_of: dt.date
+    word: tuple[WordingEntry, ...]
+
+
 @dataclass(frozen=True)
 class WordingWarning:
     word: str
@@ -85,10 +101,11 @@ class WordingWarning:
 
 def wording_warnings(text: str, lang: str) -> list[WordingWarning]:
     """Words that invite takedowns or defamation claims, with factual wording to use instead."""
-    key = "zh" if lang.startswith("zh") else "en"
+    zh = lang.startswith("zh")
     found = []
     lowered = text.casefold()
-    for entry in read_toml("rules/wording.toml")["word"]:
-        if entry["word"].casefold() in lowered:
-            found.append(WordingWarning(entry["word"], entry[f"instead_{key}"], entry[f"why_{key}"]))
+    for entry in load_content("rules/wording.toml", WordingFile).word:
+        if entry.word.casefold() in lowered:
+            instead, why = (entry.instead_zh, entry.why_zh) if zh else (entry.instead_en, entry.why_en)
+            found.append(WordingWarning(entry.word, instead, why))
     return found

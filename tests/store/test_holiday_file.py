@@ -9,7 +9,10 @@ import pytest
 
 from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_beside, read_holiday_file
 from store.errors import InvalidInput
+from store.rules.messages import Messages
 from tests.helpers.calendars import calendar_to_2026
+
+EN = Messages("en")
 
 D = dt.date
 
@@ -50,7 +53,7 @@ def test_the_file_fills_a_year_the_built_in_calendar_lacks(tmp_path: Path) -> No
 def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
     text = FILE_2027 + '\n[2026]\nholidays = ["2026-11-25"]\n'  # would make a Wednesday a holiday
     calendar, notices = calendar_beside(_write(tmp_path, text), BASE)
-    assert len(notices) == 1 and "already has 2026" in notices[0]
+    assert len(notices) == 1 and "already has 2026" in EN(notices[0])
     assert calendar.is_working_day(D(2026, 11, 25)) == (True, False)
     assert not calendar.add_working_days(D(2027, 2, 4), 3).estimated  # the rest of the file is used
 
@@ -58,11 +61,12 @@ def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("[2027\nholidays = [", "not valid TOML"),
+        ("[2027\nholidays = [", "not valid TOML (line 1, column 6)"),
         ("[twenty]\nholidays = ['2027-01-01']", "[twenty] is not a year section"),
         ("title = 'x'", "[title] is not a year section"),
-        ("[2027]\nholiday = ['2027-01-01']", "unknown key 'holiday'"),
-        ("[2027]\nholidays = '2027-01-01'", "holidays must be a list"),
+        ("[2027]\nholiday = ['2027-01-01']", "[2027] has a field “holiday” that does not belong there"),
+        ("[2027]\nholidays = '2027-01-01'", "[2027].holidays should be a list, not text"),
+        ("[2027]\nholidays = ['2027-01-01', 3]", "[2027].holidays[1] should be text, not a whole number"),
         ("[2027]\nholidays = ['2027-13-01']", "'2027-13-01' is not a date"),
         ("[2027]\nholidays = ['2027-02-13..2027-02-06']", "ends before it starts"),
         ("[2027]\nholidays = ['2028-01-01']", "is not in 2027"),
@@ -70,7 +74,7 @@ def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
         ("[2027]\nholidays = []", "no holidays listed"),
         ("[2027]\nholidays = ['2027-02-20']\nworkdays = ['2027-02-20']", "both as a holiday and as a make-up"),
         ("[2027]\nholidays = ['2027-01-01']\nworkdays = ['2027-02-17']", "2027-02-17 is a weekday"),
-        ("[2027]\nsource = 3\nholidays = ['2027-01-01']", "source must be text"),
+        ("[2027]\nsource = 3\nholidays = ['2027-01-01']", "[2027].source should be text, not a whole number"),
     ],
 )
 def test_a_broken_file_is_explained_and_not_used(tmp_path: Path, text: str, says: str) -> None:
@@ -79,14 +83,14 @@ def test_a_broken_file_is_explained_and_not_used(tmp_path: Path, text: str, says
         read_holiday_file(holiday_file_beside(db), BASE)
     assert says in raised.value.message and str(holiday_file_beside(db)) in raised.value.message
     calendar, notices = calendar_beside(db, BASE)
-    assert len(notices) == 1 and says in notices[0] and "not used" in notices[0]
+    assert len(notices) == 1 and says in EN(notices[0]) and "not used" in EN(notices[0])
     assert calendar is BASE  # nothing from it was used
 
 
 def test_a_file_that_is_not_utf8_is_explained(tmp_path: Path) -> None:
     db = tmp_path / "weiquan.json"
     holiday_file_beside(db).write_bytes("[2027]\n# 节假日".encode("gb18030"))
-    assert "not UTF-8" in calendar_beside(db, BASE)[1][0]
+    assert "not UTF-8" in EN(calendar_beside(db, BASE)[1][0])
 
 
 def test_no_file_or_no_database_file_means_the_built_in_calendar_only(tmp_path: Path) -> None:

@@ -111,8 +111,8 @@ def test_the_regulator_is_the_platforms_domicile_not_where_you_live() -> None:
     assert "domiciled" in notes.where("en") and "Art. 13" in notes.where("en") and "Art. 16(1)" in notes.where("en")
     assert "第16条第2项" in notes.once("zh-CN") and "Art. 16(2)" in notes.once("en")
     bureau = ladder_step(Channel.MARKET_BUREAU)
-    assert "住所地" in bureau.prepare["zh"] and "domiciled" in bureau.prepare["en"]
-    assert "或你所在地" not in bureau.prepare["zh"] and "or where you live" not in bureau.prepare["en"]
+    assert "住所地" in bureau.prepare("zh-CN") and "domiciled" in bureau.prepare("en")
+    assert "或你所在地" not in bureau.prepare("zh-CN") and "or where you live" not in bureau.prepare("en")
 
 
 def _silent_12315(store: CaseStore, ticket: str = "12315-2026-3300981") -> Case:
