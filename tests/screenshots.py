@@ -25,7 +25,7 @@ SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
     ("evidence-zh-CN", "zh-CN", (120, 36), ["down"], "evidence"),
     ("help-en", "en", (100, 36), ["question_mark"], None),
     ("guide-zh-CN", "zh-CN", (120, 36), ["g"], None),
-    ("export-zh-CN", "zh-CN", (120, 36), ["x", "3"], None),
+    ("export-zh-CN", "zh-CN", (120, 36), ["x", "4", "down", "down", "down", "down", "down", "down", "down"], None),
     ("due-en", "en", (120, 30), ["D"], None),
     ("main-80x24-zh-CN", "zh-CN", (80, 24), [], None),
     (
@@ -49,6 +49,7 @@ async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], fo
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
+        await app.workers.wait_for_complete()  # exports are rendered and wrapped in threads
         await pilot.pause(0.3)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
 

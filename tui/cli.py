@@ -76,9 +76,16 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
 
-    p = verbs.add_parser("export", parents=[common], help="export a case as Markdown (to stdout by default)")
+    p = verbs.add_parser(
+        "export", parents=[common], help="export a case as Markdown, or the 12315 form's boxes (to stdout by default)"
+    )
     p.add_argument("case", type=int, help="case number (see `weiquan list`)")
-    p.add_argument("--format", choices=["timeline", "dossier", "complaint"], default="timeline")
+    p.add_argument(
+        "--format",
+        choices=["timeline", "dossier", "complaint", "form"],
+        default="timeline",
+        help="timeline, dossier, complaint (Markdown) or form: the 12315 form's boxes as plain text to paste",
+    )
     p.add_argument("--redact", action="store_true", help="mask personal data for a public post")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--json", action="store_true", help="the export with its wording warnings, as JSON")

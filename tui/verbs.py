@@ -23,6 +23,7 @@ from store.deadlines.due_report import due_items
 from store.errors import InvalidInput
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
+from store.export.redaction.review import Finding, masked_counts
 from store.persistence.atomic_files import atomic_write, ensure_private_dir
 from store.persistence.backup_format import backup_payload, restore_backup, write_backup
 from store.persistence.daily_backups import backup_dir
@@ -176,39 +177,58 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
 
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
+    """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
     store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
-    within = _days(args.within)
-    items = [i for i in due_items(store.cases(), store.clock(), within, msgs, calendar=workdays) if not i.overdue]
-    text = calendar(items, store.clock(), msgs("clocks.unverified"), msgs("clocks.estimated"))
+    now = store.clock()
+    items = [i for i in due_items(store.cases(), now, _days(args.within), msgs, calendar=workdays) if not i.overdue]
+    text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
+    if not items:
+        say(msgs("cli.ics_empty", days=args.within), err=True)
     if args.output:
         target = Path(args.output).expanduser()
         try:
             target.write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        say(msgs("cli.ics_written", count=len(items), path=target), err=True)
     else:
         sys.stdout.write(text)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
-    """Markdown on stdout (so `ssh host weiquan export 3 > case.md` works), or -o FILE."""
+    """Markdown (or the 12315 form's boxes as plain text) on stdout, so `ssh host weiquan export 3 > case.md`
+    works, or -o FILE."""
     store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
     case = store.get(args.case)
     result = render_export(case, args.format, msgs, store.clock(), calendar=calendar, redact=args.redact)
     for warning in result.warnings:
-        say(msgs("cli.wording_warning", word=warning.word, suggestion=warning.suggestion, why=warning.why), err=True)
+        say(warning.line(msgs), err=True)
+    if result.redacted:  # nobody has reviewed what was masked: say so, with what was found
+        say(redaction_summary(result.findings, msgs), err=True)
     if args.json:
         body = {
             "case_id": case.id,
             "format": args.format,
             "lang": msgs.lang,
             "redacted": result.redacted,
-            "markdown": result.text,
-            "warnings": [{"word": w.word, "suggestion": w.suggestion, "why": w.why} for w in result.warnings],
+            "warnings": [
+                {"word": w.word, "reason": w.reason, "context": w.context, "suggestion": w.suggestion, "why": w.why}
+                for w in result.warnings
+            ],
+            "reviewed": result.reviewed,
+            "masked": {kind.value: n for kind, n in masked_counts(result.findings).items()},
         }
+        if args.format == "form":
+            body["text"] = result.text
+            body["boxes"] = [
+                {"key": b.key, "label": b.label, "text": b.text, "length": b.length, "missing": b.missing or None}
+                for b in result.boxes
+            ]
+        else:
+            body["markdown"] = result.text
         payload = for_json(body) + "\n"
     else:
         payload = result.text
@@ -222,6 +242,17 @@ def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
     else:
         sys.stdout.write(payload)
     return EXIT_OK
+
+
+def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
+    """How many spans of each kind were masked, and that nobody has reviewed them yet."""
+    counts = masked_counts(findings)
+    if not counts:
+        return msgs("cli.redaction_nothing")
+    items = [
+        msgs("cli.redaction_count", count=n, kind=msgs(f"redaction_kind.{kind.value}")) for kind, n in counts.items()
+    ]
+    return msgs("cli.redaction_counts", counts=msgs("cli.redaction_separator").join(items))
 
 
 def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:

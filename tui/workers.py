@@ -17,24 +17,28 @@ from store.rules.messages import Msg
 OPEN_DATABASE = "open_database"
 READ_GUIDE = "read_guide"
 HASH_FILE = "hash_file"
+RENDER_EXPORT = "render_export"
+WRAP_TEXT = "wrap_text"
 
-if TYPE_CHECKING:  # a plain mixin at run time (and tui.app imports this module)
-    from tui.typed_app import TypedApp
+if TYPE_CHECKING:  # a plain mixin at run time: nothing of Widget's ahead of the class's own bases
+    from textual.widget import Widget
 
-    _Reporter = TypedApp
+    _Node = Widget
 else:
-    _Reporter = object
+    _Node = object
 
 
-class ReportsWorkerFailures(_Reporter):
-    """Mixin for a screen that runs workers: their failures go to the app's one handler.
+class ReportsWorkerFailures(_Node):
+    """Mixin for a screen or widget that runs workers: their failures go to the app's one handler.
 
     Textual sends a worker's state changes to the node that started it, and only there; this
-    handler runs after the screen's own (Textual calls the handlers of every class in the MRO).
+    handler runs after the node's own (Textual calls the handlers of every class in the MRO).
     """
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
+        from tui.app import WeiquanApp  # here: tui.app imports this module
+
+        if event.state is WorkerState.ERROR and isinstance(self.app, WeiquanApp):
             self.app.worker_failed(event.worker)
 
 

@@ -23,6 +23,9 @@ class DueItem:
     verified: bool
     estimated: bool
     estimate_reason: str
+    source: str = ""  # a stable id within the case: "contact-7-promise" or "rule-no_reason_return"
+    revision: int = 0  # the case's revision: grows with every change to it
+    modified: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the case's last change
 
     @property
     def certainly_overdue(self) -> bool:
@@ -70,6 +73,9 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
             True,
             c.deadline_estimated,
             "",
+            f"contact-{c.id}-promise",
+            case.revision,
+            case.updated,
         )
     clock = deadline.clock
     assert clock is not None
@@ -85,6 +91,9 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         clock.verified,
         clock.estimated,
         reason,
+        f"rule-{clock.rule.id}",
+        case.revision,
+        case.updated,
     )
 
 

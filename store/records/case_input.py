@@ -60,6 +60,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "shop": values.get("shop", "").strip(),
         "respondent_name": values.get("respondent_name", "").strip(),
         "respondent_credit_code": code,
+        "respondent_address": _address(values),
         "order_no": values.get("order_no", "").strip(),
         "product": values.get("product", "").strip(),
         "amount_paid_fen": _money(values, "amount_paid"),
@@ -89,6 +90,12 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
+
+
+def _address(values: dict[str, Any]) -> str:
+    """The respondent's address on one line (it is pasted into a one-line box of the 12315 form);
+    its length is checked with every other field's."""
+    return " ".join(str(values.get("respondent_address", "")).split())
 
 
 def parse_sign_off(text: str, *, today: dt.date) -> dict[str, Any]:

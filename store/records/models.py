@@ -160,6 +160,7 @@ class Case(_Record, kw_only=True):
     shop: Short = ""
     respondent_name: Short = ""  # full legal name of the business complained about
     respondent_credit_code: Short = ""  # 统一社会信用代码
+    respondent_address: Short = ""  # the business's address; a complaint must give it (办法 Art. 10)
     order_no: Short = ""
     product: Short = ""
     amount_paid_fen: Fen | None = None

@@ -88,6 +88,7 @@ class LadderStep(Schema, frozen=True, kw_only=True):
     guide: str  # a section of content/guide/sections.toml
     prepare_zh: str
     prepare_en: str
+    with_merchant: bool  # a contact with the business itself, not a regulator, the public or a court
     starts: Trigger | None = None  # the clock an outgoing contact on this channel starts
     regulator: bool = False  # a complaint to a market regulator: one per dispute (办法 (2026) Art. 16(2))
     call_zh: tuple[str, ...] = ()  # the call mode's checklist
@@ -154,6 +155,11 @@ def regulator_channels() -> tuple[Channel, ...]:
 
 def ladder_step(channel: Channel) -> LadderStep:
     return next(step for step in ladder() if step.channel is channel)
+
+
+def merchant_channels() -> frozenset[Channel]:
+    """Channels whose contacts are with the business itself (ladder.toml's ``with_merchant``)."""
+    return frozenset(step.channel for step in ladder() if step.with_merchant)
 
 
 def call_checklist(channel: Channel, lang: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.cases.case_store import CaseStore
 from store.records.models import Channel, EvidenceState, PromiseState
-from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, type_text
+from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, settle_export, type_text
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.contact_form import ContactForm
@@ -352,17 +352,18 @@ async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: C
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("x")
-        await pilot.pause()
+        await settle_export(pilot)
         from tui.screens.export import ExportScreen, SavePathDialog
 
         assert isinstance(app.screen, ExportScreen)
         assert "P778812345678901" in app.screen.text and "维权时间线" in app.screen.text
+        assert "维权时间线" in screen_text(pilot)  # the preview shows the export's own text
         await pilot.press("3")  # complaint draft
-        await pilot.pause()
+        await settle_export(pilot)
         assert app.screen.text.startswith("# 投诉书")
         await pilot.press("r")  # redact
-        await pilot.pause()
-        assert "P778812345678901" not in app.screen.text and "已脱敏" in screen_text(pilot)
+        await settle_export(pilot)
+        assert "P778812345678901" not in app.screen.text and "已自动脱敏" in screen_text(pilot)
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == app.screen.text

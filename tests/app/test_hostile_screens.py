@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from store.cases.case_store import CaseStore
-from tests.helpers.app_driver import fill, screen_text
+from tests.helpers.app_driver import fill, screen_text, settle_export
 from tests.helpers.hostile_store import fill_case
 from tests.helpers.hostile_text import ESCAPES, KEPT, MARKUP, SAMPLER, SPOOFING, injected
 from tui.dialogs.case_form import CaseForm
@@ -25,6 +25,7 @@ from tui.screens.due import DueScreen
 from tui.screens.export import ExportScreen, SavePathDialog
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.redaction_review import MaskTextDialog, RedactionReviewScreen
 from tui.screens.trash import TrashScreen
 from tui.widgets.case_list import CaseList
 from tui.widgets.evidence_pane import EvidenceTable
@@ -45,6 +46,8 @@ def assert_clean(app: App[None], where: str) -> str:
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.pause()
+    if isinstance(pilot.app.screen, ExportScreen):
+        await settle_export(pilot)  # rendered and wrapped in threads: check what it then shows
 
 
 @pytest.fixture
@@ -83,8 +86,12 @@ async def test_every_screen_and_dialog(make_app, app_store: CaseStore, hostile_c
         await visit(pilot, "escape", expect=MainScreen, where="back")
 
         await visit(pilot, "x", expect=ExportScreen, where="export")
-        for keys in (["1"], ["2"], ["3"], ["r"], ["1"], ["v"], ["v", "r"]):
+        for keys in (["1"], ["2"], ["3"], ["r"], ["1"], ["4"], ["4", "r"], ["4", *["down"] * 9], ["end"]):
             await visit(pilot, *keys, where=f"export {keys}")
+        await visit(pilot, "p", expect=RedactionReviewScreen, where="redaction review")
+        await visit(pilot, "u", "down", "u", where="redaction review, items shown as written")
+        await visit(pilot, "m", expect=MaskTextDialog, where="mask more text")
+        await visit(pilot, "escape", "escape", expect=ExportScreen, where="back to the export")
         for keys, expect, where in (
             (["escape", "D"], DueScreen, "due"),
             (["w", "w"], DueScreen, "due, a year"),

@@ -67,7 +67,7 @@ def test_recorded_stream_has_no_injected_sequence(tmp_path: Path) -> None:
         _close(tty, "Evidence:")
         tty.send("x")
         tty.wait_for("not redacted")
-        for key, shown in (("2", "Dossier"), ("3", "Complaint draft"), ("v", "Complaint draft")):
+        for key, shown in (("2", "Dossier"), ("3", "Complaint for the record"), ("4", "12315 form, box by box")):
             tty.send(key)
             tty.wait_for(shown)
         _close(tty, "not redacted")

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
-from store.export.documents import FORMATS, render_export
+from store.export.documents import FORMATS, MARKDOWN_FORMATS, render_export
 from store.records.models import EvidenceFile
 from store.records.sample_cases import fill_demo
 from store.rules.messages import Messages
@@ -47,7 +47,7 @@ def demo_store() -> CaseStore:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(demo_store: CaseStore, fmt: str, lang: str, redact: bool) -> None:
     text = render_export(demo_store.get(1), fmt, Messages(lang), NOW, redact=redact, calendar=CAL).text
-    golden = GOLDEN / f"{fmt}-{lang}{'-redacted' if redact else ''}.md"
+    golden = GOLDEN / f"{fmt}-{lang}{'-redacted' if redact else ''}.{'txt' if fmt == 'form' else 'md'}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
@@ -108,7 +108,7 @@ def test_structure_survives_hostile_text(title: str, said: list[str], agent: str
             },
         )
     case = store.get(case.id)
-    for fmt in FORMATS:
+    for fmt in MARKDOWN_FORMATS:
         text = render_export(case, fmt, Messages("zh-CN"), NOW, calendar=CAL).text
         assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
         tokens = MD.parse(text)

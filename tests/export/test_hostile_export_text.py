@@ -10,7 +10,7 @@ from store.cases.case_store import CaseStore
 from store.deadlines.due_report import due_items
 from store.export.documents import FORMATS, render_export
 from store.export.icalendar_file import calendar
-from store.export.markdown_text import block_lines, cell, inline
+from store.export.markdown_text import cell, code_span, inline, text_lines
 from store.persistence.backup_format import backup_payload
 from store.rules.messages import Messages
 from tests.helpers.app_driver import FIXED_NOW
@@ -39,7 +39,8 @@ def test_every_export_format(hostile_store: CaseStore, fmt: str, redact: bool) -
 
 def test_markdown_pieces_show_c1_and_bidi_controls() -> None:
     """C1 controls used to become spaces and bidi overrides passed through."""
-    for piece in (inline("a\x9b2J\u202eb"), cell("a\x9b2J\u202eb"), "".join(block_lines("a\x9b2J\u202eb"))):
+    pieces = [inline("a\x9b2J\u202eb"), cell("a\x9b2J\u202eb"), "".join(text_lines("a\x9b2J\u202eb"))]
+    for piece in [*pieces, code_span("a\x9b2J\u202eb")]:
         assert injected(piece) == []
         assert "x9b2J" in piece and "u202e" in piece
 

@@ -54,3 +54,19 @@ def screen_text(pilot: Pilot) -> str:
         lines.setdefault(match[1], []).append(html.unescape(re.sub(r"<[^>]+>", "", match[2])))
     rows = ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: float(kv[0]))]
     return "\n".join(rows).replace("\xa0", " ")
+
+
+async def settle_export(pilot) -> None:
+    """Until the export dialog shows its export (rendered in a thread) and the preview has its rows."""
+    from tui.screens.export import ExportScreen
+    from tui.widgets.text_preview import TextPreview
+
+    await pilot.pause()
+    for _ in range(400):
+        screen = pilot.app.screen
+        if isinstance(screen, ExportScreen) and screen.export is not None:
+            preview = screen.query_one("#box-text" if screen.fmt == "form" else "#export-preview", TextPreview)
+            if preview.complete and preview.rows:
+                break
+        await pilot.pause(0.01)
+    await pilot.pause()

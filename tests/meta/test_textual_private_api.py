@@ -121,12 +121,31 @@ def _is_textual_class(name: str, tree: ast.AST) -> bool:
 
 @cache
 def _class_privates(cls: type) -> frozenset[str]:
-    """Private names a class's own source defines (not those Textual's metaclass sets on it)."""
+    """Private names a class's own source gives its instances: methods and class attributes of its
+    body, and attributes it sets on ``self`` (not local variables, nor what Textual's metaclass
+    sets on every class)."""
     try:
         source = textwrap.dedent(inspect.getsource(cls))
     except (OSError, TypeError):
         return frozenset()
-    return frozenset(_defined(ast.parse(source)) - {cls.__name__})
+    body = ast.parse(source).body[0]
+    assert isinstance(body, ast.ClassDef)
+    names: set[str] = set()
+    for node in body.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    for node in ast.walk(body):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        ):
+            names.add(node.attr)
+    return frozenset(name for name in names if _private(name))
 
 
 def shadowed_privates(module: ModuleType) -> Iterator[tuple[int, str]]:

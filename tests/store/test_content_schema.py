@@ -13,7 +13,7 @@ import pytest
 
 from store.deadlines.damages import DamagesFile, bases
 from store.errors import ContentInvalid
-from store.export.redaction import WordingFile
+from store.export.wording import WordingFile
 from store.records.models import Category, Demand, EvidenceKind
 from store.rules.content_files import read_text
 from store.rules.content_schema import load_content, parse_toml, schema_problem
@@ -205,6 +205,13 @@ def test_the_evidence_schema_has_a_field_for_every_member(table: type, enum: typ
 def test_each_kind_of_problem_is_said_in_words(message: str, english: str, chinese: str) -> None:
     assert EN(schema_problem(message, "f")) == english
     assert ZH(schema_problem(message, "f")) == chinese
+
+
+def test_every_wording_rule_names_messages_that_exist() -> None:
+    for rule in load_content("rules/wording.toml", WordingFile).rule:
+        for lang in LANGUAGES:
+            keys = catalog(lang)
+            assert {f"wording.instead.{rule.instead}", f"wording.why.{rule.reason}"} <= set(keys), (lang, rule)
 
 
 def _placeholders(text: str) -> set[str]:

@@ -112,6 +112,13 @@ class CaseForm(FormScreen[CaseFormResult]):
                 c.respondent_credit_code if c else "",
                 "91310000XXXXXXXXXX",
             ),
+            input_field(
+                "respondent_address",
+                m("field.respondent_address"),
+                c.respondent_address if c else "",
+                m("form.respondent_address_placeholder"),
+                m("form.respondent_address_hint"),
+            ),
             select_field(
                 "status",
                 m("field.status"),

@@ -16,10 +16,11 @@ from textual.worker import Worker, WorkerState
 from store.persistence.evidence_vault import HashCancelled, hash_file
 from store.records.models import EvidenceFile
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.workers import HASH_FILE, ReportsWorkerFailures
 
 
-class HashProgress(ReportsWorkerFailures, ModalScreen[EvidenceFile | None]):
+class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | None]):
     """Dismisses with the file described, or None (cancelled, or failed: the app says why)."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]

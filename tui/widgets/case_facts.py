@@ -70,13 +70,9 @@ class CaseFacts(Static):
         rows.append(_line(msgs("field.status"), status))
         for ref in case.references:
             rows.append(_line(ref.label, ref.value))
-        if case.respondent_name or case.respondent_credit_code:
-            rows.append(
-                _line(
-                    msgs("field.respondent"),
-                    " ".join(x for x in (case.respondent_name, case.respondent_credit_code) if x),
-                )
-            )
+        respondent = (case.respondent_name, case.respondent_credit_code, case.respondent_address)
+        if any(respondent):
+            rows.append(_line(msgs("field.respondent"), " ".join(x for x in respondent if x)))
         if case.demand_detail:
             rows.append(_line(msgs("field.demand_detail"), case.demand_detail))
         if case.tags:

@@ -1,0 +1,91 @@
+"""The wording check: risky phrases flagged with a reason and a plainer alternative, harmless ones
+(垃圾袋, 曝光补偿, anti-fraud hotline, familiar) left alone, quotes of official titles and file names
+not taken as accusations."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.export.wording import wording_warnings
+from store.rules.messages import Messages
+from tests.export.corpus import read_wording_corpus
+
+RISKY = read_wording_corpus("risky.txt")
+HARMLESS = read_wording_corpus("harmless.txt")
+
+
+def _flags(sentence_phrases: tuple[str, ...], text: str) -> bool:
+    words = [w.word.casefold() for w in wording_warnings(text, "en")]
+    return any(p.casefold() in w or w in p.casefold() for p in sentence_phrases for w in words)
+
+
+def test_at_least_95_percent_of_risky_phrases_are_flagged() -> None:
+    assert len(RISKY) >= 60
+    missed = [f"{s.where} {s.text}" for s in RISKY if not _flags(s.phrases, s.text)]
+    assert len(missed) <= 0.05 * len(RISKY), "\n".join(missed)
+
+
+def test_at_most_5_percent_of_harmless_sentences_are_flagged() -> None:
+    assert len(HARMLESS) >= 100
+    flagged = []
+    for s in HARMLESS:
+        words = [w.word for w in wording_warnings(s.text, "zh-CN")]
+        if words:
+            flagged.append(f"{s.where} {s.text} {words}")
+    assert len(flagged) <= 0.05 * len(HARMLESS), "\n".join(flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "快递员把包裹放在垃圾桶旁边，我们小区搞垃圾分类。",
+        "相机的曝光补偿拨盘坏了。",
+        "I called the bank's anti-fraud hotline.",
+        "The number looked familiar.",
+        "依据《中华人民共和国反电信网络诈骗法》第一条。",
+        "附件：骗子回复截图.jpg",
+        'The regulator\'s notice is titled "Measures against fraudulent advertising".',
+        "把衣服挂出来晾干。",
+        "开盒验货时发现裂痕。",
+    ],
+)
+def test_harmless_uses_are_not_flagged(text: str) -> None:
+    assert wording_warnings(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "reason"),
+    [
+        ("这家店就是骗子", "骗子", "accusation"),
+        ("黑心商家卖翻新机", "黑心商家", "accusation"),
+        ("What a liar.", "liar", "accusation"),
+        ("垃圾客服", "垃圾", "insult"),
+        ("求大家人肉这个客服", "人肉", "exposure"),
+        ("把这个客服挂出来", "挂出来", "exposure"),
+        ("不退款就曝光你们", "曝光", "threat"),
+        ("You'll regret this.", "You'll regret", "threat"),
+    ],
+)
+def test_each_warning_has_its_reason_an_alternative_and_the_words_around_it(text: str, word: str, reason: str) -> None:
+    [warning] = wording_warnings(text, "zh-CN")
+    assert (warning.word, warning.reason) == (word, reason)
+    assert warning.suggestion and warning.why and word in warning.context
+    assert warning.suggestion == Messages("zh-CN")(f"wording.instead.{_instead(word)}")
+    line = warning.line(Messages("zh-CN"))
+    assert Messages("zh-CN")(f"wording.reason.{reason}") in line and word in line
+
+
+def _instead(word: str) -> str:
+    from store.export.wording import _rules
+
+    by_word, _, _ = _rules()
+    return by_word[word.lower()].instead
+
+
+def test_messages_exist_in_both_languages() -> None:
+    en, zh = Messages("en"), Messages("zh-CN")
+    for reason in ("accusation", "insult", "exposure", "threat"):
+        for key in (f"wording.reason.{reason}", f"wording.why.{reason}"):
+            assert en(key) != key and zh(key) != key and en(key) != zh(key)
+    for warning in wording_warnings("骗子 垃圾 人肉 等着瞧 scam idiot dox watch your back", "en"):
+        assert warning.suggestion != Messages("zh-CN")(f"wording.instead.{_instead(warning.word)}")
