@@ -102,6 +102,7 @@ def big_app(tmp_path: Path):  # type: ignore[no-untyped-def]
     return WeiquanApp(store, lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
 
 
+@pytest.mark.slow
 async def test_keys_answer_while_a_big_case_is_rendered(big_app, monkeypatch: pytest.MonkeyPatch) -> None:
     """The export is rendered off the UI thread: while it is still being prepared the dialog says
     so, format keys answer, and Esc closes it at once."""

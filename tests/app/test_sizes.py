@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.cases.case_store import CaseStore
 from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW, screen_text
@@ -13,6 +15,7 @@ CAL = calendar_to_2026()
 SIZES = [(200, 60), (120, 40), (80, 24), (71, 24), (60, 20), (50, 15), (40, 12), (80, 24), (200, 60)]
 
 
+@pytest.mark.slow
 async def test_resize_from_large_to_tiny_and_back(make_app, app_store: CaseStore) -> None:
     fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")

@@ -28,6 +28,7 @@ def hostile_store() -> CaseStore:
     return store
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("redact", [False, True], ids=["private", "redacted"])
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_export_format(hostile_store: CaseStore, fmt: str, redact: bool) -> None:

@@ -123,6 +123,7 @@ def test_markdown_it_and_cmark_gfm_read_the_same_structure(documents) -> None:
         assert _keys(mine) == _keys(github), f"{label}: {_first_difference(mine, github)}"
 
 
+@pytest.mark.slow
 def test_pandoc_reads_the_same_structure(documents) -> None:
     require_tool("pandoc")
     for label, *_, text in documents:

@@ -17,7 +17,7 @@ import ast
 import importlib
 import inspect
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -165,21 +165,21 @@ def _module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts)
 
 
-def test_nothing_but_the_compat_module_imports_private_textual_names() -> None:
-    found = [
+def _in_sources(check: Callable[[ast.AST], Iterator[tuple[int, str]]]) -> list[str]:
+    return [
         f"{path.relative_to(ROOT)}:{line}: {what}"
         for path in _sources()
-        for line, what in private_imports(ast.parse(path.read_text(encoding="utf-8")))
+        for line, what in check(ast.parse(path.read_text(encoding="utf-8")))
     ]
+
+
+def test_nothing_but_the_compat_module_imports_private_textual_names() -> None:
+    found = _in_sources(private_imports)
     assert not found, "private Textual imports outside tui/textual_compat.py:\n" + "\n".join(found)
 
 
 def test_nothing_but_the_compat_module_reads_private_textual_attributes() -> None:
-    found = [
-        f"{path.relative_to(ROOT)}:{line}: {what}"
-        for path in _sources()
-        for line, what in private_reads(ast.parse(path.read_text(encoding="utf-8")))
-    ]
+    found = _in_sources(private_reads)
     assert not found, "private Textual attributes used outside tui/textual_compat.py:\n" + "\n".join(found)
 
 
