@@ -56,7 +56,7 @@ class UndoEntry:
 
 
 class WeiquanApp(App[None]):
-    """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock``."""
+    """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock`` and ``calendar``."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {ActionCommands}
