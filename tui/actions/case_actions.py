@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual.binding import BindingType
-from textual.notifications import SeverityLevel
 
 from store.errors import ConflictError, WeiquanError
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
@@ -52,16 +51,6 @@ class CaseScreen(Protocol):
 
     def jump_to_case(self, case_id: int) -> None: ...
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
-
 
 # To the type checker the actions are a CaseScreen (and MainScreen must be one to mix them in);
 # at run time a plain mixin.
@@ -78,7 +67,7 @@ class CaseActions(_Host):
         """The selected case, or None after telling the user to select one."""
         case = self.selected_case()
         if case is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
+            self.app.notify(self.msgs("main.select_first"), severity="warning")
         return case
 
     # -- cases ----------------------------------------------------------------------------------
@@ -96,7 +85,7 @@ class CaseActions(_Host):
         if result.expected_revision is None:
             case = self.app.attempt(lambda: self.store.create_case(result.fields))
             if case is not None:
-                self.notify(self.msgs("main.case_created", id=case.id))
+                self.app.notify(self.msgs("main.case_created", id=case.id))
                 self.reload_from_store(select=case.id)
             return
         assert case_id is not None  # an edit: the form was opened for this case
@@ -137,7 +126,7 @@ class CaseActions(_Host):
                 self.app.remember_undo(
                     self.msgs("undo.case", title=case.title), lambda: self.store.restore_case(case.id)
                 )
-                self.notify(self.msgs("main.case_trashed", id=case.id))
+                self.app.notify(self.msgs("main.case_trashed", id=case.id))
                 self.reload_from_store()
 
         self.app.push_screen(
@@ -151,11 +140,11 @@ class CaseActions(_Host):
 
     def action_undo(self) -> None:
         if not self.app.undo_stack:
-            self.notify(self.msgs("undo.nothing"), severity="warning")
+            self.app.notify(self.msgs("undo.nothing"), severity="warning")
             return
         entry = self.app.undo_stack.pop()
         if self.app.attempt(entry.undo) is not None:
-            self.notify(self.msgs("undo.done", what=entry.label))
+            self.app.notify(self.msgs("undo.done", what=entry.label))
         self.reload_from_store()
 
     # -- contacts -------------------------------------------------------------------------------
@@ -171,7 +160,7 @@ class CaseActions(_Host):
 
             step = suggest_next_step(case, self.now(), self.app.calendar)
             if step is None:
-                self.notify(self.msgs("main.no_next_step"), severity="warning")
+                self.app.notify(self.msgs("main.no_next_step"), severity="warning")
                 return
             preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
@@ -191,7 +180,7 @@ class CaseActions(_Host):
             return
         contact = self.app.attempt(lambda: self.store.add_contact(case_id, result.fields))
         if contact is not None:
-            self.notify(self.msgs("main.contact_added"))
+            self.app.notify(self.msgs("main.contact_added"))
         self.reload_from_store(select=case_id)
 
     def action_edit_contact(self) -> None:
@@ -226,7 +215,7 @@ class CaseActions(_Host):
             removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact_id))
             if removed is not None:
                 self.app.remember_undo(self.msgs("undo.contact"), lambda: self.store.restore_contact(case.id, removed))
-                self.notify(self.msgs("main.contact_deleted"))
+                self.app.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
         self.app.push_screen(
@@ -280,7 +269,7 @@ class CaseActions(_Host):
         case = self.selected_case()
         contact = self.contact_under_cursor(case)
         if case is None or contact is None or contact.promise_state is PromiseState.NONE:
-            self.notify(self.msgs("main.no_promise_here"), severity="warning")
+            self.app.notify(self.msgs("main.no_promise_here"), severity="warning")
             return
         choices = [
             (s.value, self.msgs(f"promise.{s.value}"))
@@ -299,7 +288,7 @@ class CaseActions(_Host):
         case = self.selected_case()
         item = self.item_under_cursor(case)
         if case is None or item is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
+            self.app.notify(self.msgs("main.select_first"), severity="warning")
             return
         from tui.dialogs.evidence_form import EvidenceForm
 
@@ -324,10 +313,10 @@ class CaseActions(_Host):
 
     def _file_hashed(self, case_id: int, item_id: int, attached: EvidenceFile | None) -> None:
         if attached is None:
-            self.notify(self.msgs("evidence.not_attached"), severity="warning")
+            self.app.notify(self.msgs("evidence.not_attached"), severity="warning")
             return
         if self.app.attempt(lambda: self.store.attach_file(case_id, item_id, attached)) is not None:
-            self.notify(self.msgs("evidence.attached", name=Path(attached.path).name))
+            self.app.notify(self.msgs("evidence.attached", name=Path(attached.path).name))
         self.reload_from_store(select=case_id)
 
     # -- conflicts ------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case, Contact, EvidenceItem
     from store.rules.messages import Messages
-from tui.actions.case_actions import CaseActions
+from tui.actions.case_actions import CaseActions, CaseScreen
 from tui.bindings import Localized
 from tui.typed_app import TypedApp
 from tui.widgets.case_facts import CaseFacts, ClockList
@@ -371,3 +371,7 @@ def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
     else:
         right = msgs.enum("status", case.status)
     return CaseRow(case.id, marker, case.title, right, tone)
+
+
+if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it
+    _provides_what_the_actions_need: type[CaseScreen] = MainScreen
