@@ -63,20 +63,42 @@ class NotFound(WeiquanError):
 
 
 class StoreDamaged(WeiquanError):
-    """The database file cannot be read; it has not been touched."""
+    """The database file cannot be read; it has not been touched.
+
+    ``problem`` says what is wrong (a Msg; a plain string only from code not yet moved to the catalogs).
+    """
 
     title = "Database cannot be read"
 
-    def __init__(self, path: Path, problem: str, newest_backup: Path | None = None) -> None:
+    def __init__(self, path: Path, problem: str | Msg, newest_backup: Path | None = None) -> None:
         self.path = path
         self.problem = problem
         self.newest_backup = newest_backup
-        lines = [f"The database {path} cannot be read: {problem}", "The file has not been changed."]
-        if newest_backup is not None:
-            lines.append(f"The newest backup is {newest_backup}; to use it run: weiquan restore {newest_backup}")
-        else:
-            lines.append("No backup was found. Fix the file by hand or open another one with --db PATH.")
-        super().__init__("\n".join(lines))
+        hint = (
+            Msg.of("store.damaged_restore", backup=str(newest_backup))
+            if newest_backup is not None
+            else Msg.of("store.damaged_no_backup")
+        )
+        self.parts = (Msg.of("store.damaged_what", path=str(path), problem=problem), Msg.of("store.untouched"), hint)
+        what, untouched, _ = self.parts
+        super().__init__(Msg.of("store.damaged", what=what, untouched=untouched, next=hint))
+
+    def lines(self, msgs: Messages) -> list[str]:
+        """The message as separate sentences, for a screen with room (the command line prints one line)."""
+        return [msgs(part) for part in self.parts]
+
+
+class StoreMissing(WeiquanError):
+    """A command that only reads was pointed at a database that does not exist; nothing was created."""
+
+    title = "No database"
+
+
+class FileProblem(WeiquanError):
+    """A file or folder weiquan was asked to read or write cannot be used (the path, the disk, the
+    permissions); nothing was changed."""
+
+    title = "File problem"
 
 
 class StoreBusy(WeiquanError):

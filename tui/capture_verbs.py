@@ -21,6 +21,7 @@ from store.cases.case_store import CaseStore
 from store.errors import ConflictError, InvalidInput, NotFound
 from store.persistence.db_location import resolve_db_path
 from store.persistence.evidence_vault import check_attachable, hash_file, vault_dir
+from store.persistence.regular_files import MEGABYTE, read_regular
 from store.records.case_input import case_fields_from_form, contact_fields_from_form
 from store.records.choice_input import parse_choice
 from store.records.date_input import format_datetime
@@ -66,7 +67,7 @@ def open_for_writing(
     (and nothing is created)."""
     if not create and not resolve_db_path(args.db).exists():
         raise NotFound(Msg.of("store.no_case", id=args.case.strip()))
-    return open_store(args, setting)
+    return open_store(args, setting, create=create)
 
 
 # -- input ------------------------------------------------------------------------------------------
@@ -126,13 +127,13 @@ def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
 
 
 def _read(path_text: str) -> str:
+    """A pasted order's text from a file: a regular file of at most 1 MB (a FIFO or /dev/zero is
+    refused, not read), its problems in the user's words."""
     path = Path(path_text).expanduser()
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path, limit=MEGABYTE).decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput(Msg.of("capture.not_utf8", path=path), "from_text") from None
-    except OSError as error:
-        raise InvalidInput(Msg.of("capture.cannot_read", path=path, reason=error.strerror or str(error))) from None
 
 
 def cmd_log(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:

@@ -150,6 +150,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calenda
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:  # a file problem no layer put in words: still one line, never a traceback
+        from store.persistence.file_errors import cannot
+
+        msgs = Messages(args.lang)
+        problem = cannot("use", error.filename or "?", error)
+        print(f"weiquan: {msgs(problem.title_key)}: {problem.text(msgs)}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -20,15 +20,16 @@ from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_b
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.deadlines.due_report import due_items
-from store.errors import InvalidInput
+from store.errors import InvalidInput, StoreMissing
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
 from store.export.redaction.review import Finding, masked_counts
-from store.persistence.atomic_files import atomic_write, ensure_private_dir
+from store.persistence.atomic_files import companion_folder
 from store.persistence.backup_format import backup_payload, restore_backup, write_backup
 from store.persistence.daily_backups import backup_dir
-from store.persistence.db_location import resolve_db_path
-from store.rules.messages import Messages
+from store.persistence.db_location import real_db_path, resolve_db_path
+from store.persistence.output_files import write_output
+from store.rules.messages import Messages, Msg
 from store.text.cell_width import fit
 from store.text.controls import for_json, for_plain_text
 
@@ -53,10 +54,15 @@ def one_line(text: str) -> str:
     return for_plain_text(text)
 
 
-def open_store(args: argparse.Namespace, setting: Setting) -> tuple[CaseStore, WorkCalendar]:
+def open_store(args: argparse.Namespace, setting: Setting, *, create: bool = False) -> tuple[CaseStore, WorkCalendar]:
     """The database, and the calendar with the holiday file beside it that every deadline is counted
-    on (the file's problems on stderr)."""
-    store = CaseStore.open(resolve_db_path(args.db), clock=setting.clock)
+    on (the file's problems on stderr).
+
+    Commands that only read pass ``create=False`` (the default): a mistyped --db then says there is
+    no database there (StoreMissing, exit 2) and creates nothing. Commands that add records pass
+    ``create=True``.
+    """
+    store = CaseStore.open(resolve_db_path(args.db), clock=setting.clock, create=create)
     calendar, notices = calendar_beside(store.path, setting.calendar)
     msgs = Messages(args.lang)
     for notice in notices:
@@ -119,15 +125,9 @@ def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
         target = Path(args.output).expanduser()
     else:
         assert store.path is not None
-        folder = backup_dir(store.path)
-        ensure_private_dir(folder)
+        folder = companion_folder(backup_dir(store.path))
         target = folder / f"{store.path.stem}-manual-{store.clock().strftime('%Y%m%d-%H%M%S')}.json"
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name.")
-    try:
-        count = write_backup(store, target)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+    count = write_backup(store, target)
     say(msgs("cli.backup_written", count=count, path=target), err=True)
     return EXIT_OK
 
@@ -144,16 +144,17 @@ def cmd_restore(args: argparse.Namespace, setting: Setting) -> int:
 
 def _days(value: int) -> int:
     if value < 0 or value > 3660:
-        raise InvalidInput(f"--within must be between 0 and 3660 days, not {value}.")
+        raise InvalidInput(Msg.of("cli.bad_within", value=value, most=3660))
     return value
 
 
 def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
     """Exit status: 0 nothing overdue, 1 something overdue, even if only by an estimate (for cron and
     shell logins), 2 error."""
+    days = _days(args.within)
     store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
-    items = due_items(store.cases(), store.clock(), _days(args.within), msgs, calendar=calendar)
+    items = due_items(store.cases(), store.clock(), days, msgs, calendar=calendar)
     overdue = any(item.overdue for item in items)
     if args.json:
         body = {
@@ -178,22 +179,20 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
+    days = _days(args.within)
     store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, _days(args.within), msgs, calendar=workdays) if not i.overdue]
+    items = [i for i in due_items(store.cases(), now, days, msgs, calendar=workdays) if not i.overdue]
     text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
-    if not items:
-        say(msgs("cli.ics_empty", days=args.within), err=True)
     if args.output:
         target = Path(args.output).expanduser()
-        try:
-            target.write_text(text, encoding="utf-8", newline="")
-        except OSError as error:
-            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        write_output(target, text.encode("utf-8"))  # a failure is the one line said
         say(msgs("cli.ics_written", count=len(items), path=target), err=True)
     else:
         sys.stdout.write(text)
+    if not items:
+        say(msgs("cli.ics_empty", days=args.within), err=True)
     return EXIT_OK
 
 
@@ -234,10 +233,7 @@ def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
         payload = result.text
     if args.output:
         target = Path(args.output).expanduser()
-        try:
-            atomic_write(target, payload.encode("utf-8"))
-        except OSError as error:
-            raise InvalidInput(f"Cannot write {target}: {error.strerror or error}") from None
+        write_output(target, payload.encode("utf-8"))
         say(msgs("cli.export_written", path=target), err=True)
     else:
         sys.stdout.write(payload)
@@ -261,9 +257,12 @@ def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
         sys.stdout.write(EXAMPLE)
         return EXIT_OK
     msgs = Messages(args.lang)
+    db = real_db_path(resolve_db_path(args.db))
+    if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
+        raise StoreMissing(Msg.of("files.no_database", path=str(db)))
     first, last = setting.calendar.covered_years()
     say(msgs("holidays.built_in", first=first, last=last))
-    path = holiday_file_beside(resolve_db_path(args.db))
+    path = holiday_file_beside(db)
     if not path.exists():
         say(msgs("holidays.no_file", path=path))
         say(msgs("holidays.uncovered", last=last))

@@ -11,7 +11,9 @@ less the fixed statutory holidays (store.calendar.fixed_holidays) and marked est
     workdays = ["2027-02-20"]
 
 Years the built-in calendar already covers are left to it (the file cannot loosen a known
-deadline). A broken file changes nothing: every year it would have filled stays estimated.
+deadline). A broken file changes nothing: every year it would have filled stays estimated. Only
+a regular file of at most MAX_HOLIDAY_FILE_BYTES is read (a FIFO there would otherwise hang every
+start), and a section is a year only when its name is four ASCII digits.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.calendar.workdays import WorkCalendar
-from store.errors import InvalidInput
+from store.errors import InvalidInput, WeiquanError
+from store.persistence.regular_files import MEGABYTE, read_regular
+from store.records.record_ids import shown
 from store.rules.content_schema import Schema, convert, toml_data
 from store.rules.messages import Msg
 
 HOLIDAY_FILE_NAME = "holidays.toml"
+MAX_HOLIDAY_FILE_BYTES = MEGABYTE  # a year's notice fits in a few hundred bytes
 _YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
 
 EXAMPLE = """\
@@ -83,12 +88,11 @@ class HolidayYear(Schema, frozen=True):
 
 
 def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
-    """Parse and check the whole file; raise InvalidInput (saying where) on any problem. Years
-    ``base`` has built in are set aside (ignored_years)."""
+    """Parse and check the whole file; raise InvalidInput (saying where) on any problem, FileProblem
+    when it cannot be read. Years ``base`` has built in are set aside (ignored_years)."""
+    raw = read_regular(path, limit=MAX_HOLIDAY_FILE_BYTES)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {path}: {error.strerror or error}") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput(Msg.of("holidays.not_utf8", path=str(path))) from None
     body = toml_data(text, source=str(path))
@@ -96,7 +100,7 @@ def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
     ignored: list[int] = []
     for key, section in body.items():
         if not _YEAR_KEY.fullmatch(key) or not isinstance(section, dict):
-            raise InvalidInput(Msg.of("holidays.not_a_year", path=str(path), key=key))
+            raise InvalidInput(Msg.of("holidays.not_a_year", path=str(path), key=shown(key)[1:-1]))
         year = int(key)
         # bare TOML dates are allowed: read as the text they stand for
         days = {name: [_as_text(d) for d in v] if isinstance(v, list) else v for name, v in section.items()}
@@ -123,7 +127,7 @@ def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalen
         return base, []
     try:
         found = read_holiday_file(path, base)
-    except InvalidInput as problem:
+    except WeiquanError as problem:
         return base, [Msg.of("holidays.not_used", problem=problem.msg)]
     notices = []
     if found.ignored_years:
@@ -154,9 +158,9 @@ def _days(where: str, year: int, entries: tuple[str, ...]) -> set[dt.date]:
         start, end = _date(where, first), _date(where, last) if last else None
         end = end or start
         if end < start:
-            raise InvalidInput(Msg.of("holidays.range_backwards", where=where, entry=entry))
+            raise InvalidInput(Msg.of("holidays.range_backwards", where=where, entry=shown(entry)))
         if start.year != year or end.year != year:
-            raise InvalidInput(Msg.of("holidays.other_year", where=where, entry=entry, year=year))
+            raise InvalidInput(Msg.of("holidays.other_year", where=where, entry=shown(entry), year=year))
         day = start
         while day <= end:
             days.add(day)
@@ -168,4 +172,4 @@ def _date(where: str, text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(Msg.of("holidays.not_a_date", where=where, text=repr(text.strip()))) from None
+        raise InvalidInput(Msg.of("holidays.not_a_date", where=where, text=shown(text.strip()))) from None

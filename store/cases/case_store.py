@@ -20,6 +20,7 @@ from tinydb.table import Document
 from store.calendar.china_time import Clock, china_now
 from store.errors import ConflictError, InvalidInput, NotFound, StoreDamaged
 from store.persistence.daily_backups import DailyBackups, copy_to_backup, newest_backup
+from store.persistence.db_location import real_db_path
 from store.persistence.safe_storage import SafeStorage
 from store.persistence.schema import (
     CASES_TABLE,
@@ -27,6 +28,8 @@ from store.persistence.schema import (
     META_TABLE,
     SCHEMA_VERSION,
     SchemaProblem,
+    case_documents,
+    id_counter,
     migrate,
     new_meta,
     schema_version_of,
@@ -39,10 +42,10 @@ from store.records.models import (
     EvidenceKind,
     PromiseState,
     build,
-    decode_case,
     encode_case,
     validated,
 )
+from store.records.stored_cases import decode_case
 from store.rules.evidence_needs import evidence_checklist
 from store.rules.messages import Msg
 
@@ -61,18 +64,23 @@ class CaseStore:
         self._cases: dict[int, Case] = {}
         self._haystacks: dict[int, str] = {}
         self._sources: dict[int, dict[str, Any]] = {}  # the stored record each case was decoded from
-        self._damage = ""  # what was wrong with the file of _damaged_generation
+        self._damage = Msg.of("")  # what was wrong with the file of _damaged_generation
         self._damaged_generation = -1
         self._writes = 0  # bumped on every change made here (invalidates the last search)
         self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
         self._generation = -1
         self._prepare()
-        self._reported_generation = self._generation
+        self._reported_outside = storage.outside_changes
 
     @classmethod
-    def open(cls, path: Path | None, *, clock: Clock = china_now, backups: bool = True) -> CaseStore:
-        hook = DailyBackups(path) if (path is not None and backups) else None
-        return cls(SafeStorage(path, before_write=hook), clock=clock)
+    def open(
+        cls, path: Path | None, *, clock: Clock = china_now, backups: bool = True, create: bool = True
+    ) -> CaseStore:
+        """``create=False`` (commands that only read): a missing database is StoreMissing and
+        nothing is created, not even its folder."""
+        real = real_db_path(path) if path is not None else None
+        hook = DailyBackups(real) if (real is not None and backups) else None
+        return cls(SafeStorage(real, before_write=hook, create=create), clock=clock)
 
     @property
     def path(self) -> Path | None:
@@ -138,12 +146,13 @@ class CaseStore:
         """Pick up another session's changes; True when any arrived since the last call.
 
         Any read may already have reloaded the file (a save re-reads it under the lock first), so
-        this compares with what was last reported, not with what was last read.
+        this compares with what was last reported, not with what was last read. Re-reading the file
+        after a save of ours failed is not another session's change.
         """
         if self.storage.changed_elsewhere() or self.storage.generation == self._damaged_generation:
             self._sync()
-        changed = self._generation != self._reported_generation
-        self._reported_generation = self._generation
+        changed = self.storage.outside_changes != self._reported_outside
+        self._reported_outside = self.storage.outside_changes
         return changed
 
     # -- cases ----------------------------------------------------------------------------------
@@ -351,7 +360,7 @@ class CaseStore:
                         copy_to_backup(self.storage.path, f"before-schema-{SCHEMA_VERSION}-from-{version}")
                     self.storage.write(migrated)
             except SchemaProblem as problem:
-                raise self._damaged(str(problem)) from None
+                raise self._damaged(problem.msg) from None
         self._sync()
 
     def _sync(self) -> None:
@@ -367,25 +376,26 @@ class CaseStore:
             return
         if self.storage.generation == self._damaged_generation:
             raise self._damaged(self._damage)  # this very file was found damaged already: not decoded again
-        table = (data or {}).get(CASES_TABLE, {})
         cases: dict[int, Case] = {}
         haystacks: dict[int, str] = {}
         # The records themselves, not copies; a change made here stores a new record and
         # _remember points at it, so a case and its source stay in step.
         sources: dict[int, dict[str, Any]] = {}
         try:
-            for key, doc in table.items():
-                if not key.isdigit() or not isinstance(doc, dict):
-                    raise InvalidInput(f"case entry {key!r} is malformed")
-                case_id = int(key)
+            id_counter(data or {})  # TinyDB turns every key into an int: check them all before it does
+            for case_id, doc in case_documents(data or {}):
                 if self._sources.get(case_id) == doc and case_id in self._cases:
                     cases[case_id], haystacks[case_id] = self._cases[case_id], self._haystacks[case_id]
                 else:
                     cases[case_id] = decode_case(dict(doc), case_id)
                     haystacks[case_id] = cases[case_id].search_text()
                 sources[case_id] = doc
+        except SchemaProblem as problem:
+            self._damage = problem.msg
+            self._damaged_generation = self.storage.generation
+            raise self._damaged(self._damage) from None
         except InvalidInput as problem:
-            self._damage = f"a record is invalid: {problem.message}"
+            self._damage = Msg.of("store.problem_record", problem=problem.msg)
             self._damaged_generation = self.storage.generation
             raise self._damaged(self._damage) from None
         self._cases, self._haystacks, self._sources = cases, haystacks, sources
@@ -401,7 +411,7 @@ class CaseStore:
             if self._generation < 0:
                 raise
 
-    def _damaged(self, problem: str) -> StoreDamaged:
+    def _damaged(self, problem: Msg) -> StoreDamaged:
         path = self.storage.path or Path(":memory:")
         return StoreDamaged(path, problem, newest_backup(path) if self.storage.path else None)
 

@@ -20,9 +20,14 @@ from typing import Annotated
 import msgspec
 from filelock import FileLock, Timeout
 
-from store.persistence.atomic_files import atomic_write, ensure_private_dir
+from store.errors import FileProblem
+from store.persistence.atomic_files import FILE_MODE, atomic_write, companion_folder
+from store.persistence.file_errors import reason
+from store.persistence.regular_files import MEGABYTE, read_regular
+from store.rules.messages import Msg
 
 DRAFT_VERSION = 1
+MAX_DRAFT_BYTES = MEGABYTE  # a call's notes: a few kilobytes
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 
 
@@ -58,7 +63,7 @@ def _database_key(db_path: Path) -> str:
 
 
 def _lock_for(path: Path) -> FileLock:
-    return FileLock(str(path.with_suffix(".lock")), timeout=0, is_singleton=False)
+    return FileLock(str(path.with_suffix(".lock")), timeout=0, mode=FILE_MODE, is_singleton=False)
 
 
 class DraftFile:
@@ -70,8 +75,7 @@ class DraftFile:
 
     @classmethod
     def create(cls, db_path: Path, case_id: int) -> DraftFile:
-        folder = drafts_dir(db_path)
-        ensure_private_dir(folder)
+        folder = companion_folder(drafts_dir(db_path))  # FileProblem for a link there
         path = folder / f"call-{case_id}-{uuid.uuid4().hex[:12]}.json"
         lock = _lock_for(path)
         lock.acquire()
@@ -124,7 +128,7 @@ class LeftDraft:
 
     path: Path
     draft: CallDraft | None
-    problem: str = ""
+    problem: str | Msg = ""
 
 
 def left_drafts(db_path: Path) -> list[LeftDraft]:
@@ -140,8 +144,14 @@ def left_drafts(db_path: Path) -> list[LeftDraft]:
             if probe is None:
                 continue  # a call going on in another session
             probe.release()
-            draft = msgspec.json.decode(path.read_bytes(), type=CallDraft)
-        except (OSError, msgspec.DecodeError) as error:
+            draft = msgspec.json.decode(read_regular(path, limit=MAX_DRAFT_BYTES), type=CallDraft)
+        except FileProblem as problem:
+            found.append(LeftDraft(path, None, problem.msg))
+            continue
+        except OSError as error:
+            found.append(LeftDraft(path, None, reason(error)))
+            continue
+        except msgspec.DecodeError as error:
             found.append(LeftDraft(path, None, str(error)))
             continue
         if draft.database == mine:

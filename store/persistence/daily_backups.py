@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 from pathlib import Path
 
-from store.persistence.atomic_files import atomic_write, ensure_private_dir
+from store.persistence.atomic_files import atomic_write, companion_folder, temp_pattern
+from store.persistence.file_errors import cannot
+from store.persistence.regular_files import read_regular
 
 DAILY_BACKUPS_KEPT = 14
 
@@ -16,12 +21,19 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """All backup files of this database, newest first (names sort by time)."""
+    """All backup files of this database, newest first (names sort by time). A backup folder that
+    is a link, or cannot be read, has none (see companion_folder)."""
     folder = backup_dir(db_path)
-    if not folder.is_dir():
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return []
+        found = []
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".json") and not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+                found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.name))
+    except OSError:
         return []
-    files = [p for p in folder.iterdir() if p.suffix == ".json" and p.is_file()]
-    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    return [folder / name for _, name in sorted(found, reverse=True)]
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -30,12 +42,21 @@ def newest_backup(db_path: Path) -> Path | None:
 
 
 def copy_to_backup(db_path: Path, label: str) -> Path:
-    """Copy the database file into the backup folder under ``<stem>-<label>.json`` (atomic)."""
-    folder = backup_dir(db_path)
-    ensure_private_dir(folder)
+    """Copy the database file into the backup folder under ``<stem>-<label>.json`` (atomic);
+    FileProblem, in the user's words, when that cannot be done."""
+    folder = companion_folder(backup_dir(db_path))
     target = folder / f"{db_path.stem}-{label}.json"
-    atomic_write(target, db_path.read_bytes())
+    payload = read_regular(db_path)
+    try:
+        atomic_write(target, payload)
+    except OSError as error:
+        raise cannot("write", target, error) from None
     return target
+
+
+def backup_temp_pattern(db_path: Path) -> re.Pattern[str]:
+    """Temporary files of this database's backup copies, as a killed copy leaves them."""
+    return temp_pattern(name_regex=re.escape(f"{db_path.stem}-") + r".+\.json")
 
 
 class DailyBackups:

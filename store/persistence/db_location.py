@@ -19,3 +19,12 @@ def resolve_db_path(cli_value: str | None, environ: dict[str, str] | None = None
     env = os.environ if environ is None else environ
     chosen = cli_value or env.get(ENV_DB) or None
     return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def real_db_path(path: Path) -> Path:
+    """The database file itself. A database that is a link (say, into a synced folder) is followed
+    once, here: saves then replace the file it points to, beside it, and the link stays a link;
+    the lock, backups and vault sit beside the real file, so every name for it shares them."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path

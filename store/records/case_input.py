@@ -17,6 +17,7 @@ from store.records.money import parse_yuan
 from store.rules.messages import Msg
 
 _TAG_SPLIT = re.compile(r"[,，、;；]+")
+_COLON = re.compile(r"[:：]")
 
 
 def parse_references(text: str) -> list[dict[str, str]]:
@@ -33,8 +34,11 @@ def parse_references(text: str) -> list[dict[str, str]]:
 
 
 def _split_reference(line: str) -> tuple[str, str, str]:
-    match = re.match(r"^(.*?)([:：])(.*)$", line)
-    return (match[1], match[2], match[3]) if match else (line, "", "")
+    """(label, colon, value) at the first colon, half- or full-width; one pass over the line."""
+    match = _COLON.search(line)
+    if match is None:
+        return line, "", ""
+    return line[: match.start()], match[0], line[match.end() :]
 
 
 def format_references(case: Case) -> str:

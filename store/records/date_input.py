@@ -1,4 +1,9 @@
-"""Dates and times as people type them: 2026-11-20, 2026/11/20, 11-20, 2026年11月20日 10:30."""
+"""Dates and times as people type them: 2026-11-20, 2026/11/20, 11-20, 2026年11月20日 10:30.
+
+Linear on any input: text longer than MAX_DATE_CHARS is refused before any pattern runs, and the
+pattern has no two adjacent quantifiers that can match the same characters (each optional piece
+starts with a character of its own), so a failing match backtracks over each character once.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,26 @@ from store.rules.messages import Msg
 
 DATE_FORMS = "2026-11-20, 2026/11/20, 11-20, 2026年11月20日"
 DATETIME_FORMS = "2026-11-20 10:30, 11-20 10:30, 2026年11月20日 10点30"
+MAX_DATE_CHARS = 40  # the longest form, "2026年11月20日 10点30分", has 20
 
 DATE_PATTERN = re.compile(
-    r"^(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
-    r"(?:[\sT]*(?P<H>\d{1,2})[:：点](?P<M>\d{2})?(?::(?P<S>\d{2}))?分?)?$"
+    r"(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*(?:[日号]\s*)?"
+    r"(?:t\s*)?(?:(?P<H>\d{1,2})[:：点](?P<M>\d{2})?(?::(?P<S>\d{2}))?分?)?"
 )
 
 
 def match_date(text: str) -> re.Match[str] | None:
-    return DATE_PATTERN.match(text.strip().lower())
+    """The parts of a date (and time) typed in one of the forms above; None otherwise (and for
+    anything longer than MAX_DATE_CHARS)."""
+    raw = text.strip().lower()
+    if len(raw) > MAX_DATE_CHARS:
+        return None
+    return DATE_PATTERN.fullmatch(raw)
+
+
+def shown_input(raw: str) -> str:
+    """What the user typed, for a message: shortened, so a pasted essay is not repeated back."""
+    return raw if len(raw) <= MAX_DATE_CHARS else raw[: MAX_DATE_CHARS - 1] + "…"
 
 
 def parse_date(text: str, field: str, *, today: dt.date) -> dt.date | None:
@@ -29,7 +45,7 @@ def parse_date(text: str, field: str, *, today: dt.date) -> dt.date | None:
         return None
     match = match_date(raw)
     if not match or match["H"] is not None:
-        raise InvalidInput(Msg.of("input.not_a_date", text=raw, forms=DATE_FORMS), field)
+        raise InvalidInput(Msg.of("input.not_a_date", text=shown_input(raw), forms=DATE_FORMS), field)
     try:
         return dt.date(int(match["y"] or today.year), int(match["m"]), int(match["d"]))
     except ValueError:
@@ -43,7 +59,7 @@ def parse_datetime(text: str, field: str, *, now: dt.datetime) -> dt.datetime:
         raise InvalidInput(Msg.of("input.time_needed", forms=DATETIME_FORMS), field)
     match = match_date(raw)
     if not match:
-        raise InvalidInput(Msg.of("input.not_a_datetime", text=raw, forms=DATETIME_FORMS), field)
+        raise InvalidInput(Msg.of("input.not_a_datetime", text=shown_input(raw), forms=DATETIME_FORMS), field)
     try:
         day = dt.date(int(match["y"] or now.year), int(match["m"]), int(match["d"]))
         moment = dt.time(int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))

@@ -8,6 +8,8 @@ Accepted forms (spaces optional, case ignored):
 * weeks: ``2w``, ``2周``.
 * working days: ``3wd``, ``3个工作日``, ``3工作日`` — end of the 3rd working day after the
   contact's day, on China's calendar (estimated when the year's holidays are not known).
+
+Linear on any input: both patterns are matched whole on text bounded by MAX_DATE_CHARS first.
 """
 
 from __future__ import annotations
@@ -19,16 +21,16 @@ from dataclasses import dataclass
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, WorkCalendar
 from store.errors import InvalidInput
-from store.records.date_input import DATE_PATTERN, format_datetime
+from store.records.date_input import MAX_DATE_CHARS, format_datetime, match_date, shown_input
 from store.rules.messages import Msg
 
 FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
 MAX_SPAN_DAYS = 3660
 
+MAX_DEADLINE_CHARS = MAX_DATE_CHARS
 _RELATIVE = re.compile(
-    r"^\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)$"
+    r"\+?(?P<n>\d{1,5})\s*(?P<unit>wd|个工作日|工作日|h|hr|hrs|hours?|小时|个小时|d|days?|天|日|w|weeks?|周|个星期|星期)"
 )
-_ABSOLUTE = DATE_PATTERN
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,17 @@ def parse_deadline(text: str, contact_time: dt.datetime, calendar: WorkCalendar)
     if not raw:
         return None
     base = to_china(contact_time)
-    relative = _RELATIVE.match(raw)
+    relative = _RELATIVE.fullmatch(raw) if len(raw) <= MAX_DEADLINE_CHARS else None
     if relative:
         return _relative(int(relative["n"]), relative["unit"], base, text, calendar)
-    absolute = _ABSOLUTE.match(raw)
+    absolute = match_date(raw)
     if absolute:
         return _absolute(absolute, base, text)
-    raise InvalidInput(Msg.of("input.bad_deadline", text=text.strip(), forms=FORMS_HELP), "deadline")
+    raise InvalidInput(Msg.of("input.bad_deadline", text=shown_input(text.strip()), forms=FORMS_HELP), "deadline")
+
+
+def _too_far(text: str) -> InvalidInput:
+    return InvalidInput(Msg.of("input.deadline_too_far", text=text.strip()), "deadline")
 
 
 def _relative(n: int, unit: str, base: dt.datetime, text: str, calendar: WorkCalendar) -> ResolvedDeadline:
@@ -97,7 +103,3 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
 
 def _from_day(result: DayResult) -> ResolvedDeadline:
     return ResolvedDeadline(result.end_of_day(), result.estimated, result.reason)
-
-
-def _too_far(text: str) -> InvalidInput:
-    return InvalidInput(Msg.of("input.deadline_too_far", text=text.strip()), "deadline")

@@ -1,7 +1,7 @@
 """The data model: cases, the contacts on their timeline, and their evidence.
 
 Records are msgspec Structs: decoding checks every type, enum and range in C, and each struct's
-``__post_init__`` adds the rules types cannot say. ``decode_case`` turns a stored document into a
+``__post_init__`` adds the rules types cannot say. ``stored_cases.decode_case`` turns a stored document into a
 Case and reports a bad one with its case and field.
 """
 
@@ -16,6 +16,7 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
+from store.records.record_ids import MAX_RECORD_ID
 from store.rules.messages import Messages, Msg, catalog
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
@@ -23,9 +24,11 @@ Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Text = Annotated[str, msgspec.Meta(max_length=20_000)]
 Fen = Annotated[int, msgspec.Meta(ge=0, le=10**12)]
-RecordId = Annotated[int, msgspec.Meta(ge=1)]
+RecordId = Annotated[int, msgspec.Meta(ge=1, le=MAX_RECORD_ID)]
 Seconds = Annotated[int, msgspec.Meta(ge=0, le=24 * 3600)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+# A name inside the vault folder: the SHA-256 and the original's suffix; never a path or a control character.
+VaultName = Annotated[str, msgspec.Meta(pattern=r"^(?:[0-9a-f]{64}(?:\.[^./\\\x00-\x1f\x7f-\x9f]{1,15})?)?$")]
 
 
 class Category(StrEnum):
@@ -115,7 +118,7 @@ class EvidenceFile(_Record, kw_only=True):
     size: Fen
     sha256: Sha256
     attached: Aware
-    vault_name: Short = ""  # file name inside the content-addressed vault, if copied there
+    vault_name: VaultName = ""  # file name inside the content-addressed vault, if copied there
 
 
 class EvidenceItem(_Record, kw_only=True):
@@ -232,25 +235,13 @@ class Case(_Record, kw_only=True):
         return "\n".join(parts).casefold()
 
 
-def _describe(error: msgspec.ValidationError) -> tuple[str, str]:
+def describe(error: msgspec.ValidationError) -> tuple[str, str]:
     """Split msgspec's 'Expected … - at `$.contacts[0].at`' into (field, problem)."""
     text = str(error)
     problem, sep, where = text.rpartition(" - at `")
     if not sep:
         return "", text
     return where.rstrip("`").removeprefix("$").lstrip("."), problem
-
-
-def decode_case(doc: dict[str, Any], case_id: int) -> Case:
-    """Validate a stored document as a Case; raise InvalidInput naming the case and field."""
-    try:
-        return msgspec.convert({**doc, "id": case_id}, Case)
-    except msgspec.ValidationError as error:
-        field, problem = _describe(error)
-        title = doc.get("title") if isinstance(doc, dict) else None
-        label = f"case {case_id}" + (f" ({title!r})" if isinstance(title, str) else "")
-        where = f", field {field}" if field else ""
-        raise InvalidInput(f"{label}{where}: {problem}", field or None) from None
 
 
 def encode_case(case: Case) -> dict[str, Any]:
@@ -287,7 +278,7 @@ _LABELS = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation",
 def _invalid(error: msgspec.ValidationError) -> InvalidInput:
     """A validation error as a message for the user: the field by its label, the common problems
     (too long) in the user's language, anything else with msgspec's own words."""
-    field, problem = _describe(error)
+    field, problem = describe(error)
     root = field.split(".")[0].split("[")[0]
     key = f"field.{_LABELS.get(root, root)}"
     label: str | Msg = Msg.of(key) if key in catalog("en") else root

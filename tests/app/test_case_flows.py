@@ -9,7 +9,7 @@ from store.cases.case_store import CaseStore
 from store.records.models import Channel, EvidenceState, PromiseState
 from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, settle_export, type_text, workers_done
 from tui.dialogs.case_form import CaseForm
-from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.dialogs.contact_form import ContactForm
 from tui.screens.main import MainScreen
 from tui.widgets.case_list import CaseList
@@ -398,8 +398,9 @@ async def test_edit_saves_the_case_it_was_opened_for_even_when_the_selection_mov
         assert isinstance(app.screen, CaseForm)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)  # changed elsewhere: ask first
-        await pilot.press("n")  # keep theirs
+        assert isinstance(app.screen, ChoiceDialog)  # changed elsewhere: ask first
+        await pilot.press("2")  # keep theirs
         await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
         titles = {case.id: case.title for case in CaseStore.open(db_path).cases()}
         assert titles[edited.id] == "Headphones: theirs" and "Wrong colour scarf" in titles.values()

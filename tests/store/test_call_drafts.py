@@ -11,6 +11,7 @@ import msgspec
 
 from store.calendar.china_time import CHINA_TZ
 from store.persistence.call_drafts import DraftFile, drafts_dir, left_drafts, new_draft
+from store.rules.messages import Messages
 
 STARTED = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -71,3 +72,51 @@ def test_an_unreadable_draft_is_reported_not_dropped(tmp_path: Path) -> None:
     [found] = left_drafts(db)
     assert found.path == path and found.draft is None and found.problem
     assert path.exists()
+
+
+def test_a_draft_lock_is_private_under_a_permissive_umask(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    old = os.umask(0)
+    try:
+        draft_file = DraftFile.create(db, 1)
+    finally:
+        os.umask(old)
+    try:
+        assert stat.S_IMODE(draft_file.path.with_suffix(".lock").stat().st_mode) == 0o600
+    finally:
+        draft_file.release()
+
+
+def test_a_drafts_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from store.errors import WeiquanError
+
+    db = tmp_path / "weiquan.json"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    drafts_dir(db).symlink_to(elsewhere)
+    with pytest.raises(WeiquanError) as raised:
+        DraftFile.create(db, 1)
+    assert "symbolic link" in raised.value.message and list(elsewhere.iterdir()) == []
+
+
+def test_a_draft_that_is_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    _left(db, agent_id="8821")
+    os.mkfifo(drafts_dir(db) / "call-1-fifo.json")
+    left = left_drafts(db)
+    [bad] = [d for d in left if d.draft is None]
+    assert bad.path.name == "call-1-fifo.json"
+    assert "pipe (FIFO)" in Messages("en")("draft.unreadable", path=bad.path, problem=bad.problem)
+
+
+def test_a_killed_draft_save_leaves_no_temp_file_after_the_next_start(tmp_path: Path) -> None:
+    from store.cases.case_store import CaseStore
+
+    db = tmp_path / "weiquan.json"
+    path = _left(db, agent_id="8821")
+    stale = path.parent / f".{path.name}.k1l2e3d4.tmp"
+    stale.write_bytes(b"a copy of the notes")
+    CaseStore.open(db)
+    assert not stale.exists() and path.exists()

@@ -106,3 +106,21 @@ def test_the_example_changes_nothing_until_it_is_filled_in(tmp_path: Path) -> No
     assert uncommented == "[2027]"  # its section is there, commented out
     assert calendar_beside(db, BASE)[1] == []
     assert calendar_beside(db, BASE)[0].add_working_days(D(2027, 2, 4), 3).estimated
+
+
+@pytest.mark.parametrize("key", ["²²²²", "１２３４", "٢٠٢٧", " 2027"])
+def test_a_section_is_a_year_only_when_written_in_four_ascii_digits(tmp_path: Path, key: str) -> None:
+    db = _write(tmp_path, f'["{key}"]\nholidays = ["2027-01-01"]\n')
+    with pytest.raises(InvalidInput) as raised:
+        read_holiday_file(holiday_file_beside(db), BASE)
+    assert "is not a year section" in raised.value.message
+
+
+def test_a_holiday_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "weiquan.json"
+    os.mkfifo(holiday_file_beside(db))
+    calendar, [notice] = calendar_beside(db, BASE)
+    assert "pipe (FIFO)" in EN(notice) and "not used" in EN(notice)
+    assert calendar is BASE

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from filelock import Timeout
 
+from store.errors import FileProblem
 from store.persistence.call_drafts import DraftFile, LeftDraft, drafts_dir, left_drafts, new_draft
+from store.persistence.file_errors import reason as file_reason
 from store.records.models import Case, Channel
 
 if TYPE_CHECKING:
@@ -25,8 +27,8 @@ def start_call(app: WeiquanApp, case: Case, done: Callable[[int | None], Any]) -
     if store.path is not None:
         try:
             draft_file = DraftFile.create(store.path, case.id)
-        except (OSError, Timeout) as error:
-            reason = getattr(error, "strerror", None) or str(error)
+        except (OSError, Timeout, FileProblem) as error:
+            reason = _why(app, error)
             app.notify(
                 app.msgs("call.draft_failed", path=drafts_dir(store.path), reason=reason),
                 severity="warning",
@@ -44,7 +46,7 @@ def offer_left_calls(app: WeiquanApp) -> None:
     try:
         left = left_drafts(store.path)
     except OSError as error:  # the drafts folder cannot be read: say so, start anyway
-        left = [LeftDraft(drafts_dir(store.path), None, error.strerror or str(error))]
+        left = [LeftDraft(drafts_dir(store.path), None, file_reason(error))]
     for bad in (d for d in left if d.draft is None):
         app.notify(app.msgs("draft.unreadable", path=bad.path, problem=bad.problem), severity="warning", markup=False)
     _offer_next(app, [d for d in left if d.draft is not None])
@@ -110,3 +112,12 @@ def _discard(app: WeiquanApp, left: LeftDraft, then: Callable[[], None]) -> None
 
     m = app.msgs
     app.push_screen(ConfirmDialog(m("draft.confirm_discard"), m("draft.discard"), m("form.cancel")), decided)
+
+
+def _why(app: WeiquanApp, error: Exception) -> str:
+    """Why a draft could not be made, in the user's words (never the system's English)."""
+    if isinstance(error, FileProblem):
+        return error.text(app.msgs)
+    if isinstance(error, OSError):
+        return app.msgs(file_reason(error))
+    return str(error)

@@ -1,20 +1,24 @@
-"""What the main screen's keys do: open forms, apply their results to the store, undo."""
+"""What the main screen's keys do: open forms that save into the store while open, undo.
+
+Each form is given its ``saver``: the form runs it on Ctrl+S and closes only when it succeeded, so
+a failed save (a full disk, another session's change) never loses what was typed. The callbacks
+here run after that, to say so and show the result.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual.binding import BindingType
 
-from store.errors import ConflictError, WeiquanError
+from store.records.models import Case
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
     from store.cases.case_store import CaseStore
-    from store.records.models import Case, Contact, EvidenceFile, EvidenceItem
+    from store.records.models import Contact, EvidenceItem
     from store.rules.messages import Messages
     from tui.app import WeiquanApp
     from tui.dialogs.case_form import CaseFormResult
@@ -75,25 +79,18 @@ class CaseActions(_Host):
         from tui.dialogs.case_form import CaseForm
 
         form = CaseForm.localized(self.msgs)(self.msgs, self.now().date())
-        self.app.push_screen(form, self._case_saved)
 
-    def _case_saved(self, result: CaseFormResult | None, case_id: int | None = None) -> None:
-        """``case_id``: the case the form was opened for (None: a new case). Not the selection at
-        saving time, which another session's change can move while the form is open."""
-        if result is None:
-            return
-        if result.expected_revision is None:
-            case = self.app.attempt(lambda: self.store.create_case(result.fields))
-            if case is not None:
+        def save(result: CaseFormResult, overwrite: bool) -> Case:
+            return self.store.create_case(result.fields)
+
+        def saved(result: CaseFormResult | None) -> None:
+            case = form.outcome
+            if result is not None and isinstance(case, Case):  # what save returned
                 self.app.notify(self.msgs("main.case_created", id=case.id))
                 self.reload_from_store(select=case.id)
-            return
-        assert case_id is not None  # an edit: the form was opened for this case
-        self._save_unless_conflict(
-            lambda: self.store.update_case(case_id, result.fields, expected_revision=result.expected_revision),
-            lambda: self.store.update_case(case_id, result.fields),
-        )
-        self.reload_from_store(select=case_id)
+
+        form.saver = save
+        self.app.push_screen(form, saved)
 
     def action_edit(self) -> None:
         focused = self.app.focused
@@ -107,10 +104,24 @@ class CaseActions(_Host):
                 return
             from tui.dialogs.case_form import CaseForm
 
-            self.app.push_screen(
-                CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case),
-                lambda result: self._case_saved(result, case.id),
-            )
+            form = CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case)
+
+            # The case the form was opened for, not the selection at saving time (another
+            # session's change can move it while the form is open).
+            def save(result: CaseFormResult, overwrite: bool) -> Case:
+                revision = None if overwrite else result.expected_revision
+                return self.store.update_case(case.id, result.fields, expected_revision=revision)
+
+            form.saver = save
+            self.app.push_screen(form, lambda result: self._saved_in(case.id, result))
+
+    def _saved_in(self, case_id: int, result: object, note: str = "") -> None:
+        """A form for ``case_id`` closed: show the case again, and ``note`` if it saved."""
+        if result is None:
+            return
+        if note:
+            self.app.notify(note)
+        self.reload_from_store(select=case_id)
 
     def action_delete(self) -> None:
         focused = self.app.focused
@@ -164,7 +175,8 @@ class CaseActions(_Host):
                 return
             preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
-        self.app.push_screen(form, lambda result: self._contact_added(case.id, result))
+        form.saver = lambda result, overwrite: self.store.add_contact(case.id, result.fields)
+        self.app.push_screen(form, lambda result: self._saved_in(case.id, result, self.msgs("main.contact_added")))
 
     def action_start_call(self) -> None:
         """Call mode on the selected case: a timer, the checklist, single keys to note what is said."""
@@ -175,14 +187,6 @@ class CaseActions(_Host):
 
         start_call(self.app, case, lambda _: self.reload_from_store(select=case.id))
 
-    def _contact_added(self, case_id: int, result: ContactFormResult | None) -> None:
-        if result is None:
-            return
-        contact = self.app.attempt(lambda: self.store.add_contact(case_id, result.fields))
-        if contact is not None:
-            self.app.notify(self.msgs("main.contact_added"))
-        self.reload_from_store(select=case_id)
-
     def action_edit_contact(self) -> None:
         case = self.selected_case()
         contact = self.contact_under_cursor(case)
@@ -191,18 +195,13 @@ class CaseActions(_Host):
         from tui.dialogs.contact_form import ContactForm
 
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, contact)
-        self.app.push_screen(form, lambda result: self._contact_edited(case.id, contact.id, result))
 
-    def _contact_edited(self, case_id: int, contact_id: int, result: ContactFormResult | None) -> None:
-        if result is None:
-            return
-        self._save_unless_conflict(
-            lambda: self.store.update_contact(
-                case_id, contact_id, result.fields, expected_revision=result.expected_revision
-            ),
-            lambda: self.store.update_contact(case_id, contact_id, result.fields),
-        )
-        self.reload_from_store(select=case_id)
+        def save(result: ContactFormResult, overwrite: bool) -> object:
+            revision = None if overwrite else result.expected_revision
+            return self.store.update_contact(case.id, contact.id, result.fields, expected_revision=revision)
+
+        form.saver = save
+        self.app.push_screen(form, lambda result: self._saved_in(case.id, result))
 
     def _delete_contact(self, contact_id: int) -> None:
         case = self.selected_case()
@@ -290,57 +289,23 @@ class CaseActions(_Host):
         if case is None or item is None:
             self.app.notify(self.msgs("main.select_first"), severity="warning")
             return
+        from store.persistence.evidence_vault import vault_dir
         from tui.dialogs.evidence_form import EvidenceForm
 
-        form = EvidenceForm.localized(self.msgs)(self.msgs, item, can_vault=self.store.path is not None)
-        self.app.push_screen(form, lambda result: self._evidence_saved(case.id, item.id, result))
-
-    def _evidence_saved(self, case_id: int, item_id: int, result: EvidenceFormResult | None) -> None:
-        if result is None:
-            return
-        self.app.attempt(
-            lambda: self.store.update_evidence(case_id, item_id, {"state": result.state, "note": result.note})
+        vault = vault_dir(self.store.path) if self.store.path is not None else None
+        form = EvidenceForm.localized(self.msgs)(self.msgs, item, vault=vault)
+        form.saver = lambda result, overwrite: self.store.update_evidence(
+            case.id, item.id, {"state": result.state, "note": result.note}
         )
-        self.reload_from_store(select=case_id)
-        if result.attach is not None:
-            from store.persistence.evidence_vault import vault_dir
+        form.attacher = lambda attached: self.store.attach_file(case.id, item.id, attached)
 
-            vault = vault_dir(self.store.path) if (result.copy_to_vault and self.store.path) else None
-            from tui.dialogs.hash_progress import HashProgress
+        def saved(result: EvidenceFormResult | None) -> None:
+            note = ""
+            if result is not None and result.attach is not None:
+                note = self.msgs("evidence.attached", name=Path(result.attach).name)
+            self._saved_in(case.id, result, note)
 
-            progress = HashProgress(result.attach, vault, self.msgs("evidence.hash_cancel_hint"))
-            self.app.push_screen(progress, lambda attached: self._file_hashed(case_id, item_id, attached))
-
-    def _file_hashed(self, case_id: int, item_id: int, attached: EvidenceFile | None) -> None:
-        if attached is None:
-            self.app.notify(self.msgs("evidence.not_attached"), severity="warning")
-            return
-        if self.app.attempt(lambda: self.store.attach_file(case_id, item_id, attached)) is not None:
-            self.app.notify(self.msgs("evidence.attached", name=Path(attached.path).name))
-        self.reload_from_store(select=case_id)
-
-    # -- conflicts ------------------------------------------------------------------------------
-    def _save_unless_conflict(self, checked: Callable[[], object], forced: Callable[[], object]) -> None:
-        """Save; if another session changed the case since the form opened, ask before overwriting."""
-        try:
-            checked()
-        except ConflictError:
-            self._offer_overwrite(forced)
-        except WeiquanError as error:
-            self.app.show_error(error)
-
-    def _offer_overwrite(self, save_anyway: Callable[[], object]) -> None:
-        def decided(yes: bool | None) -> None:
-            if yes:
-                self.app.attempt(save_anyway)
-            self.reload_from_store()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                self.msgs("conflict.question"), self.msgs("conflict.overwrite"), self.msgs("conflict.keep_theirs")
-            ),
-            decided,
-        )
+        self.app.push_screen(form, saved)
 
     # -- screens --------------------------------------------------------------------------------
     def action_trash(self) -> None:

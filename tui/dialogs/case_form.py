@@ -10,8 +10,9 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from store.records.case_input import case_fields_from_form, format_references, format_sign_off
+from store.records.date_input import MAX_DATE_CHARS
 from store.records.models import Case, Category, Demand, Status
-from store.records.money import format_yuan
+from store.records.money import MAX_AMOUNT_CHARS, format_yuan
 from store.rules.messages import Messages, Msg
 from tui.dialogs.form import FormField, FormScreen, checkbox_field, input_field, select_field, text_field
 
@@ -61,14 +62,28 @@ class CaseForm(FormScreen[CaseFormResult]):
             input_field("shop", m("field.shop"), c.shop if c else ""),
             input_field("order_no", m("field.order_no"), c.order_no if c else ""),
             input_field("product", m("field.product"), c.product if c else ""),
-            input_field("amount_paid", m("field.amount_paid"), _yuan(c.amount_paid_fen) if c else "", "299.00"),
-            input_field("order_date", m("field.order_date"), _day(c.order_date) if c else "", "2026-11-20", date_hint),
+            input_field(
+                "amount_paid",
+                m("field.amount_paid"),
+                _yuan(c.amount_paid_fen) if c else "",
+                "299.00",
+                max_length=MAX_AMOUNT_CHARS,
+            ),
+            input_field(
+                "order_date",
+                m("field.order_date"),
+                _day(c.order_date) if c else "",
+                "2026-11-20",
+                date_hint,
+                max_length=MAX_DATE_CHARS,
+            ),
             input_field(
                 "delivery_date",
                 m("field.delivery_date"),
                 format_sign_off(c) if c else "",
                 "2026-11-22 18:30",
                 m("form.delivery_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             checkbox_field(
                 "sanbao_covered",
@@ -89,7 +104,12 @@ class CaseForm(FormScreen[CaseFormResult]):
                 [(x.value, m.enum("demand", x)) for x in Demand],
                 (c.demand if c else Demand.RETURN_REFUND).value,
             ),
-            input_field("compensation", m("field.compensation"), _yuan(c.compensation_fen) if c else ""),
+            input_field(
+                "compensation",
+                m("field.compensation"),
+                _yuan(c.compensation_fen) if c else "",
+                max_length=MAX_AMOUNT_CHARS,
+            ),
             checkbox_field("deceived", m("field.deceived"), m("form.yes"), c.deceived if c else False),
             checkbox_field(
                 "seller_knew",
@@ -98,7 +118,13 @@ class CaseForm(FormScreen[CaseFormResult]):
                 c.seller_knew if c else False,
                 m("form.facts_hint"),
             ),
-            input_field("loss", m("field.loss"), _yuan(c.loss_fen) if c else "", hint=m("form.loss_hint")),
+            input_field(
+                "loss",
+                m("field.loss"),
+                _yuan(c.loss_fen) if c else "",
+                hint=m("form.loss_hint"),
+                max_length=MAX_AMOUNT_CHARS,
+            ),
             input_field("demand_detail", m("field.demand_detail"), c.demand_detail if c else ""),
             input_field(
                 "respondent_name",
@@ -126,23 +152,29 @@ class CaseForm(FormScreen[CaseFormResult]):
                 (c.status if c else Status.OPEN).value,
             ),
             input_field("outcome", m("field.outcome"), c.outcome if c else ""),
-            input_field("recovered", m("field.recovered"), _yuan(c.recovered_fen) if c else ""),
+            input_field(
+                "recovered", m("field.recovered"), _yuan(c.recovered_fen) if c else "", max_length=MAX_AMOUNT_CHARS
+            ),
             input_field(
                 "return_received_date",
                 m("field.return_received_date"),
                 _day(c.return_received_date) if c else "",
                 hint=m("form.return_received_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             input_field(
                 "complaint_accepted_date",
                 m("field.complaint_accepted_date"),
                 _day(c.complaint_accepted_date) if c else "",
                 hint=m("form.accepted_hint"),
+                max_length=MAX_DATE_CHARS,
             ),
             text_field(
                 "references", m("field.references"), format_references(c) if c else "", m("form.references_hint")
             ),
-            input_field("tags", m("field.tags"), "，".join(c.tags) if c else "", hint=m("form.tags_hint")),
+            input_field(
+                "tags", m("field.tags"), "，".join(c.tags) if c else "", hint=m("form.tags_hint"), max_length=2000
+            ),
             text_field("notes", m("field.notes"), c.notes if c else ""),
         ]
 

@@ -12,8 +12,8 @@ from textual.widgets import Input
 from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 from store.records.case_input import contact_fields_from_form
-from store.records.date_input import format_datetime, parse_datetime
-from store.records.deadline_input import FORMS_HELP, parse_deadline
+from store.records.date_input import MAX_DATE_CHARS, format_datetime, parse_datetime
+from store.records.deadline_input import FORMS_HELP, MAX_DEADLINE_CHARS, parse_deadline
 from store.records.models import Contact, Direction, PromiseState
 from store.rules.messages import Messages
 from store.rules.rulebook import ladder
@@ -48,7 +48,13 @@ class ContactForm(FormScreen[ContactFormResult]):
         m, c = self.msgs, self.contact
         channels = [(step.channel.value, m.enum("channel", step.channel)) for step in ladder()]
         items = [
-            input_field("at", m("field.at") + " *", format_datetime(c.at if c else self.now), "2026-11-20 10:30"),
+            input_field(
+                "at",
+                m("field.at") + " *",
+                format_datetime(c.at if c else self.now),
+                "2026-11-20 10:30",
+                max_length=MAX_DATE_CHARS,
+            ),
             select_field(
                 "channel", m("field.channel"), channels, c.channel.value if c else self.preset.get("channel", "hotline")
             ),
@@ -61,13 +67,16 @@ class ContactForm(FormScreen[ContactFormResult]):
             input_field("agent_id", m("field.agent_id"), c.agent_id if c else "", hint=m("form.agent_hint")),
             input_field("reference_no", m("field.reference_no"), c.reference_no if c else ""),
             text_field("summary", m("field.summary"), c.summary if c else self.preset.get("summary", "")),
-            input_field("promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder")),
+            input_field(
+                "promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder"), max_length=2000
+            ),
             input_field(
                 "deadline",
                 m("field.deadline"),
                 format_datetime(c.deadline) if c and c.deadline else "",
                 "3个工作日 / 48h / 11-30 18:00",
                 m("form.deadline_hint", forms=FORMS_HELP),
+                max_length=MAX_DEADLINE_CHARS,
             ),
         ]
         if c is not None and c.promise_state is not PromiseState.NONE:

@@ -1,7 +1,13 @@
-"""Base for modal forms: labelled fields, inline errors, Ctrl+S to save, cancel asks if edited."""
+"""Base for modal forms: labelled fields, inline errors, Ctrl+S to save, cancel asks if edited.
+
+A form saves while it is still open: ``saver(result, overwrite)`` (set by whoever opens it) runs on
+Ctrl+S, and the form closes only once it has succeeded. A full disk, a refused value or another
+session's change to the same case is shown in the form, with everything typed still there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -12,10 +18,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
-from store.errors import InvalidInput
+from store.errors import ConflictError, InvalidInput, StoreDamaged, WeiquanError
 from store.rules.messages import Messages
 from tui.bindings import Localized
-from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.text import literal
 from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
 from tui.widgets.screen_footer import ScreenFooter
@@ -121,6 +127,11 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         self.msgs = msgs
         self.form_title = title
         self._initial: dict[str, Any] = {}
+        # Saves the result while the form is open; overwrite=True after the user chose to replace
+        # another session's change. What it returns is kept in ``outcome``. None: the form only
+        # returns its result.
+        self.saver: Callable[[ResultT, bool], object] | None = None
+        self.outcome: object = None
 
     def fields(self) -> list[FormField]:
         raise NotImplementedError
@@ -169,22 +180,74 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        for form_field in self.query(FormField):
-            form_field.show_error(None)
-        general = self.query_one("#form-general-error", Static)
-        general.update("")
+        self.clear_problems()
         try:
             result = self.build_result(self.values())
         except InvalidInput as problem:
-            target = self._field_for(problem.field)
-            if target is not None:
-                target.show_error(problem.text(self.msgs))
-                target.widget.focus()
-                target.scroll_visible(animate=False)
-            else:
-                general.update(literal(problem.text(self.msgs), keep_newlines=True))
+            self.show_problem(problem)
             return
-        self.dismiss(result)
+        self.save_result(result)
+
+    def save_result(self, result: ResultT, overwrite: bool = False) -> None:
+        """Save while the form is open; close it only when that worked."""
+        saver = self.saver
+        if saver is None:
+            self.dismiss(result)
+            return
+        if self.run_save(lambda: saver(result, overwrite), on_conflict=lambda: self._ask_overwrite(result)):
+            self.dismiss(result)
+
+    def run_save(self, operation: Callable[[], object], on_conflict: Callable[[], None] | None = None) -> bool:
+        """Run a store operation for this form; True when it worked (its value in ``outcome``).
+        Otherwise the reason is shown in the form, which stays open with everything typed."""
+        try:
+            self.outcome = operation()
+        except ConflictError as conflict:
+            if on_conflict is None:
+                self.show_problem(conflict)
+            else:
+                on_conflict()
+            return False
+        except StoreDamaged as damaged:
+            self.app.show_error(damaged)  # type: ignore[attr-defined]  # the damaged-file screen, over this form
+            return False
+        except WeiquanError as problem:
+            self.show_problem(problem)
+            return False
+        return True
+
+    def _ask_overwrite(self, result: ResultT) -> None:
+        """Another session changed the record since the form opened: overwrite, keep theirs (close
+        the form), or go back to the form (Esc) with the typing kept."""
+
+        def decided(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.save_result(result, overwrite=True)
+            elif choice == "theirs":
+                self.dismiss(None)
+
+        choices = [
+            ("overwrite", self.msgs("conflict.overwrite")),
+            ("theirs", self.msgs("conflict.keep_theirs")),
+            ("edit", self.msgs("conflict.keep_editing")),
+        ]
+        self.app.push_screen(ChoiceDialog(self.msgs("conflict.question"), choices), decided)
+
+    def clear_problems(self) -> None:
+        for form_field in self.query(FormField):
+            form_field.show_error(None)
+        self.query_one("#form-general-error", Static).update("")
+
+    def show_problem(self, problem: WeiquanError) -> None:
+        """Show why the form cannot be saved: beside its field when it names one, else under the form."""
+        text = problem.text(self.msgs)
+        target = self._field_for(getattr(problem, "field", None))
+        if target is not None:
+            target.show_error(text)
+            target.widget.focus()
+            target.scroll_visible(animate=False)
+        else:
+            self.query_one("#form-general-error", Static).update(literal(text, keep_newlines=True))
 
     def _field_for(self, name: str | None) -> FormField | None:
         if not name:
@@ -244,10 +307,13 @@ def checkbox_field(name: str, label: str, box_label: str, value: bool, hint: str
     return FormField(name, label, _steady(Checkbox(box_label, value, id=f"input-{name}", compact=True)), hint)
 
 
-def input_field(name: str, label: str, value: str = "", placeholder: str = "", hint: str = "") -> FormField:
-    return FormField(
-        name, label, _steady(LiteralInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True)), hint
-    )
+def input_field(
+    name: str, label: str, value: str = "", placeholder: str = "", hint: str = "", *, max_length: int = 200
+) -> FormField:
+    """A one-line field holding at most ``max_length`` characters (the model's limit for the field:
+    typing or pasting more is refused there, and no parser is ever handed a huge line)."""
+    widget = LiteralInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True, max_length=max_length)
+    return FormField(name, label, _steady(widget), hint)
 
 
 def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormField:

@@ -1,7 +1,13 @@
-"""Hashing (and copying) a large evidence file in a worker, with a progress bar and Esc to cancel."""
+"""Hashing (and copying) a large evidence file in a worker, with a progress bar and Esc to cancel.
+
+Returns the described file, the error that stopped it (in the user's words, for the form to show
+beside its field), or None when cancelled. Anything else that stops it is a bug: the app's one
+failure handler reports it (ReportsWorkerFailures) and the dialog returns None.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -13,16 +19,16 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from store.errors import WeiquanError
 from store.persistence.evidence_vault import HashCancelled, hash_file
+from store.persistence.file_errors import cannot
 from store.records.models import EvidenceFile
 from tui.text import literal
 from tui.typed_app import TypedApp
 from tui.workers import HASH_FILE, ReportsWorkerFailures
 
 
-class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | None]):
-    """Dismisses with the file described, or None (cancelled, or failed: the app says why)."""
-
+class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | WeiquanError | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     HashProgress { align: center middle; }
@@ -46,7 +52,7 @@ class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | N
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(str(self.path)))
-            yield ProgressBar(total=max(1, self.path.stat().st_size), show_eta=False, id="hash-progress")
+            yield ProgressBar(total=max(1, _size(self.path)), show_eta=False, id="hash-progress")
             yield Static(literal(self.cancel_hint, wrap=True))
 
     def on_mount(self) -> None:
@@ -60,8 +66,8 @@ class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | N
                 self.path,
                 vault=self.vault,
                 cancelled=self._stop.is_set,
-                clock=self.app.clock,
                 progress=lambda done, total: self.app.call_from_thread(bar.update, progress=done),
+                clock=self.app.clock,
             )
         except HashCancelled:  # Esc: nothing attached, nothing went wrong
             return None
@@ -70,7 +76,20 @@ class HashProgress(TypedApp, ReportsWorkerFailures, ModalScreen[EvidenceFile | N
         if event.state is WorkerState.SUCCESS:
             self.dismiss(event.worker.result)
         elif event.state is WorkerState.ERROR:
-            self.dismiss(None)  # ReportsWorkerFailures tells the user why
+            error = event.worker.error
+            if isinstance(error, WeiquanError | OSError):
+                # the form says it beside its field: not reported again as a failed job
+                event.prevent_default()
+                self.dismiss(error if isinstance(error, WeiquanError) else cannot("read", self.path, error))
+            else:
+                self.dismiss(None)  # a bug: ReportsWorkerFailures tells the user which job stopped
 
     def action_cancel(self) -> None:
         self._stop.set()
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 1  # the worker reports what is wrong with it

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static, TextArea
 
 from store.errors import InvalidInput
 from store.persistence.call_drafts import CallDraft, DraftFile
+from store.persistence.file_errors import reason as file_reason
 from store.records.case_input import contact_fields_from_form
 from store.records.date_input import format_datetime
 from store.records.duration_input import MAX_SECONDS, clock_text, duration_words, parse_duration
@@ -255,7 +256,7 @@ class CallScreen(TypedApp, Localized, Screen[int | None]):
         except OSError as error:
             if not self._save_failed:
                 self._save_failed = True
-                reason = error.strerror or str(error)
+                reason = self.msgs(file_reason(error))
                 self.notify(
                     self.msgs("call.draft_failed", path=self.draft_file.path, reason=reason),
                     severity="warning",

@@ -40,7 +40,7 @@ class DamagedScreen(TypedApp, Localized, Screen[None]):
         msgs = self.app.msgs
         with Vertical():
             yield Static(Text(msgs("damaged.title"), style="bold"))
-            yield Static(literal(self.error.text(msgs), keep_newlines=True))
+            yield Static(literal("\n".join(self.error.lines(msgs)), keep_newlines=True))
             hint = msgs("damaged.restore_hint") if self.error.newest_backup else msgs("damaged.no_backup_hint")
             yield Static(Text(hint, style="bold"))
             if self.app.store is not None:  # the app is running on the last good cases

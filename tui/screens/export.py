@@ -17,6 +17,7 @@ exports again, and only a reviewed one is said to be ready to post.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.calendar.workdays import WorkCalendar
-from store.errors import InvalidInput
+from store.errors import WeiquanError
 from store.export.complaint_form import FormBox
 from store.export.documents import Export
 from store.export.phrasing import Phrasing
@@ -46,6 +47,9 @@ from tui.workers import RENDER_EXPORT, ReportsWorkerFailures
 
 
 class SavePathDialog(TypedApp, ModalScreen[Path | None]):
+    """Asks for a file name and saves there while open: a path that cannot be written (a folder, a
+    link, a full disk …) is explained under the field and the dialog stays, with the path typed."""
+
     BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     SavePathDialog { align: center middle; }
@@ -60,21 +64,27 @@ class SavePathDialog(TypedApp, ModalScreen[Path | None]):
     SavePathDialog #save-error { color: $error; }
     """
 
-    def __init__(self, prompt: str, default: Path) -> None:
+    def __init__(self, prompt: str, default: Path, save: Callable[[Path], None]) -> None:
         super().__init__()
-        self.prompt, self.default = prompt, default
+        self.prompt, self.default, self.save = prompt, default, save
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield LiteralInput(str(self.default), id="save-path")
+            yield LiteralInput(str(self.default), id="save-path", max_length=4096)
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         raw = event.value.strip()
-        path = Path(raw).expanduser() if raw else None
-        if path is None or path.is_dir() or not path.parent.exists():
-            self.query_one("#save-error", Static).update(Text(self.app.msgs("exportui.bad_path")))
+        error = self.query_one("#save-error", Static)
+        if not raw:
+            error.update(Text(self.app.msgs("exportui.bad_path")))
+            return
+        path = Path(raw).expanduser()
+        try:
+            self.save(path)
+        except WeiquanError as problem:
+            error.update(literal(problem.text(self.app.msgs), keep_newlines=True))
             return
         self.dismiss(path)
 
@@ -323,19 +333,16 @@ class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]
         suffix = ".txt" if self.fmt == "form" else ".md"
         default = Path.home() / f"weiquan-case-{self.case_id}-{self.fmt}{'-public' if self.redact else ''}{suffix}"
 
+        def save(path: Path) -> None:
+            from store.persistence.output_files import write_output
+
+            write_output(path, text.encode("utf-8"))
+
         def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            from store.persistence.atomic_files import atomic_write
+            if path is not None:
+                self.notify(msgs("cli.export_written", path=str(path)), markup=False)
 
-            try:
-                atomic_write(path, text.encode("utf-8"))
-            except OSError as error:
-                self.app.show_error(InvalidInput(f"Cannot write {path}: {error.strerror or error}"))
-                return
-            self.notify(msgs("cli.export_written", path=str(path)), markup=False)
-
-        self.app.push_screen(SavePathDialog(msgs("exportui.save_prompt"), default), chosen)
+        self.app.push_screen(SavePathDialog(msgs("exportui.save_prompt"), default, save), chosen)
 
     def action_close(self) -> None:
         self.dismiss(None)
