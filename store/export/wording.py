@@ -109,18 +109,36 @@ _OFFICIAL = re.compile(
     r"(?:法|条例|规定|办法|细则|解释|意见|通知|规则|标准|决定|公告|章程|指南|守则)[”\"」』]$"
     r"|^.(?:Measures|Provisions|Regulations?|Rules|Law|Act)\b|\b(?:Law|Act|Regulations?|Measures|Provisions|Rules|Code)\W?.$"
 )
-_FILE_NAME = re.compile(
-    r"[^\s:：,，;；。“”\"'《》()（）]+\.(?:jpe?g|png|gif|heic|webp|bmp|mp4|mov|avi|mkv|m4a|mp3|wav|amr|pdf|docx?|"
-    r"xlsx?|pptx?|txt|zip|rar|7z)\b",
+_EXTENSION = re.compile(
+    r"\.(?:jpe?g|png|gif|heic|webp|bmp|mp4|mov|avi|mkv|m4a|mp3|wav|amr|pdf|docx?|xlsx?|pptx?|txt|zip|rar|7z)\b",
     re.IGNORECASE,
 )
+_NAME_STOPS = frozenset(":：,，;；。“”\"'《》()（）")
+_NAME_MAX = 255  # a file name is at most 255 characters
+
+
+def _file_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of file names (``IMG_0001.jpg``): each extension found, then the name before it.
+
+    Walking back from each extension keeps this linear; a pattern with a run before the
+    extension was retried from every position of a long line without spaces (quadratic).
+    """
+    for m in _EXTENSION.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < _NAME_MAX:
+            before = text[start - 1]
+            if before.isspace() or before in _NAME_STOPS:
+                break
+            start -= 1
+        if start < m.start():
+            yield start, m.end()
 
 
 def find_risky(text: str) -> Iterator[Hit]:
     """Every risky phrase in text that its context does not excuse."""
     by_word, zh, en = _rules()
-    low = text.lower()
-    excused = [m.span() for pattern in (_TITLE, _FILE_NAME) for m in pattern.finditer(text)]
+    low = _lower_in_place(text)
+    excused = [m.span() for m in _TITLE.finditer(text)] + list(_file_names(text))
     excused += [m.span() for m in _QUOTED.finditer(text) if _OFFICIAL.search(m[0])]
     matches = list(zh.finditer(low)) if zh is not None else []
     if en is not None and any(ch.isascii() and ch.isalpha() for ch in low):
@@ -133,6 +151,15 @@ def find_risky(text: str) -> Iterator[Hit]:
         if _excluded(spaced, m.start(), m[0].replace("-", " "), rule.unless) or not _in_context(low, m, rule):
             continue
         yield Hit(m.start(), m.end(), rule.reason, rule.instead)
+
+
+def _lower_in_place(text: str) -> str:
+    """Lower case with every character staying one character, so offsets into it are offsets into
+    ``text`` (``"İ".lower()`` is two characters and shifted every hit after it)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(lowered := ch.lower()) != 1 else lowered for ch in text)
 
 
 def _whole_word(low: str, start: int, end: int) -> bool:

@@ -24,6 +24,7 @@ from store.calendar.china_time import CHINA_TZ
 from store.calendar.holiday_file import read_holiday_file
 from store.errors import InvalidInput
 from store.export.redaction import Redactor
+from store.export.wording import find_risky
 from store.records.case_input import parse_references, parse_tags
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import DATE_PATTERN, parse_date, parse_datetime
@@ -66,6 +67,11 @@ def _holiday_file(folder: Path) -> Callable[[str], object]:
 
 REDACT = Redactor({"P7788123456"}, {"王小明"})
 
+
+def WORDING(text: str) -> object:  # upper case like REDACT, the other whole-text check in CASES
+    return list(find_risky(text))
+
+
 # name, adversarial input of n characters, the parser
 CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
     (
@@ -106,6 +112,11 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
     ("redactor", "n CJK characters", lambda n: "投诉" * (n // 2), REDACT),
     ("redactor", "n/2 times '1-' (separated numbers)", lambda n: "1-" * (n // 2), REDACT),
     ("redactor", "n/2 times 'a.' + '@x.cn' (dotted e-mail)", lambda n: "a." * (n // 2) + "@x.cn", REDACT),
+    ("wording check", "n letters, no space (file names)", lambda n: "a" * n, WORDING),
+    ("wording check", "n letters + '.jpg'", lambda n: "a" * n + ".jpg", WORDING),
+    ("wording check", "n/2 times '垃圾'", lambda n: "垃圾" * (n // 2), WORDING),
+    ("wording check", "n/4 times 'liar'", lambda n: "liar" * (n // 4), WORDING),
+    ("wording check", "n/2 times '“法'", lambda n: "“法" * (n // 2), WORDING),
 ]
 
 
