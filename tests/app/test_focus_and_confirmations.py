@@ -11,6 +11,7 @@ from tests.helpers.app_driver import screen_cells, screen_text
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.dialogs.form import FormField
 from tui.screens.main import MainScreen
+from tui.textual_compat import shown_notifications
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
 
@@ -113,7 +114,7 @@ async def test_d_on_the_evidence_checklist_deletes_nothing_and_says_why(make_app
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert [n.message for n in app._notifications] == [app.msgs("main.evidence_not_deleted")]
+        assert [n.message for n in shown_notifications(app)] == [app.msgs("main.evidence_not_deleted")]
         assert app_store.get(case_id) == before
 
 

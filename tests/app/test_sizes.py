@@ -7,13 +7,17 @@ import pytest
 from store.cases.case_store import CaseStore
 from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tests.helpers.calendars import calendar_to_2026
 from tui.screens.main import MainScreen
+
+CAL = calendar_to_2026()
 
 SIZES = [(200, 60), (120, 40), (80, 24), (71, 24), (60, 20), (50, 15), (40, 12), (80, 24), (200, 60)]
 
 
+@pytest.mark.slow
 async def test_resize_from_large_to_tiny_and_back(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=SIZES[0]) as pilot:
         for width, height in SIZES:
@@ -36,7 +40,7 @@ async def test_resize_from_large_to_tiny_and_back(make_app, app_store: CaseStore
 
 
 async def test_narrow_terminal_shows_one_pane_and_w_switches(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("en")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -75,7 +79,7 @@ def _line_with(text: str, *needles: str) -> str:
 async def test_a_contact_row_shows_its_deadline_and_state(make_app, app_store, size, lang, words) -> None:
     """The timeline row of the overdue hotline promise: date, channel, agent ID, deadline, state and
     the start of the promise on one line, with no horizontal scrolling."""
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     [hotline] = [c for c in app_store.get(1).contacts if c.agent_id == "8821"]
     assert f"{hotline.deadline:%m-%d}" == words[2] and hotline.promise.startswith(words[4])
     app = make_app(lang)
@@ -92,7 +96,7 @@ async def test_a_contact_row_shows_its_deadline_and_state(make_app, app_store, s
 
 
 async def test_80x24_keeps_the_facts_short_and_the_tabs_one_key_away(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -113,7 +117,7 @@ async def test_80x24_keeps_the_facts_short_and_the_tabs_one_key_away(make_app, a
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (60, 20)])
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 async def test_help_is_always_in_the_footer(make_app, app_store: CaseStore, size, lang) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app(lang)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -125,7 +129,7 @@ async def test_help_is_always_in_the_footer(make_app, app_store: CaseStore, size
 
 async def test_the_case_list_date_column_means_one_thing(make_app, app_store: CaseStore) -> None:
     """Every row's date is the case's next deadline (past when overdue, marked !); no status words."""
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -7,6 +7,7 @@ import pytest
 from textual.command import CommandPalette
 
 from tests.helpers.app_driver import screen_text, type_text
+from tui.textual_compat import shown_notifications
 
 ENGLISH = ("Search for commands", "No matches found", "Dismiss menu", "to quit the app", "Theme", "Keys")
 
@@ -49,7 +50,7 @@ async def test_ctrl_c_says_how_to_quit_in_the_ui_language(make_app, lang: str, w
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
-        [notice] = list(app._notifications)
+        [notice] = shown_notifications(app)
         assert words[0] in notice.message and notice.title == words[1]
         assert "q" in notice.message and "to quit the app" not in notice.message
 

@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case, Contact, EvidenceItem
     from store.rules.messages import Messages
-from tui.actions.case_actions import CaseActions
+from tui.actions.case_actions import CaseActions, CaseScreen
 from tui.bindings import Localized
+from tui.typed_app import TypedApp
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.case_pane import CasePane
 from tui.widgets.evidence_pane import EvidenceTable
@@ -33,7 +34,7 @@ from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline
 
 
-class MainScreen(CaseActions, Localized, Screen):
+class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     """Everything a user does with cases starts here; the actions live in CaseActions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -109,18 +110,18 @@ class MainScreen(CaseActions, Localized, Screen):
 
     @property
     def store(self) -> CaseStore:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.case_store
 
     @property
     def loaded(self) -> bool:
-        return self.app.store is not None  # type: ignore[attr-defined]
+        return self.app.store is not None
 
     @property
     def msgs(self) -> Messages:
-        return self.app.msgs  # type: ignore[attr-defined]
+        return self.app.msgs
 
     def now(self) -> dt.datetime:
-        return self.app.clock()  # type: ignore[attr-defined]
+        return self.app.clock()
 
     def compose(self) -> ComposeResult:
         msgs = self.msgs
@@ -154,6 +155,9 @@ class MainScreen(CaseActions, Localized, Screen):
         return self.query_one(CasePane)
 
     async def on_mount(self) -> None:
+        self.app.cases_loaded.subscribe(self, self.show_ranked)
+        self.app.cases_changed.subscribe(self, self._changed_elsewhere)
+        self.app.language_changed.subscribe(self, self._language_changed)
         if self.loaded:
             await self._build_detail()
             self.reload_from_store(select=self.selected_case_id)
@@ -174,7 +178,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.refresh_bindings()
         if not self._cases_shown:
             self._cases_shown = True
-            self.app.cases_shown()  # type: ignore[attr-defined]
+            self.app.cases_shown(self.guide_target_here)
 
     NEEDS_DATA = frozenset(
         {
@@ -254,7 +258,7 @@ class MainScreen(CaseActions, Localized, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
         self.refresh_bindings()  # e and d name what they act on
 
@@ -266,8 +270,14 @@ class MainScreen(CaseActions, Localized, Screen):
         if self._board is None:
             from store.deadlines.urgency_board import UrgencyBoard
 
-            self._board = UrgencyBoard()
+            self._board = UrgencyBoard(self.app.calendar)
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
+
+    def _changed_elsewhere(self, _: None) -> None:
+        self.reload_from_store()
+
+    def _language_changed(self, msgs: Messages) -> None:
+        self.app.switch_screen(MainScreen.localized(msgs)(select=self.selected_case_id))
 
     async def _show_first(self, ranked: list[tuple[Case, Urgency]], select: int | None) -> None:
         await self._build_detail()
@@ -313,7 +323,7 @@ class MainScreen(CaseActions, Localized, Screen):
     def show_selected(self) -> None:
         if not self._detail_built:
             return
-        self.case_pane.show_case(self.selected_case(), self.msgs, self.now())
+        self.case_pane.show_case(self.selected_case(), self.msgs, self.now(), self.app.calendar)
         if self.focus_target() != "case" or isinstance(self.focused, Timeline):
             self.refresh_bindings()  # a contact may have come or gone under the cursor
 
@@ -349,7 +359,7 @@ class MainScreen(CaseActions, Localized, Screen):
             self._show_rows(self.selected_case_id)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = self.msgs("main.filter_placeholder")
 
     @on(Input.Submitted, "#filter")
@@ -407,3 +417,7 @@ def short_date(when: dt.datetime, now: dt.datetime) -> str:
     """Month and day for dates within half a year of today, else the year and month (a limit
     years away needs no day in a narrow list; the case pane has it)."""
     return when.strftime("%m-%d") if abs((when.date() - now.date()).days) <= 180 else when.strftime("%Y-%m")
+
+
+if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it
+    _provides_what_the_actions_need: type[CaseScreen] = MainScreen

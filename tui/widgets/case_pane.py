@@ -26,6 +26,7 @@ from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline, contact_detail
 
 if TYPE_CHECKING:
+    from store.calendar.workdays import WorkCalendar
     from store.records.models import Case
     from store.rules.messages import Messages
 
@@ -94,6 +95,7 @@ class CasePane(Vertical):
         self.case: Case | None = None
         self._msgs: Messages | None = None
         self._now: dt.datetime | None = None
+        self._calendar: WorkCalendar | None = None
         self._stale: set[str] = set(TABS)
 
     def compose(self) -> ComposeResult:
@@ -115,9 +117,9 @@ class CasePane(Vertical):
     def active(self) -> str:
         return (self.query_one(ContentSwitcher).current or "tab-timeline").removeprefix("tab-")
 
-    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
-        self.case, self._msgs, self._now = case, msgs, now
-        self.query_one(CaseSummary).show_case(case, msgs, now)
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime, calendar: WorkCalendar) -> None:
+        self.case, self._msgs, self._now, self._calendar = case, msgs, now, calendar
+        self.query_one(CaseSummary).show_case(case, msgs, now, calendar)
         self._stale = set(TABS)
         self._draw(self.active)
 
@@ -150,19 +152,19 @@ class CasePane(Vertical):
         self.query_one(TabBar).show([msgs(f"tabs.{t}") for t in TABS], self.active)
 
     def _draw(self, tab: str) -> None:
-        if tab not in self._stale or self._msgs is None or self._now is None:
+        if tab not in self._stale or self._msgs is None or self._now is None or self._calendar is None:
             return
         self._stale.discard(tab)
-        case, msgs, now = self.case, self._msgs, self._now
+        case, msgs, now, calendar = self.case, self._msgs, self._now, self._calendar
         if tab == "timeline":
             self.query_one(Timeline).show_case(case, msgs, now)
             self.show_contact_detail()
         elif tab == "evidence":
             self.query_one(EvidencePane).show_case(case, msgs)
         elif tab == "clocks":
-            self.query_one(ClockList).show_case(case, msgs, now)
+            self.query_one(ClockList).show_case(case, msgs, now, calendar)
         else:
-            self.query_one(CaseFacts).show_case(case, msgs, now)
+            self.query_one(CaseFacts).show_case(case, msgs, now, calendar)
 
     def show_contact_detail(self) -> None:
         if self._msgs is None:

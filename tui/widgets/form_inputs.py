@@ -44,7 +44,7 @@ class FormInput(LiteralInput):
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self._cleared: str | None = None
 
     def action_clear_field(self) -> None:

@@ -90,7 +90,7 @@ class RowTable(CursorLines):
         self.keys: list[int] = []
         self.empty_text = ""
         self.flex: int | None = None
-        self.shrink: tuple[int, ...] = ()
+        self.shrink_columns: tuple[int, ...] = ()
         self._natural: list[int] = []
         self._widths: list[int] = []
         self._gap = GAP
@@ -109,7 +109,7 @@ class RowTable(CursorLines):
         (with …) for the table to fit."""
         previous = self.current_key
         self.headers, self.rows, self.keys, self.empty_text = headers, rows, keys, empty_text
-        self.flex, self.shrink = flex, shrink
+        self.flex, self.shrink_columns = flex, shrink
         self._natural = [
             max([cell_len(h)] + [cell_len(for_screen(r[i].text)) for r in rows]) for i, h in enumerate(headers)
         ]
@@ -120,7 +120,7 @@ class RowTable(CursorLines):
 
     def _fit_columns(self) -> None:
         available = self.scrollable_content_region.width - 1  # less the focus mark
-        self._widths, self._gap = column_widths(self._natural, available, self.flex, self.shrink)
+        self._widths, self._gap = column_widths(self._natural, available, self.flex, self.shrink_columns)
         total = 1 + sum(self._widths) + self._gap * max(len(self._widths) - 1, 0)
         self.virtual_size = Size(total, len(self.rows) + 1)
 

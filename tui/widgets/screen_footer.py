@@ -13,13 +13,15 @@ keeps the most needed keys that fit its width (the first in that list always), i
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from store.text.cell_width import cell_len
-from tui.textual_compat import translated_description
+from tui.textual_compat import describe_footer_key, translated_description
 
 KEY_PADDING = 3  # a space either side of the key, one after the description
 PALETTE_EXTRA = 2  # the palette key's left border and right padding
@@ -45,7 +47,7 @@ def keys_that_fit(keys: list[Widget], rank: tuple[str, ...], width: int) -> list
 
 
 class ScreenFooter(Footer):
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         # Only for the top screen (is_current also counts the screen just below a pushed one).
         # Hidden ones refresh their bindings, and so rebuild this footer, when they resume.
         if screen is screen.app.screen:
@@ -58,11 +60,11 @@ class ScreenFooter(Footer):
         for key in super().compose():
             if key.has_class("-command-palette"):
                 if msgs is not None:
-                    key.description = key.tooltip = msgs("app.palette")  # type: ignore[attr-defined]
+                    describe_footer_key(key, msgs("app.palette"))
                 palette.append(key)
             elif hasattr(key, "action"):
                 if msgs is not None:  # a Textual widget's own key ("Dismiss menu"), in the UI language
-                    key.description = translated_description(key.description, msgs)  # type: ignore[attr-defined]
+                    describe_footer_key(key, translated_description(getattr(key, "description", ""), msgs))
                 keys.append(key)
             else:  # a group of keys: Textual's own layout
                 palette.append(key)
