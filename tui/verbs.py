@@ -19,7 +19,7 @@ from store.calendar.china_time import Clock
 from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_beside, read_holiday_file
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
-from store.deadlines.due_report import broken_promises, due_items
+from store.deadlines.due_report import broken_promises, calendar_items, due_items
 from store.errors import InvalidInput, StoreMissing
 from store.export.documents import render_export
 from store.export.icalendar_file import calendar
@@ -188,8 +188,8 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, days, msgs, calendar=workdays) if not i.overdue]
-    text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
+    items, withdrawn = calendar_items(store.cases(include_deleted=True), now, days, msgs, calendar=workdays)
+    text = calendar(items + withdrawn, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
         target = Path(args.output).expanduser()
         write_output(target, text.encode("utf-8"))  # a failure is the one line said
