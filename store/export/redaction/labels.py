@@ -39,7 +39,8 @@ _NAME_LABEL = lazy(f"{other_words(LABELS_NAME_ZH)}|(?i:{latin_words(LABELS_NAME_
 _LABEL_EN = lazy(latin_words(_LABELS))
 # Between a label and its value: a colon, 是/为/叫/is, a courier's 单号, brackets, a few spaces.
 _FILLER = lazy(
-    r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?(?:号码|编号|账号|帐号|号)?[ \t]{0,2}"
+    r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?"
+    r"(?:号码|编号|账号|帐号|号|(?i:u?id)(?![a-z]))?[ \t]{0,2}"  # 小红书 ID：…
     r"(?P<said>[:：,，]|是|为|叫|(?i:is|was))?[ \t]{0,3}(?:[(（][^)）]{0,8}[)）])?[:：]?[ \t]{0,3}"
 )
 _VALUE = lazy(
