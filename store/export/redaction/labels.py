@@ -72,11 +72,14 @@ def label_candidates(f: Forms) -> Iterator[Candidate]:
         ]
         labels.sort()
     covered = 0
+    starts = {begin for begin, _, _ in labels}
     for begin, end, label in labels:
         if begin < covered:  # part of the label before it (EMS单号: 单号 belongs to EMS)
             continue
         filler = _FILLER.match(t, end)
         start = covered = filler.end() if filler else end
+        if start == end and end in starts:  # another label right after it (地址地址…): no value of its own
+            continue
         found = _value(t, start, _KIND_OF[label], bool(filler and filler["said"]))
         if found is not None:
             covered = found[1]  # a label word inside the value (抖音号：douyin_123) is the value's
