@@ -67,3 +67,18 @@ async def test_the_way_out_stays_in_a_full_footer_at_80_columns(make_app, app_st
             await pilot.pause()
         wide = " ".join(screen_text(pilot).splitlines()[-1].split())
         assert CLOSE[lang] in wide and len(wide.split()) >= len(footer.split()), wide
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_the_export_footer_keeps_copy_and_save_at_80_columns(make_app, app_store: CaseStore, lang) -> None:
+    fill_demo(app_store, FIXED_NOW.date(), calendar_to_2026())
+    app = make_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.jump_to_case(1)
+        await pilot.press("x")
+        for _ in range(5):
+            await pilot.pause()
+        footer = " ".join(screen_text(pilot).splitlines()[-1].split())
+        wanted = ["c Copy", "s Save"] if lang == "en" else ["c 复制", "s 保存"]
+        assert all(key in footer for key in wanted) and CLOSE[lang] in footer, footer
