@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.calendar.china_time import Clock
-from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_beside, read_holiday_file
+from store.calendar.holiday_file import calendar_beside, example_file, holiday_file_beside, read_holiday_file
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.deadlines.due_report import broken_promises, calendar_items, due_items
@@ -258,10 +258,10 @@ def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
 
 def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
     """Which years' holidays are known, and from where; --example prints a file to start from."""
-    if args.example:
-        sys.stdout.write(EXAMPLE)
-        return EXIT_OK
     msgs = Messages(args.lang)
+    if args.example:
+        sys.stdout.write(example_file(msgs))
+        return EXIT_OK
     db = real_db_path(resolve_db_path(args.db))
     if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
         raise StoreMissing(Msg.of("files.no_database", path=str(db)))
