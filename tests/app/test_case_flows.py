@@ -7,6 +7,8 @@ from pathlib import Path
 
 from store.cases.case_store import CaseStore
 from store.records.models import Channel, EvidenceState, PromiseState
+from store.rules.messages import Messages
+from store.text.cell_width import cell_len
 from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, settle_export, type_text, workers_done
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
@@ -409,3 +411,26 @@ async def test_edit_saves_the_case_it_was_opened_for_even_when_the_selection_mov
         assert isinstance(app.screen, MainScreen)
         titles = {case.id: case.title for case in CaseStore.open(db_path).cases()}
         assert titles[edited.id] == "Headphones: theirs" and "Wrong colour scarf" in titles.values()
+
+
+async def test_due_dashboard_at_80_columns_shows_each_row_whole_where_it_matters(
+    make_app, app_store: CaseStore
+) -> None:
+    """The state, the date and the start of what is due fit an 80-column row; the case and the
+    detail give up cells (they are one Enter away)."""
+    _case_with_promise(app_store)
+    app_store.create_case(
+        {"title": "一个很长很长的案件标题，说明商家在七天内没有处理退货申请", "category": "wrong_item",
+         "delivery_date": "2026-11-25"}
+    )  # fmt: skip
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        rows = [line for line in screen_text(pilot).splitlines() if "2026-" in line]
+        assert rows
+        for row in rows:
+            assert cell_len(row) <= 80
+        late = Messages("en")("due.overdue_tag")
+        assert any(late in row and "3个工作日内退款" in row and "2026-11-23" in row for row in rows)
+        assert any("7-day no-reason" in row for row in rows)

@@ -73,7 +73,11 @@ class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
             )
             keys.append(item.case_id)
         headers = ["", msgs("due.col_when"), msgs("due.col_case"), msgs("due.col_what"), msgs("due.col_detail")]
-        self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", count=self.window))
+        # At 80 columns the state and the date stay whole: what is due takes the width left, the
+        # case and the detail give up cells first.
+        self.query_one(RowTable).set_data(
+            headers, rows, keys, msgs("due.empty", count=self.window), flex=3, shrink=(2, 4), flex_wants=24
+        )
 
     def action_wider(self) -> None:
         self.window = WINDOWS[(WINDOWS.index(self.window) + 1) % len(WINDOWS)]

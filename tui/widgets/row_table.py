@@ -37,20 +37,20 @@ class Cell:
 
 
 def column_widths(
-    natural: list[int], available: int, flex: int | None, shrink: tuple[int, ...] = ()
+    natural: list[int], available: int, flex: int | None, shrink: tuple[int, ...] = (), flex_wants: int = MIN_FLEX
 ) -> tuple[list[int], int]:
     """Each column at its natural width (capped), the flex one at what is left of ``available``;
     and the gap between columns (one cell instead of two when the flex column is short of room).
-    When even then the flex column would get less than MIN_FLEX, the ``shrink`` columns give up
-    cells (widest first, down to MIN_SHRUNK each) so that the table still fits."""
+    When even then the flex column would get less than ``flex_wants`` cells, the ``shrink``
+    columns give up cells (widest first, down to MIN_SHRUNK each) so that the table still fits."""
     widths = [min(MAX_COLUMN, w) for w in natural]
     if flex is None or not 0 <= flex < len(widths):
         return widths, GAP
     for gap in (GAP, 1):
         room = available - sum(w for i, w in enumerate(widths) if i != flex) - gap * (len(widths) - 1)
-        if room >= min(natural[flex], 2 * MIN_FLEX) or gap == 1:
+        if room >= min(natural[flex], max(2 * MIN_FLEX, flex_wants)) or gap == 1:
             break
-    wanted = min(MIN_FLEX, natural[flex])
+    wanted = min(max(MIN_FLEX, flex_wants), natural[flex])
     while room < wanted:
         candidates = [i for i in shrink if widths[i] > MIN_SHRUNK]
         if not candidates:
@@ -90,6 +90,7 @@ class RowTable(CursorLines):
         self.keys: list[int] = []
         self.empty_text = ""
         self.flex: int | None = None
+        self.flex_wants = MIN_FLEX
         self.shrink_columns: tuple[int, ...] = ()
         self._natural: list[int] = []
         self._widths: list[int] = []
@@ -104,12 +105,13 @@ class RowTable(CursorLines):
         *,
         flex: int | None = None,
         shrink: tuple[int, ...] = (),
+        flex_wants: int = MIN_FLEX,
     ) -> None:
         """``flex``: the column that takes the width left; ``shrink``: columns that may be cut
-        (with …) for the table to fit."""
+        (with …) for the table to fit, or for the flex column to get ``flex_wants`` cells."""
         previous = self.current_key
         self.headers, self.rows, self.keys, self.empty_text = headers, rows, keys, empty_text
-        self.flex, self.shrink_columns = flex, shrink
+        self.flex, self.shrink_columns, self.flex_wants = flex, shrink, flex_wants
         self._natural = [
             max([cell_len(h)] + [cell_len(for_screen(r[i].text)) for r in rows]) for i, h in enumerate(headers)
         ]
@@ -120,7 +122,9 @@ class RowTable(CursorLines):
 
     def _fit_columns(self) -> None:
         available = self.scrollable_content_region.width - 1  # less the focus mark
-        self._widths, self._gap = column_widths(self._natural, available, self.flex, self.shrink_columns)
+        self._widths, self._gap = column_widths(
+            self._natural, available, self.flex, self.shrink_columns, self.flex_wants
+        )
         total = 1 + sum(self._widths) + self._gap * max(len(self._widths) - 1, 0)
         self.virtual_size = Size(total, len(self.rows) + 1)
 
