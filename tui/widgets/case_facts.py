@@ -20,9 +20,10 @@ if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
     from store.rules.messages import Messages
 
 
-def _line(label: str, value: str | Text) -> Text:
-    """``label: value``; both literal (a reference's label is typed by the user too)."""
-    text = literal(f"{label}: ", "bold", wrap=True)
+def _line(msgs: Messages, label: str, value: str | Text) -> Text:
+    """``label: value`` with the language's colon; both literal (a reference's label is typed by
+    the user too)."""
+    text = literal(msgs("app.labelled", label=label), "bold", wrap=True)
     text.append_text(value if isinstance(value, Text) else literal(value))
     return text
 
@@ -73,23 +74,24 @@ class CaseFacts(Static):
         rows: list[Text] = [literal(case.title, "bold reverse")]
         where = " · ".join(x for x in (case.platform, case.shop) if x)
         if where:
-            rows.append(_line(msgs("field.platform"), where))
+            rows.append(_line(msgs, msgs("field.platform"), where))
         if case.order_no:
-            rows.append(_line(msgs("field.order_no"), case.order_no))
+            rows.append(_line(msgs, msgs("field.order_no"), case.order_no))
         if case.product:
-            rows.append(_line(msgs("field.product"), case.product))
+            rows.append(_line(msgs, msgs("field.product"), case.product))
         if case.amount_paid_fen is not None:
-            rows.append(_line(msgs("field.amount_paid"), format_yuan(case.amount_paid_fen)))
-        rows.append(_line(msgs("field.category"), msgs.enum("category", case.category)))
+            rows.append(_line(msgs, msgs("field.amount_paid"), format_yuan(case.amount_paid_fen)))
+        rows.append(_line(msgs, msgs("field.category"), msgs.enum("category", case.category)))
         demand = msgs.enum("demand", case.demand)
         if case.compensation_fen is not None:
             demand += f" {format_yuan(case.compensation_fen)}"
-        rows.append(_line(msgs("field.demand"), demand))
+        rows.append(_line(msgs, msgs("field.demand"), demand))
         amount = statutory_amount(case)
         if amount is not None:
             lang = msgs.lang
             rows.append(
                 _line(
+                    msgs,
                     msgs("field.statutory_amount"),
                     f"{format_yuan(amount.amount_fen)} — {amount.formula(lang)}; {amount.citation(lang)}",
                 )
@@ -99,23 +101,23 @@ class CaseFacts(Static):
             status += f" — {case.outcome}"
         if case.recovered_fen is not None:
             status += f" ({msgs('field.recovered')} {format_yuan(case.recovered_fen)})"
-        rows.append(_line(msgs("field.status"), status))
+        rows.append(_line(msgs, msgs("field.status"), status))
         for ref in case.references:
-            rows.append(_line(ref.label, ref.value))
+            rows.append(_line(msgs, ref.label, ref.value))
         respondent = (case.respondent_name, case.respondent_credit_code, case.respondent_address)
         if any(respondent):
-            rows.append(_line(msgs("field.respondent"), " ".join(x for x in respondent if x)))
+            rows.append(_line(msgs, msgs("field.respondent"), " ".join(x for x in respondent if x)))
         if case.demand_detail:
-            rows.append(_line(msgs("field.demand_detail"), case.demand_detail))
+            rows.append(_line(msgs, msgs("field.demand_detail"), case.demand_detail))
         if case.tags:
-            rows.append(_line(msgs("field.tags"), " · ".join(case.tags)))
+            rows.append(_line(msgs, msgs("field.tags"), " · ".join(case.tags)))
         if case.notes:
-            note = literal(f"{msgs('field.notes')}: ", "bold", wrap=True)
+            note = literal(msgs("app.labelled", label=msgs("field.notes")), "bold", wrap=True)
             note.append_text(literal(case.notes, keep_newlines=True))
             rows.append(note)
         step = suggest_next_step(case, now, calendar)
         if step is not None:
-            rows.append(_line("➜ " + msgs("main.next_step"), literal(step.describe(msgs, case), "bold")))
+            rows.append(_line(msgs, "➜ " + msgs("main.next_step"), literal(step.describe(msgs, case), "bold")))
         update_static(self, Group(*rows))
 
 

@@ -151,6 +151,6 @@ def contact_detail(contact: Contact | None, msgs: Messages) -> Text:
         (msgs("field.deadline"), deadline),
     ):
         if value:
-            text.append(f"\n{label}: ", style="bold")
+            text.append("\n" + msgs("app.labelled", label=label), style="bold")
             text.append_text(literal(value, keep_newlines=True))
     return text
