@@ -40,11 +40,13 @@ from store.records.duration_input import parse_duration
 from store.records.models import Case, Channel, Contact, EvidenceFile, PromiseState, build
 from store.records.money import parse_yuan
 from store.rules.messages import Msg, catalog
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.languages import both_languages, language_problem, message_keys, user_values
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\(\w+\)[sdr]|%[sdr]")
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CHINA_TZ)
+CAL = calendar_to_2026()
 TODAY = NOW.date()
 STAMP = "2026-11-20T10:00:00+08:00"
 ERROR_CLASSES = {
@@ -163,7 +165,7 @@ def _backup(tmp: Path, content: object) -> None:
 def _holidays(tmp: Path, text: str | bytes) -> None:
     path = tmp / "holidays.toml"
     path.write_bytes(text.encode() if isinstance(text, str) else text)
-    read_holiday_file(path)
+    read_holiday_file(path, CAL)
 
 
 def _store_with_contact(promise: str = "") -> tuple[CaseStore, int, int]:
@@ -193,8 +195,8 @@ WALKS: dict[str, Callable[[Path], object]] = {
     "no time": lambda t: parse_datetime(" ", "at", now=NOW),
     "not a time": lambda t: parse_datetime("noon", "at", now=NOW),
     "no such time": lambda t: parse_datetime("2026-02-30 10:00", "at", now=NOW),
-    "bad deadline": lambda t: parse_deadline("soon", NOW),
-    "deadline too far": lambda t: parse_deadline("9999d", NOW),
+    "bad deadline": lambda t: parse_deadline("soon", NOW, CAL),
+    "deadline too far": lambda t: parse_deadline("9999d", NOW, CAL),
     "not an amount": lambda t: parse_yuan("twelve"),
     "negative amount": lambda t: parse_yuan("-5"),
     "decimals": lambda t: parse_yuan("1.234"),
@@ -214,7 +216,7 @@ WALKS: dict[str, Callable[[Path], object]] = {
     "reference line": lambda t: case_fields_from_form({"title": "x", "references": "no colon"}, TODAY),
     "sign-off": lambda t: parse_sign_off("whenever", today=TODAY),
     "deadline before contact": lambda t: contact_fields_from_form(
-        {"at": "2026-11-20 10:00", "deadline": "2026-11-01"}, NOW
+        {"at": "2026-11-20 10:00", "deadline": "2026-11-01"}, NOW, CAL
     ),
     # records as msgspec checks them
     "sign-off time without date": lambda t: build(Case, {"id": 1, **_case(delivery_time="10:00:00")}),
