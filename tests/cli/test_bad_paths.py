@@ -395,3 +395,47 @@ def test_order_text_from_a_fifo_or_a_device_is_refused_not_read(tmp_path: Path, 
     result = _run("new", "--title", "t", "--from-text", str(source), "--db", str(db), "--lang", "en")
     assert result.returncode == 2 and "is not a regular file" in _clear_line(result.stderr)
     assert not db.exists()
+
+
+def _with_dates(db: Path, where: str, value: str) -> bytes:
+    """A database whose case (or its one contact) has ``value`` in the field ``where``."""
+    store = CaseStore.open(db)
+    case_id = store.create_case({"title": "耳机左耳无声", "order_date": "2026-11-01"}).id
+    store.add_contact(case_id, {"at": "2026-11-20T10:00:00+08:00", "channel": "hotline", "promise": "退款"})
+    data = orjson.loads(db.read_bytes())
+    record = data["cases"][str(case_id)]
+    if where.startswith("contact "):
+        record = record["contacts"][0]
+        where = where.removeprefix("contact ")
+    record[where] = value
+    return orjson.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("order_date", "9999-12-31"),  # a statutory clock three years on: year 10002, ValueError
+        ("delivery_date", "9999-12-31"),  # OverflowError
+        ("created", "9999-12-31T23:59:59-12:00"),
+        ("contact at", "0001-01-01T00:00:00+14:00"),  # OverflowError in China time, and on load
+        ("contact deadline", "9999-12-31T23:59:59-12:00"),
+    ],
+)
+def test_a_date_no_case_can_have_is_refused_on_load_and_on_restore(tmp_path: Path, where: str, value: str) -> None:
+    """Such a year passed msgspec's checks and then raised a traceback in every verb that looks at
+    deadlines (due, export, ics; list and restore too for year 1)."""
+    db = tmp_path / "weiquan.json"
+    bad = _with_dates(db, where, value)
+    db.write_bytes(bad)
+    for verb in (["list"], ["due"], ["export", "1"], ["ics", "-o", str(tmp_path / "o.ics")], ["note", "1", "x"]):
+        result = _run(*verb, "--db", str(db), "--lang", "en")
+        assert result.returncode == 2, result.stderr
+        line = _clear_line(result.stderr)
+        assert "dates run from 1990 to 2199" in line and value in line, line
+    assert db.read_bytes() == bad
+    good = tmp_path / "good.json"
+    before = _populated(good)
+    (tmp_path / "restore-me.json").write_bytes(bad)
+    result = _run("restore", str(tmp_path / "restore-me.json"), "--db", str(good), "--lang", "zh-CN")
+    assert result.returncode == 2 and "年份超出了范围" in _clear_line(result.stderr)
+    assert good.read_bytes() == before

@@ -348,3 +348,24 @@ def test_a_case_number_of_thousands_of_digits_is_not_a_case_number(
     assert "不是案件编号" in refused(db, capsys, "note", huge, "x")
     assert "不是联系记录编号" in refused(db, capsys, "mark", "1", huge, "kept")
     assert "不是案件编号" in refused(db, capsys, "log", "#" + "0" * 5000 + "1" + "0" * 10)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "--title", "t", "--order-date", "9999-12-31"],
+        ["new", "--title", "t", "--delivery-date", "1800-01-01"],
+        ["log", "CASE", "--at", "9999-12-31 10:00", "--due", "3d"],
+        ["log", "CASE", "--at", "0001-01-01 00:00"],
+        ["log", "CASE", "--due", "2300-01-01"],
+    ],
+)
+def test_a_typed_year_no_case_can_have_is_refused(
+    db: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    """Year 9999 was saved, and every later `due`, `export` and `ics` ended in a traceback;
+    year 1 and a relative deadline from year 9999 raised OverflowError at once."""
+    case_id = a_case(db)
+    args = [str(case_id) if arg == "CASE" else arg for arg in args]
+    assert "年份超出了范围（只能是 1990 年至 2199 年）" in refused(db, capsys, *args)
+    assert wq(db, "due") == 0

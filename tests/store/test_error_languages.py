@@ -215,6 +215,7 @@ WALKS: dict[str, Callable[[Path], object]] = {
     ),
     "reference line": lambda t: case_fields_from_form({"title": "x", "references": "no colon"}, TODAY),
     "sign-off": lambda t: parse_sign_off("whenever", today=TODAY),
+    "year out of range": lambda t: parse_date("9999-12-31", "order_date", today=TODAY),
     "deadline before contact": lambda t: contact_fields_from_form(
         {"at": "2026-11-20 10:00", "deadline": "2026-11-01"}, NOW, CAL
     ),
