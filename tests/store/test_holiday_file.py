@@ -124,3 +124,12 @@ def test_a_holiday_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path: Path)
     calendar, [notice] = calendar_beside(db, BASE)
     assert "pipe (FIFO)" in EN(notice) and "not used" in EN(notice)
     assert calendar is BASE
+
+
+def test_the_last_day_python_has_is_read_not_stepped_past(tmp_path: Path) -> None:
+    """Days were listed by stepping one day past the last: after 9999-12-31 that raised
+    OverflowError, a traceback in every verb and at the app's start (the file is read there)."""
+    text = '[9999]\nholidays = ["9999-12-30..9999-12-31"]\nworkdays = ["9999-12-25"]\n'
+    calendar, notices = calendar_beside(_write(tmp_path, text), BASE)
+    assert notices == []
+    assert calendar.is_working_day(D(9999, 12, 31)) == (False, False)

@@ -96,6 +96,7 @@ def test_the_contact_form_gives_fields_or_invalid_input(values: dict[str, str]) 
 @given(st.one_of(st.text(max_size=300), st.builds(lambda k, v: f"[{k}]\nholidays = [{v!r}]\n", TYPED, TYPED)))
 @example("[\"²²²²\"]\nholidays = ['2027-01-01']\n")  # str.isdigit() is true for it; int() is not
 @example("[\"１２３４\"]\nholidays = ['1234-01-01']\n")
+@example("[9999]\nholidays = ['9999-12-31']\n")  # no day after it (OverflowError once)
 def test_the_holiday_file_gives_years_or_one_clear_error(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.mktemp("holidays") / "holidays.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
