@@ -62,6 +62,9 @@ def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
     ("text", "says"),
     [
         ("[2027\nholidays = [", "not valid TOML (line 1, column 6)"),
+        # tomllib recurses into nested arrays and tables: RecursionError once
+        pytest.param("[2027]\nholidays = " + "[" * 100_000 + "]" * 100_000, "not valid TOML", id="deep arrays"),
+        pytest.param("x = " + "{a=" * 50_000 + "1" + "}" * 50_000, "not valid TOML", id="deep tables"),
         ("[twenty]\nholidays = ['2027-01-01']", "[twenty] is not a year section"),
         ("title = 'x'", "[title] is not a year section"),
         ("[2027]\nholiday = ['2027-01-01']", "[2027] has a field “holiday” that does not belong there"),
