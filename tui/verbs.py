@@ -32,6 +32,7 @@ from store.persistence.output_files import write_output
 from store.rules.messages import Messages, Msg
 from store.text.cell_width import fit
 from store.text.controls import for_json, for_plain_text
+from tui.output_target import check_not_own_file
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
@@ -123,6 +124,7 @@ def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
         return EXIT_OK
     if args.output:
         target = Path(args.output).expanduser()
+        check_not_own_file(target, store.path)
     else:
         assert store.path is not None
         folder = companion_folder(backup_dir(store.path))
@@ -192,6 +194,7 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
         target = Path(args.output).expanduser()
+        check_not_own_file(target, store.path)
         write_output(target, text.encode("utf-8"))  # a failure is the one line said
         say(msgs("cli.ics_written", count=len(items), path=target), err=True)
     else:
@@ -238,6 +241,7 @@ def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
         payload = result.text
     if args.output:
         target = Path(args.output).expanduser()
+        check_not_own_file(target, store.path)
         write_output(target, payload.encode("utf-8"))
         say(msgs("cli.export_written", path=target), err=True)
     else:

@@ -275,3 +275,25 @@ async def test_the_app_on_a_database_it_cannot_use_ends_with_one_clear_line(
     printed = capsys.readouterr().err
     assert printed.startswith("weiquan: ") and "Traceback" not in printed and "errors shown" not in printed
     assert {"folder": "文件夹", "fifo": "管道", "lock refused": "只读"}[kind] in printed.replace("\n", "")
+
+
+async def test_the_export_save_dialog_refuses_the_database_itself(make_app, app_store: CaseStore) -> None:
+    """The dialog offered to write the export over weiquan.json: every case replaced by Markdown."""
+    from tui.screens.export import SavePathDialog
+
+    _case(app_store)
+    assert app_store.path is not None
+    before = app_store.path.read_bytes()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SavePathDialog)
+        dialog.query_one("#save-path").value = str(app_store.path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "weiquan's own file" in screen_text(pilot)
+    assert app_store.path.read_bytes() == before

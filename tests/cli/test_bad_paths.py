@@ -439,3 +439,19 @@ def test_a_date_no_case_can_have_is_refused_on_load_and_on_restore(tmp_path: Pat
     result = _run("restore", str(tmp_path / "restore-me.json"), "--db", str(good), "--lang", "zh-CN")
     assert result.returncode == 2 and "年份超出了范围" in _clear_line(result.stderr)
     assert good.read_bytes() == before
+
+
+@pytest.mark.parametrize("verb", [["export", "1", "-o"], ["ics", "-o"], ["backup", "-o"]])
+@pytest.mark.parametrize("own", ["weiquan.json", "weiquan.json.lock", "weiquan-backups/x.md", "weiquan-vault/x.md"])
+def test_output_over_weiquans_own_files_is_refused(tmp_path: Path, verb: list[str], own: str) -> None:
+    """`export 1 -o weiquan.json` replaced every case with Markdown (and a lock file another session
+    holds with a new one, so two sessions could write at once)."""
+    db = tmp_path / "weiquan.json"
+    before = _populated(db)
+    (tmp_path / "weiquan-backups").mkdir(exist_ok=True)
+    (tmp_path / "weiquan-vault").mkdir(exist_ok=True)
+    lock_before = (tmp_path / "weiquan.json.lock").read_bytes()
+    result = _run(*verb, str(tmp_path / ".." / tmp_path.name / own), "--db", str(db), "--lang", "zh-CN")
+    assert result.returncode == 2 and "是 weiquan 自己的文件" in _clear_line(result.stderr)
+    assert db.read_bytes() == before and (tmp_path / "weiquan.json.lock").read_bytes() == lock_before
+    assert not (tmp_path / own).exists() or own.startswith("weiquan.json")

@@ -64,6 +64,7 @@ WALKED_ELSEWHERE = {
     "backup.safety_copy_failed": "the copy before a restore fails: tests/cli/test_bad_paths.py",
     "capture.busy_case": "another session changes the case on every try: tests/cli/test_capture_verbs.py",
     "capture.not_utf8": "a verb's text file: tests/cli/test_cli_languages.py",
+    "files.output_is_own_file": "export, ics or backup -o onto the database: tests/cli/test_bad_paths.py",
     "capture.argument_not_utf8": "an argument a GBK terminal sent: tests/cli/test_capture_verbs.py",
     "capture.no_promise_yet": "weiquan mark: tests/cli/test_cli_languages.py",
     "capture.empty_note": "weiquan note: tests/cli/test_cli_languages.py",

@@ -335,7 +335,9 @@ class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]
 
         def save(path: Path) -> None:
             from store.persistence.output_files import write_output
+            from tui.output_target import check_not_own_file
 
+            check_not_own_file(path, self.app.case_store.path)
             write_output(path, text.encode("utf-8"))
 
         def chosen(path: Path | None) -> None:
