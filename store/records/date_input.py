@@ -17,10 +17,11 @@ from store.rules.messages import Msg
 DATE_FORMS = "2026-11-20, 2026/11/20, 11-20, 2026年11月20日"
 DATETIME_FORMS = "2026-11-20 10:30, 11-20 10:30, 2026年11月20日 10点30"
 MAX_DATE_CHARS = 40  # the longest form, "2026年11月20日 10点30分", has 20
-# Years a record's dates may fall in: wide for any complaint, narrow enough that a deadline counted
-# years past the last (statutory clocks, working days) and a conversion to China time stay
-# within Python's dates (years 1 to 9999), which otherwise raise in every view of the case.
-FIRST_YEAR, LAST_YEAR = 1990, 2199
+# Years a record's dates may fall in: wide for any complaint (and for a clock left at 1970 by a
+# device without a real-time clock), narrow enough that a deadline counted years past the last
+# (statutory clocks, working days) and a conversion to China time stay within Python's dates
+# (years 1 to 9999), which otherwise raise in every view of the case.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
 
 DATE_PATTERN = re.compile(
     r"(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*(?:[日号]\s*)?"

@@ -431,7 +431,7 @@ def test_a_date_no_case_can_have_is_refused_on_load_and_on_restore(tmp_path: Pat
         result = _run(*verb, "--db", str(db), "--lang", "en")
         assert result.returncode == 2, result.stderr
         line = _clear_line(result.stderr)
-        assert "dates run from 1990 to 2199" in line and value in line, line
+        assert "dates run from 1970 to 2199" in line and value in line, line
     assert db.read_bytes() == bad
     good = tmp_path / "good.json"
     before = _populated(good)

@@ -367,5 +367,5 @@ def test_a_typed_year_no_case_can_have_is_refused(
     year 1 and a relative deadline from year 9999 raised OverflowError at once."""
     case_id = a_case(db)
     args = [str(case_id) if arg == "CASE" else arg for arg in args]
-    assert "年份超出了范围（只能是 1990 年至 2199 年）" in refused(db, capsys, *args)
+    assert "年份超出了范围（只能是 1970 年至 2199 年）" in refused(db, capsys, *args)
     assert wq(db, "due") == 0
