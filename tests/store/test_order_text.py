@@ -3,9 +3,13 @@ everything else is left alone."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from store.records.order_text import MAX_TEXT, parse_order_text
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from store.records.order_text import MAX_TEXT, MAX_VALUE, parse_order_text
 
 SAMPLES: list[tuple[str, str, dict[str, str]]] = [
     (
@@ -189,3 +193,17 @@ def test_a_huge_paste_is_read_only_up_to_its_limit() -> None:
 def test_an_overlong_value_is_cut_to_the_field_size() -> None:
     found = parse_order_text("商品名称：" + "长" * 500)
     assert len(found.fields["product"]) == 200
+
+
+_SHARE_TITLE_PATTERN = re.compile(r"「([^」\n]{2,200})」")  # what the one-pass scan must find
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("「」\nab 中")), max_size=500))
+@example("「" * 300 + "ab」")
+@example("「a」「bc」")
+@example("「" + "a" * 200 + "」")
+@example("「" + "a" * 201 + "」「xy」")
+def test_the_share_title_is_what_the_pattern_finds(text: str) -> None:
+    found = _SHARE_TITLE_PATTERN.search(text)
+    assert parse_order_text(text).fields.get("product") == (found[1].strip()[:MAX_VALUE] if found else None)
