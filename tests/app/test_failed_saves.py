@@ -217,16 +217,21 @@ async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
         assert list(elsewhere.iterdir()) == [] and app_store.get(case_id).evidence[0].files == []
 
 
-@pytest.mark.parametrize("kind", ["folder", "link", "no folder"])
+@pytest.mark.parametrize("kind", ["folder", "link", "no folder", "the database"])
 async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
 ) -> None:
+    """The database itself was written over (every case replaced by Markdown) like any other file."""
     from tui.screens.export import SavePathDialog
 
     _case(app_store)
+    assert app_store.path is not None
+    database = app_store.path.read_bytes()
     victim = tmp_path / "victim.md"
     victim.write_text("keep")
-    target = {"folder": tmp_path, "link": tmp_path / "link.md", "no folder": tmp_path / "nope" / "x.md"}[kind]
+    target = {"folder": tmp_path, "link": tmp_path / "link.md", "no folder": tmp_path / "nope" / "x.md"}.get(
+        kind, app_store.path
+    )
     if kind == "link":
         target.symlink_to(victim)
     app = make_app()
@@ -241,8 +246,8 @@ async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog and dialog.query_one("#save-path").value == str(target)
-        assert str(target) in screen_text(pilot)
-        assert victim.read_text() == "keep"
+        assert ("weiquan's own file" if kind == "the database" else str(target)) in screen_text(pilot)
+        assert victim.read_text() == "keep" and app_store.path.read_bytes() == database
         good = tmp_path / "case.md"
         dialog.query_one("#save-path").value = str(good)
         await pilot.press("enter")
@@ -275,25 +280,3 @@ async def test_the_app_on_a_database_it_cannot_use_ends_with_one_clear_line(
     printed = capsys.readouterr().err
     assert printed.startswith("weiquan: ") and "Traceback" not in printed and "errors shown" not in printed
     assert {"folder": "文件夹", "fifo": "管道", "lock refused": "只读"}[kind] in printed.replace("\n", "")
-
-
-async def test_the_export_save_dialog_refuses_the_database_itself(make_app, app_store: CaseStore) -> None:
-    """The dialog offered to write the export over weiquan.json: every case replaced by Markdown."""
-    from tui.screens.export import SavePathDialog
-
-    _case(app_store)
-    assert app_store.path is not None
-    before = app_store.path.read_bytes()
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("x")
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SavePathDialog)
-        dialog.query_one("#save-path").value = str(app_store.path)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is dialog and "weiquan's own file" in screen_text(pilot)
-    assert app_store.path.read_bytes() == before
