@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -42,6 +41,7 @@ from store.records.order_text import read_order_text
 from store.records.record_ids import MAX_RECORD_ID
 from store.rules.messages import Messages, Msg
 from store.text.controls import for_json
+from tui.typed_paths import typed_path
 from tui.verbs import Setting, open_store, say
 
 EXIT_OK = 0
@@ -150,7 +150,7 @@ def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
 def _read(path_text: str) -> str:
     """A pasted order's text from a file: a regular file of at most 1 MB (a FIFO or /dev/zero is
     refused, not read), its problems in the user's words."""
-    path = Path(path_text).expanduser()
+    path = typed_path(path_text)
     try:
         return read_regular(path, limit=MEGABYTE).decode("utf-8")
     except UnicodeDecodeError:
@@ -261,7 +261,7 @@ def _append_note(store: CaseStore, case_id: int, line: str) -> Case:
 def cmd_attach(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     kind = parse_choice(args.kind, EvidenceKind, "evidence_kind", "evidence_kind")
-    path = check_attachable(args.file)
+    path = check_attachable(str(typed_path(args.file)))
     store, _ = open_for_writing(args, setting)
     case = store.get(case_id)
     item = next((e for e in case.evidence if e.kind is kind), None)

@@ -22,6 +22,7 @@ from store.rules.messages import Messages, detect_language, normalise_language
 from store.text.controls import for_plain_text
 from tui.argparse_words import argparse_in
 from tui.capture_cli import CAPTURE_VERBS, add_capture_verbs
+from tui.typed_paths import typed_path
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -113,6 +114,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calenda
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:
+        if args.db:
+            args.db = str(typed_path(args.db))
         if args.verb is None:
             from tui.launch import launch_app  # Textual only when the app opens
 

@@ -17,7 +17,7 @@ from store.rules.messages import Msg
 
 
 def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path.expanduser()))
+    return Path(os.path.realpath(path))  # already expanded (tui.typed_paths)
 
 
 def check_not_own_file(target: Path, db_path: Path | None) -> None:

@@ -217,11 +217,12 @@ async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
         assert list(elsewhere.iterdir()) == [] and app_store.get(case_id).evidence[0].files == []
 
 
-@pytest.mark.parametrize("kind", ["folder", "link", "no folder", "the database"])
+@pytest.mark.parametrize("kind", ["folder", "link", "no folder", "the database", "no such user"])
 async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
 ) -> None:
-    """The database itself was written over (every case replaced by Markdown) like any other file."""
+    """The database itself was written over (every case replaced by Markdown) like any other file,
+    and ~name of no user ended the app (pathlib's RuntimeError)."""
     from tui.screens.export import SavePathDialog
 
     _case(app_store)
@@ -229,9 +230,12 @@ async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
     database = app_store.path.read_bytes()
     victim = tmp_path / "victim.md"
     victim.write_text("keep")
-    target = {"folder": tmp_path, "link": tmp_path / "link.md", "no folder": tmp_path / "nope" / "x.md"}.get(
-        kind, app_store.path
-    )
+    target = {
+        "folder": tmp_path,
+        "link": tmp_path / "link.md",
+        "no folder": tmp_path / "nope" / "x.md",
+        "no such user": Path("~nobody-here/x.md"),
+    }.get(kind, app_store.path)
     if kind == "link":
         target.symlink_to(victim)
     app = make_app()

@@ -455,3 +455,26 @@ def test_output_over_weiquans_own_files_is_refused(tmp_path: Path, verb: list[st
     assert result.returncode == 2 and "是 weiquan 自己的文件" in _clear_line(result.stderr)
     assert db.read_bytes() == before and (tmp_path / "weiquan.json.lock").read_bytes() == lock_before
     assert not (tmp_path / own).exists() or own.startswith("weiquan.json")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "1", "-o", "~nobody-here/case.md"],
+        ["ics", "-o", "~nobody-here/due.ics"],
+        ["backup", "-o", "~nobody-here/b.json"],
+        ["restore", "~nobody-here/b.json"],
+        ["attach", "1", "photo", "~nobody-here/p.png"],
+        ["new", "--title", "t", "--from-text", "~nobody-here/order.txt"],
+        ["list", "--db", "~nobody-here/weiquan.json"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_path_starting_with_the_home_of_no_user_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """pathlib raises RuntimeError ("Could not determine home directory") for ~name of no user."""
+    db = tmp_path / "weiquan.json"
+    before = _populated(db)
+    result = _run(*args, *([] if "--db" in args else ["--db", str(db)]), "--lang", "en")
+    assert result.returncode == 2
+    assert "“~nobody-here/" in _clear_line(result.stderr) and "names no user on this system" in result.stderr
+    assert db.read_bytes() == before

@@ -64,6 +64,7 @@ WALKED_ELSEWHERE = {
     "backup.safety_copy_failed": "the copy before a restore fails: tests/cli/test_bad_paths.py",
     "capture.busy_case": "another session changes the case on every try: tests/cli/test_capture_verbs.py",
     "capture.not_utf8": "a verb's text file: tests/cli/test_cli_languages.py",
+    "input.unknown_home": "~name of no user in a path: tests/cli/test_bad_paths.py, tests/app/test_failed_saves.py",
     "files.output_is_own_file": "export, ics or backup -o onto the database: tests/cli/test_bad_paths.py",
     "capture.argument_not_utf8": "an argument a GBK terminal sent: tests/cli/test_capture_verbs.py",
     "capture.no_promise_yet": "weiquan mark: tests/cli/test_cli_languages.py",

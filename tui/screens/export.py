@@ -40,6 +40,7 @@ from tui.bindings import Localized
 from tui.clipboard import CopyOutcome, copy_within_limit
 from tui.text import literal
 from tui.typed_app import TypedApp
+from tui.typed_paths import typed_path
 from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.text_preview import TextPreview
@@ -80,8 +81,8 @@ class SavePathDialog(TypedApp, ModalScreen[Path | None]):
         if not raw:
             error.update(Text(self.app.msgs("exportui.bad_path")))
             return
-        path = Path(raw).expanduser()
         try:
+            path = typed_path(raw)
             self.save(path)
         except WeiquanError as problem:
             error.update(literal(problem.text(self.app.msgs), keep_newlines=True))
