@@ -9,6 +9,7 @@ promise broken in a case not yet resolved), 2 a user-facing error (printed witho
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -114,8 +115,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calenda
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:
-        if args.db:
-            args.db = str(typed_path(args.db))
+        chosen = args.db or os.environ.get(ENV_DB)  # as resolve_db_path chooses, ~name checked here
+        if chosen:
+            typed_path(chosen)
         if args.verb is None:
             from tui.launch import launch_app  # Textual only when the app opens
 

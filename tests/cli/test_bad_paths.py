@@ -478,3 +478,8 @@ def test_a_path_starting_with_the_home_of_no_user_is_one_line(tmp_path: Path, ar
     assert result.returncode == 2
     assert "“~nobody-here/" in _clear_line(result.stderr) and "names no user on this system" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_a_weiquan_db_setting_starting_with_the_home_of_no_user_is_one_line() -> None:
+    result = _run("list", "--lang", "en", env={"WEIQUAN_DB": "~nobody-here/weiquan.json"})
+    assert result.returncode == 2 and "names no user on this system" in _clear_line(result.stderr)
