@@ -11,8 +11,9 @@ from store.errors import InvalidInput
 from store.rules.messages import Msg
 
 
-def typed_path(text: str) -> Path:
+def typed_path(text: str, field: str = "path") -> Path:
+    """``text`` as a path; InvalidInput for ``field`` (the form field to mark) when ~name is no user."""
     try:
         return Path(text).expanduser()
     except RuntimeError:
-        raise InvalidInput(Msg.of("input.unknown_home", path=text), "path") from None
+        raise InvalidInput(Msg.of("input.unknown_home", path=text), field) from None

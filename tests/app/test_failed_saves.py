@@ -178,22 +178,23 @@ async def _attach(pilot: Pilot, path: Path) -> FormScreen:
     return form
 
 
-@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "no such user"])
 async def test_attaching_something_that_is_not_a_file_is_explained_in_the_form(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
 ) -> None:
+    """~name of no user ended the app (pathlib's RuntimeError)."""
     _case(app_store)
     if kind == "fifo":
         target = tmp_path / "pipe.mp4"
         os.mkfifo(target)
     else:
-        target = Path("/dev/zero") if kind == "device" else tmp_path
+        target = {"device": Path("/dev/zero"), "no such user": Path("~nobody-here/x.png")}.get(kind, tmp_path)
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _attach(pilot, target)
         await pilot.pause()
         assert app.screen is form and form.field("attach").has_class("-invalid")
-        assert "不是普通文件" in screen_text(pilot)
+        assert ("这台电脑上没有这个用户" if kind == "no such user" else "不是普通文件") in screen_text(pilot)
 
 
 async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(

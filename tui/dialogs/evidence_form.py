@@ -65,7 +65,7 @@ class EvidenceForm(FormScreen[EvidenceFormResult]):
 
     def build_result(self, values: dict[str, Any]) -> EvidenceFormResult:
         typed = values["attach"]
-        path = check_attachable(str(typed_path(typed.strip()))) if typed.strip() else None
+        path = check_attachable(str(typed_path(typed.strip(), "attach"))) if typed.strip() else None
         state = EvidenceState(values["state"])
         if path is not None and state is EvidenceState.MISSING:
             state = EvidenceState.COLLECTED  # attaching a file means it is collected
