@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.app import SystemCommand
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
@@ -31,7 +32,7 @@ from store.text.controls import for_screen
 from tui.commands import ActionCommands
 from tui.key_order import OrderedKeys
 from tui.text import literal
-from tui.textual_compat import build_screen_unseen
+from tui.textual_compat import build_screen_unseen, tolerate_bytes_that_are_not_utf8
 from tui.workers import OPEN_DATABASE, READ_GUIDE, failure_message
 
 T = TypeVar("T")
@@ -96,6 +97,10 @@ class WeiquanApp(OrderedKeys):
         self.cases_loaded: Signal[list[tuple[Case, Urgency]]] = Signal(self, "cases-loaded")  # ranked
         self.cases_changed: Signal[None] = Signal(self, "cases-changed")  # another session, a restore
         self.language_changed: Signal[Messages] = Signal(self, "language-changed")
+
+    def get_driver_class(self) -> type[Driver]:
+        tolerate_bytes_that_are_not_utf8()  # before the driver starts reading the keyboard
+        return super().get_driver_class()
 
     @property
     def case_store(self) -> CaseStore:

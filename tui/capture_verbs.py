@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -39,8 +38,10 @@ from store.records.models import (
 )
 from store.records.money import format_yuan, parse_yuan
 from store.records.order_text import read_order_text
+from store.records.record_ids import MAX_RECORD_ID
 from store.rules.messages import Messages, Msg
 from store.text.controls import for_json
+from tui.typed_paths import typed_path
 from tui.verbs import Setting, open_store, say
 
 EXIT_OK = 0
@@ -56,7 +57,26 @@ def run(args: argparse.Namespace, setting: Setting) -> int:
         "attach": cmd_attach,
         "status": cmd_status,
     }[args.verb]
+    refuse_undecodable(args)
     return handler(args, Messages(args.lang), setting)
+
+
+# Where the paths are only read, not stored: a file name that is not UTF-8 works there.
+_READ_ONLY_PATHS = frozenset({"db", "from_text"})
+
+
+def refuse_undecodable(args: argparse.Namespace) -> None:
+    """Python hands over an argument that is not UTF-8 (typed in a GBK terminal) with its bytes as
+    lone surrogates, which the database cannot hold: refuse it before anything is read or written,
+    naming it, instead of failing at the save with the JSON encoder's English."""
+    for name, value in vars(args).items():
+        if name in _READ_ONLY_PATHS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise InvalidInput(Msg.of("capture.argument_not_utf8", text=shown), name) from None
 
 
 def open_for_writing(
@@ -74,7 +94,8 @@ def open_for_writing(
 def record_number(text: str, field: str) -> int:
     """A case or contact number as typed: ``3`` or ``#3``."""
     raw = text.strip().removeprefix("#")
-    if not raw.isdigit() or not raw.isascii() or int(raw) < 1:
+    too_long = len(raw.lstrip("0")) > len(str(MAX_RECORD_ID))  # and int() refuses over 4300 digits
+    if not raw.isdigit() or not raw.isascii() or too_long or int(raw) < 1:
         raise InvalidInput(Msg.of(f"capture.not_a_{field}_number", text=text.strip()), field)
     return int(raw)
 
@@ -130,7 +151,7 @@ def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
 def _read(path_text: str) -> str:
     """A pasted order's text from a file: a regular file of at most 1 MB (a FIFO or /dev/zero is
     refused, not read), its problems in the user's words."""
-    path = Path(path_text).expanduser()
+    path = typed_path(path_text)
     try:
         return read_regular(path, limit=MEGABYTE).decode("utf-8")
     except UnicodeDecodeError:
@@ -241,7 +262,7 @@ def _append_note(store: CaseStore, case_id: int, line: str) -> Case:
 def cmd_attach(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     kind = parse_choice(args.kind, EvidenceKind, "evidence_kind", "evidence_kind")
-    path = check_attachable(args.file)
+    path = check_attachable(str(typed_path(args.file)))
     store, _ = open_for_writing(args, setting)
     case = store.get(case_id)
     item = next((e for e in case.evidence if e.kind is kind), None)

@@ -9,6 +9,7 @@ promise broken in a case not yet resolved), 2 a user-facing error (printed witho
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -22,6 +23,7 @@ from store.rules.messages import Messages, detect_language, normalise_language
 from store.text.controls import for_plain_text
 from tui.argparse_words import argparse_in
 from tui.capture_cli import CAPTURE_VERBS, add_capture_verbs
+from tui.typed_paths import typed_path
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -113,6 +115,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calenda
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:
+        chosen = args.db or os.environ.get(ENV_DB)  # as resolve_db_path chooses, ~name checked here
+        if chosen:
+            typed_path(chosen)
         if args.verb is None:
             from tui.launch import launch_app  # Textual only when the app opens
 

@@ -16,6 +16,8 @@ footer (translated_description).
 
 from __future__ import annotations
 
+import codecs
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -71,6 +73,7 @@ __all__ = [
     "shown_notifications",
     "skips_initial_load",
     "table_cells",
+    "tolerate_bytes_that_are_not_utf8",
     "translated_description",
     "watch_frames",
     "without_own_component_classes",
@@ -78,6 +81,29 @@ __all__ = [
 ]
 
 BlockType = TypeVar("BlockType", bound=type[MarkdownBlock])
+
+
+# -- Terminal input ------------------------------------------------------------------------------
+def _replacing_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+
+def tolerate_bytes_that_are_not_utf8() -> None:
+    """Keyboard input that is not UTF-8 becomes U+FFFD instead of ending the app.
+
+    Textual's Linux driver decodes the terminal's bytes as strict UTF-8 in its input thread, with
+    the module's ``getincrementaldecoder``: one byte that is not UTF-8 (a terminal set to GBK, a
+    key sending an 8-bit meta byte, noise on an SSH link) raises there and the app ends with a
+    traceback, losing whatever form was open (Textual issue 6456). The driver looks the function up
+    when it starts reading, so this is done before the app runs (WeiquanApp.get_driver_class).
+    """
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # no termios (Windows): Textual uses another driver there
+        return
+    linux_driver.getincrementaldecoder = _replacing_decoder  # type: ignore[attr-defined,assignment]
+
+
 WidgetType = TypeVar("WidgetType", bound=type[Widget])
 
 

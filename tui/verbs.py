@@ -13,7 +13,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from store.calendar.china_time import Clock
 from store.calendar.holiday_file import calendar_beside, example_file, holiday_file_beside, read_holiday_file
@@ -32,6 +31,8 @@ from store.persistence.output_files import write_output
 from store.rules.messages import Messages, Msg
 from store.text.cell_width import fit
 from store.text.controls import for_json, for_plain_text
+from tui.output_target import check_not_own_file
+from tui.typed_paths import typed_path
 
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
@@ -122,7 +123,8 @@ def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
         sys.stdout.buffer.write(backup_payload(store))
         return EXIT_OK
     if args.output:
-        target = Path(args.output).expanduser()
+        target = typed_path(args.output)
+        check_not_own_file(target, store.path)
     else:
         assert store.path is not None
         folder = companion_folder(backup_dir(store.path))
@@ -134,7 +136,7 @@ def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
 
 def cmd_restore(args: argparse.Namespace, setting: Setting) -> int:
     msgs = Messages(args.lang)
-    source = Path(args.file).expanduser()
+    source = typed_path(args.file)
     count, safety = restore_backup(resolve_db_path(args.db), source, setting.clock)
     say(msgs("cli.restored", count=count, source=source))
     if safety is not None:
@@ -191,7 +193,8 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     items, withdrawn = calendar_items(store.cases(include_deleted=True), now, days, msgs, calendar=workdays)
     text = calendar(items + withdrawn, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
-        target = Path(args.output).expanduser()
+        target = typed_path(args.output)
+        check_not_own_file(target, store.path)
         write_output(target, text.encode("utf-8"))  # a failure is the one line said
         say(msgs("cli.ics_written", count=len(items), path=target), err=True)
     else:
@@ -237,7 +240,8 @@ def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
     else:
         payload = result.text
     if args.output:
-        target = Path(args.output).expanduser()
+        target = typed_path(args.output)
+        check_not_own_file(target, store.path)
         write_output(target, payload.encode("utf-8"))
         say(msgs("cli.export_written", path=target), err=True)
     else:

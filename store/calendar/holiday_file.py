@@ -163,10 +163,8 @@ def _days(where: str, year: int, entries: tuple[str, ...]) -> set[dt.date]:
             raise InvalidInput(Msg.of("holidays.range_backwards", where=where, entry=shown(entry)))
         if start.year != year or end.year != year:
             raise InvalidInput(Msg.of("holidays.other_year", where=where, entry=shown(entry), year=year))
-        day = start
-        while day <= end:
-            days.add(day)
-            day += dt.timedelta(days=1)
+        # counted, not stepped past ``end``: a day after 9999-12-31 does not exist (OverflowError)
+        days.update(start + dt.timedelta(days=n) for n in range((end - start).days + 1))
     return days
 
 

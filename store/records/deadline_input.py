@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, WorkCalendar
 from store.errors import InvalidInput
-from store.records.date_input import MAX_DATE_CHARS, format_datetime, match_date, shown_input
+from store.records.date_input import MAX_DATE_CHARS, check_year, format_datetime, match_date, shown_input
 from store.rules.messages import Msg
 
 FORMS_HELP = "2026-11-30, 2026-11-30 18:00, 11月30日, 48h, 7d, 7天, 2w, 3wd, 3个工作日"
@@ -90,6 +90,7 @@ def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDea
         moment = dt.time(int(match["H"]), int(match["M"] or 0), int(match["S"] or 0)) if match["H"] else None
     except ValueError:
         raise InvalidInput(Msg.of("input.not_a_real_datetime", text=text.strip()), "deadline") from None
+    check_year(day, text.strip(), "deadline")
     if not match["y"] and day < base.date() - dt.timedelta(days=1):
         # "9-1" said in late September means next year's September 1
         try:

@@ -25,7 +25,9 @@ def parse_duration(text: str, field: str = "duration") -> int | None:
     if not raw:
         return None
     low = "".join(raw.lower().split())
-    if low.isdigit():
+    if low.isdecimal():  # not isdigit(): "²" and "①" are digits that int() refuses
+        if len(low) > len(str(MAX_SECONDS)):  # int() refuses over 4300 digits; anything this long is too long
+            raise InvalidInput(Msg.of("input.duration_too_long", text=raw), field)
         seconds = int(low) * 60
     else:
         match = _CLOCK.match(low) or _UNITS.match(low)

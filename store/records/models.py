@@ -15,6 +15,7 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
+from store.records.date_input import year_problem
 from store.records.record_ids import MAX_RECORD_ID
 from store.records.validation_messages import invalid_input, problem
 from store.rules.messages import Msg
@@ -113,12 +114,24 @@ class Reference(_Record, kw_only=True):
     value: Short
 
 
+def _check_years(*values: dt.date | None) -> None:
+    """Dates outside the years records may hold (store.records.date_input): a crafted or mistyped
+    year 9999 or 1 would overflow in every deadline and view of the case."""
+    for value in values:
+        wrong = year_problem(value, value.isoformat()) if value is not None else None
+        if wrong is not None:
+            raise ValueError(problem(wrong))
+
+
 class EvidenceFile(_Record, kw_only=True):
     path: Text
     size: Fen
     sha256: Sha256
     attached: Aware
     vault_name: VaultName = ""  # file name inside the content-addressed vault, if copied there
+
+    def __post_init__(self) -> None:
+        _check_years(self.attached)
 
 
 class EvidenceItem(_Record, kw_only=True):
@@ -152,6 +165,7 @@ class Contact(_Record, kw_only=True):
             self.promise_state = PromiseState.NONE
         elif self.promise_state is PromiseState.NONE:
             self.promise_state = PromiseState.PENDING
+        _check_years(self.at, self.deadline)  # first: the comparison below would overflow
         if self.deadline is not None and self.deadline < self.at - dt.timedelta(days=1):
             raise ValueError(problem(Msg.of("input.deadline_before_contact")))
 
@@ -204,6 +218,15 @@ class Case(_Record, kw_only=True):
         wrong = credit_code_problem(self.respondent_credit_code)
         if wrong:
             raise ValueError(problem(wrong))
+        _check_years(
+            self.order_date,
+            self.delivery_date,
+            self.return_received_date,
+            self.complaint_accepted_date,
+            self.created,
+            self.updated,
+            self.deleted_at,
+        )
 
     # -- derived views -------------------------------------------------------------------------
     def timeline(self) -> list[Contact]:

@@ -122,7 +122,8 @@ _MONTH_DAY = re.compile(r"(?<![\d.:/-])(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\s*[-/
 _TIME = re.compile(r"^\s*日?\s*(\d{1,2})[:点](\d{2})(?::(\d{2}))?")
 _SHOP_TAIL = re.compile(r"(?:\s*(?:进店|进入店铺|>|›|〉))+$")
 _COPY_TAIL = re.compile(r"\s*(?:复制|copy)$", re.IGNORECASE)
-_SHARE_TITLE = re.compile(r"「([^」\n]{2,200})」")
+_TITLE_STOP = re.compile(r"[」\n]")
+TITLE_CHARS = (2, 200)  # a share text's 「product」: at least 2 characters, at most a short field
 _PLATFORMS = (  # a share text's mark or a link names the platform
     (re.compile(r"【天猫】|tmall\.com"), "天猫"),
     (re.compile(r"【淘宝】|taobao\.com|m\.tb\.cn"), "淘宝"),
@@ -160,10 +161,27 @@ def parse_order_text(text: str, today: dt.date | None = None) -> OrderText:
         if pattern.search(lowered):
             found.offer("platform", platform, platform, 0)
             break
-    title = _SHARE_TITLE.search(normal)
+    title = _share_title(normal)
     if title:
-        found.offer("product", title[1].strip()[:MAX_VALUE], "「」", 99)
+        found.offer("product", title.strip()[:MAX_VALUE], "「」", 99)
     return found
+
+
+def _share_title(text: str) -> str | None:
+    """The first 「…」 holding 2 to 200 characters and no line break, as the pattern
+    「([^」\\n]{2,200})」 finds it, in one pass: the pattern tried up to 200 characters after every
+    「, so a paste of 「「「… took 0.3 s per 100,000 characters."""
+    least, most = TITLE_CHARS
+    start = 0
+    for stop in _TITLE_STOP.finditer(text):
+        end = stop.start()
+        first, last = max(start, end - most - 1), end - least  # where its 「 may be (last excluded)
+        if stop[0] == "」" and first < last:  # the leftmost 「 there
+            opening = text.find("「", first, last)
+            if opening >= 0:
+                return text[opening + 1 : end]
+        start = end + 1
+    return None
 
 
 def _read_line(line: str, following: list[str], found: OrderText, today: dt.date | None) -> None:

@@ -59,6 +59,8 @@ def toml_data(text: str, *, source: str) -> dict[str, Any]:
         at = _TOML_POSITION.search(str(error))
         where = Msg.of("content.toml_position", line=at[1], column=at[2]) if at else ""
         raise ContentInvalid(Msg.of("content.not_toml", file=source, where=where)) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion: [[[[…]]]]
+        raise ContentInvalid(Msg.of("content.not_toml", file=source, where="")) from None
 
 
 def convert(raw: object, schema: type[T], *, source: str, within: str = "") -> T:

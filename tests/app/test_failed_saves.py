@@ -178,22 +178,23 @@ async def _attach(pilot: Pilot, path: Path) -> FormScreen:
     return form
 
 
-@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "no such user"])
 async def test_attaching_something_that_is_not_a_file_is_explained_in_the_form(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
 ) -> None:
+    """~name of no user ended the app (pathlib's RuntimeError)."""
     _case(app_store)
     if kind == "fifo":
         target = tmp_path / "pipe.mp4"
         os.mkfifo(target)
     else:
-        target = Path("/dev/zero") if kind == "device" else tmp_path
+        target = {"device": Path("/dev/zero"), "no such user": Path("~nobody-here/x.png")}.get(kind, tmp_path)
     app = make_app("zh-CN")
     async with app.run_test(size=(120, 40)) as pilot:
         form = await _attach(pilot, target)
         await pilot.pause()
         assert app.screen is form and form.field("attach").has_class("-invalid")
-        assert "不是普通文件" in screen_text(pilot)
+        assert ("这台电脑上没有这个用户" if kind == "no such user" else "不是普通文件") in screen_text(pilot)
 
 
 async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
@@ -217,16 +218,25 @@ async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
         assert list(elsewhere.iterdir()) == [] and app_store.get(case_id).evidence[0].files == []
 
 
-@pytest.mark.parametrize("kind", ["folder", "link", "no folder"])
+@pytest.mark.parametrize("kind", ["folder", "link", "no folder", "the database", "no such user"])
 async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
     make_app, app_store: CaseStore, tmp_path: Path, kind: str
 ) -> None:
+    """The database itself was written over (every case replaced by Markdown) like any other file,
+    and ~name of no user ended the app (pathlib's RuntimeError)."""
     from tui.screens.export import SavePathDialog
 
     _case(app_store)
+    assert app_store.path is not None
+    database = app_store.path.read_bytes()
     victim = tmp_path / "victim.md"
     victim.write_text("keep")
-    target = {"folder": tmp_path, "link": tmp_path / "link.md", "no folder": tmp_path / "nope" / "x.md"}[kind]
+    target = {
+        "folder": tmp_path,
+        "link": tmp_path / "link.md",
+        "no folder": tmp_path / "nope" / "x.md",
+        "no such user": Path("~nobody-here/x.md"),
+    }.get(kind, app_store.path)
     if kind == "link":
         target.symlink_to(victim)
     app = make_app()
@@ -241,8 +251,8 @@ async def test_the_export_save_dialog_stays_with_its_path_when_it_cannot_write(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog and dialog.query_one("#save-path").value == str(target)
-        assert str(target) in screen_text(pilot)
-        assert victim.read_text() == "keep"
+        assert ("weiquan's own file" if kind == "the database" else str(target)) in screen_text(pilot)
+        assert victim.read_text() == "keep" and app_store.path.read_bytes() == database
         good = tmp_path / "case.md"
         dialog.query_one("#save-path").value = str(good)
         await pilot.press("enter")

@@ -29,7 +29,9 @@ from store.records.case_input import parse_references, parse_tags
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import DATE_PATTERN, parse_date, parse_datetime
 from store.records.deadline_input import parse_deadline
+from store.records.duration_input import parse_duration
 from store.records.money import parse_yuan
+from store.records.order_text import parse_order_text
 from tests.helpers.calendars import calendar_to_2026
 
 CAL = calendar_to_2026()
@@ -99,6 +101,16 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
         lambda n: "1-1" + " " * n + "x",
         DATE_PATTERN.fullmatch,
     ),
+    ("duration", "n digits", lambda n: "1" * n, _quietly(parse_duration)),
+    ("duration", "n/2 times '1m' (units)", lambda n: "1m" * (n // 2), _quietly(parse_duration)),
+    (
+        "order text",
+        "lines of ' >' after '店铺：'",
+        lambda n: ("店铺：a" + " >" * 999 + "x\n") * (n // 2000),
+        parse_order_text,
+    ),
+    ("order text", "n/4 lines '订单号' alone", lambda n: "订单号\n" * (n // 4), parse_order_text),
+    ("order text", "n times '「' (share title)", lambda n: "「" * n, parse_order_text),
     ("amount", "n spaces + '1x'", lambda n: " " * n + "1x", _quietly(parse_yuan)),
     ("amount", "'1e' + n digits", lambda n: "1e" + "9" * n, _quietly(parse_yuan)),
     ("reference lines", "one line of n letters, no colon", lambda n: "a" * n, _quietly(parse_references)),

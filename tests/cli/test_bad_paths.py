@@ -396,3 +396,91 @@ def test_order_text_from_a_fifo_or_a_device_is_refused_not_read(tmp_path: Path, 
     result = _run("new", "--title", "t", "--from-text", str(source), "--db", str(db), "--lang", "en")
     assert result.returncode == 2 and "is not a regular file" in _clear_line(result.stderr)
     assert not db.exists()
+
+
+def _with_dates(db: Path, where: str, value: str) -> bytes:
+    """A database whose case (or its one contact) has ``value`` in the field ``where``."""
+    store = CaseStore.open(db)
+    case_id = store.create_case({"title": "耳机左耳无声", "order_date": "2026-11-01"}).id
+    store.add_contact(case_id, {"at": "2026-11-20T10:00:00+08:00", "channel": "hotline", "promise": "退款"})
+    data = orjson.loads(db.read_bytes())
+    record = data["cases"][str(case_id)]
+    if where.startswith("contact "):
+        record = record["contacts"][0]
+        where = where.removeprefix("contact ")
+    record[where] = value
+    return orjson.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("order_date", "9999-12-31"),  # a statutory clock three years on: year 10002, ValueError
+        ("delivery_date", "9999-12-31"),  # OverflowError
+        ("created", "9999-12-31T23:59:59-12:00"),
+        ("contact at", "0001-01-01T00:00:00+14:00"),  # OverflowError in China time, and on load
+        ("contact deadline", "9999-12-31T23:59:59-12:00"),
+    ],
+)
+def test_a_date_no_case_can_have_is_refused_on_load_and_on_restore(tmp_path: Path, where: str, value: str) -> None:
+    """Such a year passed msgspec's checks and then raised a traceback in every verb that looks at
+    deadlines (due, export, ics; list and restore too for year 1)."""
+    db = tmp_path / "weiquan.json"
+    bad = _with_dates(db, where, value)
+    db.write_bytes(bad)
+    for verb in (["list"], ["due"], ["export", "1"], ["ics", "-o", str(tmp_path / "o.ics")], ["note", "1", "x"]):
+        result = _run(*verb, "--db", str(db), "--lang", "en")
+        assert result.returncode == 2, result.stderr
+        line = _clear_line(result.stderr)
+        assert "dates run from 1970 to 2199" in line and value in line, line
+    assert db.read_bytes() == bad
+    good = tmp_path / "good.json"
+    before = _populated(good)
+    (tmp_path / "restore-me.json").write_bytes(bad)
+    result = _run("restore", str(tmp_path / "restore-me.json"), "--db", str(good), "--lang", "zh-CN")
+    assert result.returncode == 2 and "年份超出了范围" in _clear_line(result.stderr)
+    assert good.read_bytes() == before
+
+
+@pytest.mark.parametrize("verb", [["export", "1", "-o"], ["ics", "-o"], ["backup", "-o"]])
+@pytest.mark.parametrize("own", ["weiquan.json", "weiquan.json.lock", "weiquan-backups/x.md", "weiquan-vault/x.md"])
+def test_output_over_weiquans_own_files_is_refused(tmp_path: Path, verb: list[str], own: str) -> None:
+    """`export 1 -o weiquan.json` replaced every case with Markdown (and a lock file another session
+    holds with a new one, so two sessions could write at once)."""
+    db = tmp_path / "weiquan.json"
+    before = _populated(db)
+    (tmp_path / "weiquan-backups").mkdir(exist_ok=True)
+    (tmp_path / "weiquan-vault").mkdir(exist_ok=True)
+    lock_before = (tmp_path / "weiquan.json.lock").read_bytes()
+    result = _run(*verb, str(tmp_path / ".." / tmp_path.name / own), "--db", str(db), "--lang", "zh-CN")
+    assert result.returncode == 2 and "是 weiquan 自己的文件" in _clear_line(result.stderr)
+    assert db.read_bytes() == before and (tmp_path / "weiquan.json.lock").read_bytes() == lock_before
+    assert not (tmp_path / own).exists() or own.startswith("weiquan.json")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "1", "-o", "~nobody-here/case.md"],
+        ["ics", "-o", "~nobody-here/due.ics"],
+        ["backup", "-o", "~nobody-here/b.json"],
+        ["restore", "~nobody-here/b.json"],
+        ["attach", "1", "photo", "~nobody-here/p.png"],
+        ["new", "--title", "t", "--from-text", "~nobody-here/order.txt"],
+        ["list", "--db", "~nobody-here/weiquan.json"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_path_starting_with_the_home_of_no_user_is_one_line(tmp_path: Path, args: list[str]) -> None:
+    """pathlib raises RuntimeError ("Could not determine home directory") for ~name of no user."""
+    db = tmp_path / "weiquan.json"
+    before = _populated(db)
+    result = _run(*args, *([] if "--db" in args else ["--db", str(db)]), "--lang", "en")
+    assert result.returncode == 2
+    assert "“~nobody-here/" in _clear_line(result.stderr) and "names no user on this system" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_weiquan_db_setting_starting_with_the_home_of_no_user_is_one_line() -> None:
+    result = _run("list", "--lang", "en", env={"WEIQUAN_DB": "~nobody-here/weiquan.json"})
+    assert result.returncode == 2 and "names no user on this system" in _clear_line(result.stderr)

@@ -312,3 +312,60 @@ def test_control_characters_never_reach_the_terminal(db: Path, capsys: pytest.Ca
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\u001b" in out  # JSON escapes it
     assert orjson.loads(out)["contact"]["summary"] == title  # and the text is saved exactly
+
+
+# -- arguments a terminal in another encoding sends ------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "--title", "耳机\udcb6\udcfa"],
+        ["new", "--title", "t", "--shop", "\udcff"],
+        ["log", "CASE", "--said", "退款\udcb6"],
+        ["note", "CASE", "\udcff\udcfe"],
+        ["status", "CASE", "resolved", "--outcome", "\udcc0"],
+        ["attach", "CASE", "photo", "FILE"],
+    ],
+)
+@pytest.mark.parametrize(("lang", "expected"), [("zh-CN", "不是 UTF-8 编码的文字"), ("en", "is not UTF-8 text")])
+def test_an_argument_that_is_not_utf8_is_refused_naming_it(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], lang: str, expected: str
+) -> None:
+    """Python passes such bytes on as lone surrogates; the save then failed with the JSON
+    encoder's English ("str is not valid UTF-8: surrogates not allowed")."""
+    case_id = a_case(db)
+    photo = tmp_path / b"\xb6\xfa.jpg".decode("utf-8", "surrogateescape")  # 耳机 in GBK
+    photo.write_bytes(b"jpeg")
+    args = [{"CASE": str(case_id), "FILE": str(photo)}.get(arg, arg) for arg in args]
+    error = refused(db, capsys, *args, lang=lang)
+    assert expected in error and "\\x" in error  # the bytes shown, not the surrogates
+
+
+def test_a_case_number_of_thousands_of_digits_is_not_a_case_number(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_case(db)
+    huge = "9" * 5000  # int() refuses more than 4300 digits (ValueError)
+    assert "不是案件编号" in refused(db, capsys, "note", huge, "x")
+    assert "不是联系记录编号" in refused(db, capsys, "mark", "1", huge, "kept")
+    assert "不是案件编号" in refused(db, capsys, "log", "#" + "0" * 5000 + "1" + "0" * 10)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "--title", "t", "--order-date", "9999-12-31"],
+        ["new", "--title", "t", "--delivery-date", "1800-01-01"],
+        ["log", "CASE", "--at", "9999-12-31 10:00", "--due", "3d"],
+        ["log", "CASE", "--at", "0001-01-01 00:00"],
+        ["log", "CASE", "--due", "2300-01-01"],
+    ],
+)
+def test_a_typed_year_no_case_can_have_is_refused(
+    db: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    """Year 9999 was saved, and every later `due`, `export` and `ics` ended in a traceback;
+    year 1 and a relative deadline from year 9999 raised OverflowError at once."""
+    case_id = a_case(db)
+    args = [str(case_id) if arg == "CASE" else arg for arg in args]
+    assert "年份超出了范围（只能是 1970 年至 2199 年）" in refused(db, capsys, *args)
+    assert wq(db, "due") == 0

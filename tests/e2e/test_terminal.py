@@ -59,3 +59,23 @@ def test_damaged_database_message_in_a_terminal(terminal, tmp_path: Path) -> Non
     tty.send("q")
     tty.wait_for("WEIQUAN-EXITED-2")
     assert db.read_text() == "{ not json"
+
+
+def test_bytes_that_are_not_utf8_are_typed_as_replacement_characters_not_a_crash(terminal, tmp_path: Path) -> None:
+    """A terminal set to GBK sends 耳机 as b"\\xb6\\xfa\\xbb\\xfa". Textual's driver decoded input as
+    strict UTF-8, so the first such byte ended the app with a traceback and the form was lost."""
+    tty = terminal(lang="en_US.UTF-8")
+    tty.wait_for("No cases yet")
+    tty.send("n")
+    tty.wait_for("Title")
+    tty.type("Earbuds ")
+    tty.send_bytes("耳机".encode("gbk") + b"\xff")
+    tty.type(" left silent")
+    tty.wait_for("left silent")
+    tty.send("C-s")
+    tty.wait_for("Case 1 created")
+    tty.send("q")
+    tty.wait_for("WEIQUAN-EXITED-0")
+    [case] = CaseStore.open(tmp_path / "weiquan.json").cases()
+    assert case.title.startswith("Earbuds ") and case.title.endswith(" left silent")
+    assert "\ufffd" in case.title  # what could not be read is marked, the rest kept

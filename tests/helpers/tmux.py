@@ -35,6 +35,10 @@ class TmuxSession:
         """Literal text, CJK included."""
         self._tmux("send-keys", "-t", self.name, "-l", text)
 
+    def send_bytes(self, data: bytes) -> None:
+        """Raw bytes, as a terminal in another encoding (GBK) or a noisy link would send them."""
+        self._tmux("send-keys", "-t", self.name, "-H", *(f"{byte:02x}" for byte in data))
+
     def burst(self, *parts: str) -> None:
         """Send ``parts`` in one tmux command, so they reach the program as one burst (as a paste
         without bracketed-paste mode, or a fast typist over SSH, delivers them). Each part is text,

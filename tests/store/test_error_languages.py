@@ -46,8 +46,8 @@ from tests.helpers.languages import both_languages, language_problem, message_ke
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\(\w+\)[sdr]|%[sdr]")
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CHINA_TZ)
+CAL = calendar_to_2026()
 TODAY = NOW.date()
-CALENDAR = calendar_to_2026()
 STAMP = "2026-11-20T10:00:00+08:00"
 ERROR_CLASSES = {
     name
@@ -64,6 +64,9 @@ WALKED_ELSEWHERE = {
     "backup.safety_copy_failed": "the copy before a restore fails: tests/cli/test_bad_paths.py",
     "capture.busy_case": "another session changes the case on every try: tests/cli/test_capture_verbs.py",
     "capture.not_utf8": "a verb's text file: tests/cli/test_cli_languages.py",
+    "input.unknown_home": "~name of no user in a path: tests/cli/test_bad_paths.py, tests/app/test_failed_saves.py",
+    "files.output_is_own_file": "export, ics or backup -o onto the database: tests/cli/test_bad_paths.py",
+    "capture.argument_not_utf8": "an argument a GBK terminal sent: tests/cli/test_capture_verbs.py",
     "capture.no_promise_yet": "weiquan mark: tests/cli/test_cli_languages.py",
     "capture.empty_note": "weiquan note: tests/cli/test_cli_languages.py",
     "capture.not_a_{field}_number": "weiquan mark / log arguments: tests/cli/test_cli_languages.py",
@@ -164,7 +167,7 @@ def _backup(tmp: Path, content: object) -> None:
 def _holidays(tmp: Path, text: str | bytes) -> None:
     path = tmp / "holidays.toml"
     path.write_bytes(text.encode() if isinstance(text, str) else text)
-    read_holiday_file(path, CALENDAR)
+    read_holiday_file(path, CAL)
 
 
 def _store_with_contact(promise: str = "") -> tuple[CaseStore, int, int]:
@@ -194,8 +197,8 @@ WALKS: dict[str, Callable[[Path], object]] = {
     "no time": lambda t: parse_datetime(" ", "at", now=NOW),
     "not a time": lambda t: parse_datetime("noon", "at", now=NOW),
     "no such time": lambda t: parse_datetime("2026-02-30 10:00", "at", now=NOW),
-    "bad deadline": lambda t: parse_deadline("soon", NOW, CALENDAR),
-    "deadline too far": lambda t: parse_deadline("9999d", NOW, CALENDAR),
+    "bad deadline": lambda t: parse_deadline("soon", NOW, CAL),
+    "deadline too far": lambda t: parse_deadline("9999d", NOW, CAL),
     "not an amount": lambda t: parse_yuan("twelve"),
     "negative amount": lambda t: parse_yuan("-5"),
     "decimals": lambda t: parse_yuan("1.234"),
@@ -214,8 +217,9 @@ WALKS: dict[str, Callable[[Path], object]] = {
     ),
     "reference line": lambda t: case_fields_from_form({"title": "x", "references": "no colon"}, TODAY),
     "sign-off": lambda t: parse_sign_off("whenever", today=TODAY),
+    "year out of range": lambda t: parse_date("9999-12-31", "order_date", today=TODAY),
     "deadline before contact": lambda t: contact_fields_from_form(
-        {"at": "2026-11-20 10:00", "deadline": "2026-11-01"}, NOW, CALENDAR
+        {"at": "2026-11-20 10:00", "deadline": "2026-11-01"}, NOW, CAL
     ),
     # records as msgspec checks them
     "sign-off time without date": lambda t: build(Case, {"id": 1, **_case(delivery_time="10:00:00")}),

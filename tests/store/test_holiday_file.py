@@ -62,6 +62,9 @@ def test_years_the_built_in_calendar_has_are_left_to_it(tmp_path: Path) -> None:
     ("text", "says"),
     [
         ("[2027\nholidays = [", "not valid TOML (line 1, column 6)"),
+        # tomllib recurses into nested arrays and tables: RecursionError once
+        pytest.param("[2027]\nholidays = " + "[" * 100_000 + "]" * 100_000, "not valid TOML", id="deep arrays"),
+        pytest.param("x = " + "{a=" * 50_000 + "1" + "}" * 50_000, "not valid TOML", id="deep tables"),
         ("[twenty]\nholidays = ['2027-01-01']", "[twenty] is not a year section"),
         ("title = 'x'", "[title] is not a year section"),
         ("[2027]\nholiday = ['2027-01-01']", "[2027] has a field “holiday” that does not belong there"),
@@ -131,3 +134,12 @@ def test_a_holiday_file_that_is_a_fifo_is_reported_not_waited_on(tmp_path: Path)
     calendar, [notice] = calendar_beside(db, BASE)
     assert "pipe (FIFO)" in EN(notice) and "not used" in EN(notice)
     assert calendar is BASE
+
+
+def test_the_last_day_python_has_is_read_not_stepped_past(tmp_path: Path) -> None:
+    """Days were listed by stepping one day past the last: after 9999-12-31 that raised
+    OverflowError, a traceback in every verb and at the app's start (the file is read there)."""
+    text = '[9999]\nholidays = ["9999-12-30..9999-12-31"]\nworkdays = ["9999-12-25"]\n'
+    calendar, notices = calendar_beside(_write(tmp_path, text), BASE)
+    assert notices == []
+    assert calendar.is_working_day(D(9999, 12, 31)) == (False, False)

@@ -20,6 +20,7 @@ from store.records.case_input import case_fields_from_form, contact_fields_from_
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import parse_date, parse_datetime
 from store.records.deadline_input import parse_deadline
+from store.records.duration_input import parse_duration
 from store.records.money import parse_yuan
 from tests.bench.parser_bench import CASES
 from tests.helpers.calendars import calendar_to_2026
@@ -49,12 +50,15 @@ def _only_invalid_input(parse, text: str) -> None:  # type: ignore[no-untyped-de
 @example("1e999999")  # decimal.Overflow once
 @example("123456789012345678901234567.891")  # decimal.InvalidOperation once
 @example("1-1" + " " * 200 + "x")
+@example("²")  # str.isdigit() is true for it; int() is not
+@example("1" * 5000)  # more digits than int() reads
 def test_no_parser_raises_anything_but_invalid_input(text: str) -> None:
     _only_invalid_input(lambda t: parse_date(t, "order_date", today=NOW.date()), text)
     _only_invalid_input(lambda t: parse_datetime(t, "at", now=NOW), text)
     _only_invalid_input(lambda t: parse_deadline(t, NOW, CAL), text)
     _only_invalid_input(parse_yuan, text)
     _only_invalid_input(parse_references, text)
+    _only_invalid_input(parse_duration, text)
     assert all(tag for tag in parse_tags(text))
     credit_code_problem(text)  # a problem or None, never an exception
 
@@ -92,6 +96,7 @@ def test_the_contact_form_gives_fields_or_invalid_input(values: dict[str, str]) 
 @given(st.one_of(st.text(max_size=300), st.builds(lambda k, v: f"[{k}]\nholidays = [{v!r}]\n", TYPED, TYPED)))
 @example("[\"²²²²\"]\nholidays = ['2027-01-01']\n")  # str.isdigit() is true for it; int() is not
 @example("[\"１２３４\"]\nholidays = ['1234-01-01']\n")
+@example("[9999]\nholidays = ['9999-12-31']\n")  # no day after it (OverflowError once)
 def test_the_holiday_file_gives_years_or_one_clear_error(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.mktemp("holidays") / "holidays.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")

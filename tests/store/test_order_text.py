@@ -4,10 +4,13 @@ everything else is left alone."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from store.records.order_text import MAX_TEXT, parse_order_text
+from store.records.order_text import MAX_TEXT, MAX_VALUE, parse_order_text
 
 SAMPLES: list[tuple[str, str, dict[str, str]]] = [
     (
@@ -214,3 +217,17 @@ def test_grouped_numbers_and_dates_without_a_year(text: str, expected: dict[str,
 
 def test_a_date_without_a_year_is_not_guessed_without_today() -> None:
     assert parse_order_text("签收时间：11月25日 18:20").fields == {}
+
+
+_SHARE_TITLE_PATTERN = re.compile(r"「([^」\n]{2,200})」")  # what the one-pass scan must find
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("「」\nab 中")), max_size=500))
+@example("「" * 300 + "ab」")
+@example("「a」「bc」")
+@example("「" + "a" * 200 + "」")
+@example("「" + "a" * 201 + "」「xy」")
+def test_the_share_title_is_what_the_pattern_finds(text: str) -> None:
+    found = _SHARE_TITLE_PATTERN.search(text)
+    assert parse_order_text(text).fields.get("product") == (found[1].strip()[:MAX_VALUE] if found else None)

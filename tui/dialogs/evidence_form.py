@@ -17,6 +17,7 @@ from store.persistence.evidence_vault import MAX_PATH_CHARS, check_attachable
 from store.records.models import EvidenceFile, EvidenceItem, EvidenceState
 from store.rules.messages import Messages, Msg
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
+from tui.typed_paths import typed_path
 from tui.widgets.marked_checkbox import MarkedCheckbox
 
 
@@ -64,7 +65,8 @@ class EvidenceForm(FormScreen[EvidenceFormResult]):
         return items
 
     def build_result(self, values: dict[str, Any]) -> EvidenceFormResult:
-        path = check_attachable(values["attach"]) if values["attach"].strip() else None
+        typed = values["attach"]
+        path = check_attachable(str(typed_path(typed.strip(), "attach"))) if typed.strip() else None
         state = EvidenceState(values["state"])
         if path is not None and state is EvidenceState.MISSING:
             state = EvidenceState.COLLECTED  # attaching a file means it is collected

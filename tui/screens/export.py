@@ -40,6 +40,7 @@ from tui.bindings import Localized
 from tui.clipboard import CopyOutcome, copy_within_limit
 from tui.text import literal
 from tui.typed_app import TypedApp
+from tui.typed_paths import typed_path
 from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.text_preview import TextPreview
@@ -80,8 +81,8 @@ class SavePathDialog(TypedApp, ModalScreen[Path | None]):
         if not raw:
             error.update(Text(self.app.msgs("exportui.bad_path")))
             return
-        path = Path(raw).expanduser()
         try:
+            path = typed_path(raw)
             self.save(path)
         except WeiquanError as problem:
             error.update(literal(problem.text(self.app.msgs), keep_newlines=True))
@@ -348,7 +349,9 @@ class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]
 
         def save(path: Path) -> None:
             from store.persistence.output_files import write_output
+            from tui.output_target import check_not_own_file
 
+            check_not_own_file(path, self.app.case_store.path)
             write_output(path, text.encode("utf-8"))
 
         def chosen(path: Path | None) -> None:
