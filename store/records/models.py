@@ -102,8 +102,13 @@ class EvidenceState(StrEnum):
     SUBMITTED = "submitted"
 
 
-class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+# gc=False: records hold only strings, numbers, dates and other records, never a cycle, so the
+# garbage collector need not track (and walk) the hundreds of thousands of them 10,000 cases make.
+class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_fields=True, gc=False):
     pass
+
+
+_DAY = dt.timedelta(days=1)
 
 
 class Reference(_Record, kw_only=True):
@@ -126,7 +131,7 @@ class EvidenceItem(_Record, kw_only=True):
     kind: EvidenceKind
     state: EvidenceState = EvidenceState.MISSING
     note: Text = ""
-    files: list[EvidenceFile] = []
+    files: tuple[EvidenceFile, ...] = ()
 
 
 class Contact(_Record, kw_only=True):
@@ -144,15 +149,16 @@ class Contact(_Record, kw_only=True):
     deadline: Aware | None = None
     deadline_estimated: bool = False  # computed on a calendar the holiday data does not cover
     promise_state: PromiseState = PromiseState.NONE
-    evidence_ids: list[RecordId] = []
+    evidence_ids: tuple[RecordId, ...] = ()
 
     def __post_init__(self) -> None:
-        has_promise = bool(self.promise.strip()) or self.deadline is not None
-        if not has_promise:
+        deadline = self.deadline
+        if deadline is None and not self.promise.strip():  # no promise
             self.promise_state = PromiseState.NONE
-        elif self.promise_state is PromiseState.NONE:
+            return
+        if self.promise_state is PromiseState.NONE:
             self.promise_state = PromiseState.PENDING
-        if self.deadline is not None and self.deadline < self.at - dt.timedelta(days=1):
+        if deadline is not None and deadline < self.at - _DAY:
             raise ValueError("the promised deadline is before the contact itself")
 
 
@@ -184,9 +190,9 @@ class Case(_Record, kw_only=True):
     status: Status = Status.OPEN
     outcome: Text = ""
     recovered_fen: Fen | None = None
-    references: list[Reference] = []
-    tags: list[Short] = []
-    private_names: list[Short] = []  # people's names to mask in public (redacted) exports
+    references: tuple[Reference, ...] = ()
+    tags: tuple[Short, ...] = ()
+    private_names: tuple[Short, ...] = ()  # people's names to mask in public (redacted) exports
     notes: Text = ""
     created: Aware
     updated: Aware
