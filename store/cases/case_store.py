@@ -3,11 +3,14 @@
 TinyDB (over SafeStorage) holds one document per case, with the case's contacts and evidence
 inside it. Every change is a read-modify-write of fresh data under the cross-process lock, so two
 sessions never lose each other's edits; every record is validated when loaded and before it is
-written. Validated Case objects are cached and rebuilt only when the file changed elsewhere.
+written. Validated Case objects are cached and decoded again only where the file changed
+elsewhere; the app reads and decodes such a change in a worker thread (read_changes) and takes it
+in on its UI thread (take_changes).
 
-Each job has its module: tinydb_tables (the TinyDB adapter), case_cache (the validated cache),
-search_index, damage, change_report, schema_setup (creation and migration), case_ids,
-evidence_seeding and case_edits (what each change does); this class puts them together.
+Each job has its module: tinydb_tables (the TinyDB adapter), loaded_cases (keeping the cases in
+step with the file) with case_cache (the validated cache), search_index, damage and
+change_report, schema_setup (creation and migration), case_ids, evidence_seeding and case_edits
+(what each change does); this class puts them together.
 """
 
 from __future__ import annotations
@@ -21,39 +24,39 @@ import msgspec
 
 from store.calendar.china_time import Clock, china_now
 from store.cases import case_edits as edits
-from store.cases.case_cache import CaseCache
 from store.cases.case_ids import next_case_id
-from store.cases.change_report import ChangeReport
-from store.cases.damage import DamageRecord
+from store.cases.loaded_cases import Changes, LoadedCases
 from store.cases.schema_setup import prepare
-from store.cases.search_index import SearchIndex
-from store.cases.tinydb_tables import CaseTables
-from store.errors import ConflictError, InvalidInput, NotFound, StoreDamaged
+from store.cases.tinydb_tables import BYTE_TABLES, CaseTables
+from store.errors import ConflictError, InvalidInput, NotFound
 from store.persistence.daily_backups import DailyBackups
 from store.persistence.db_location import real_db_path
 from store.persistence.safe_storage import SafeStorage
 from store.persistence.schema import SchemaProblem
-from store.records.models import Case, Contact, EvidenceFile, EvidenceItem, EvidenceKind, PromiseState, encode_case
+from store.persistence.stored_docs import fresh_doc
+from store.records.models import Case, Contact, EvidenceFile, EvidenceItem, EvidenceKind, PromiseState
 from store.records.models import validated as validated_record
+from store.records.stored_cases import encode_stored_case
 from store.rules.messages import Msg
 
 
 class CaseStore:
     """Open with ``CaseStore.open(path)`` (or ``path=None`` for an in-memory database)."""
 
-    def __init__(self, storage: SafeStorage, *, clock: Clock = china_now) -> None:
+    def __init__(self, storage: SafeStorage, *, clock: Clock = china_now, locked_open: bool = True) -> None:
+        """``locked_open=False``: open without the cross-process lock unless the database must be
+        created or migrated (commands that only read; the lock file cannot even be made on a
+        read-only mount)."""
         self.storage = storage
         self.clock = clock
+        storage.byte_tables |= BYTE_TABLES
         self._tables = CaseTables(storage)
-        self._cache = CaseCache()
-        self._index = SearchIndex()
-        self._damage = DamageRecord(storage.path)
+        self._loaded = LoadedCases(storage)
         try:
-            prepare(storage, self._tables)
+            prepare(storage, self._tables, locked=locked_open)
         except SchemaProblem as problem:
-            raise self._damage.error(problem.msg) from None
-        self._sync()
-        self._changes = ChangeReport(storage)
+            raise self._loaded.damage.error(problem.msg) from None
+        self._loaded.start()
 
     @classmethod
     def open(
@@ -63,7 +66,8 @@ class CaseStore:
         nothing is created, not even its folder."""
         real = real_db_path(path) if path is not None else None
         hook = DailyBackups(real) if (real is not None and backups) else None
-        return cls(SafeStorage(real, before_write=hook, create=create), clock=clock)
+        storage = SafeStorage(real, before_write=hook, create=create, byte_tables=BYTE_TABLES)
+        return cls(storage, clock=clock, locked_open=create)
 
     @property
     def path(self) -> Path | None:
@@ -73,43 +77,68 @@ class CaseStore:
     def cases(self, *, include_deleted: bool = False, ordered: bool = True) -> list[Case]:
         """Cases not in the trash, newest change first (``ordered=False``: as stored, for callers
         that sort by something else)."""
-        self._sync_for_reading()
-        found = [c for c in self._cache.cases.values() if include_deleted or c.deleted_at is None]
+        self._loaded.sync_for_reading()
+        found = [c for c in self._loaded.cases.values() if include_deleted or c.deleted_at is None]
         return sorted(found, key=lambda c: (c.updated, c.id), reverse=True) if ordered else found
 
     def trash(self) -> list[Case]:
-        self._sync_for_reading()
+        self._loaded.sync_for_reading()
         return sorted(
-            (c for c in self._cache.cases.values() if c.deleted_at),
+            (c for c in self._loaded.cases.values() if c.deleted_at),
             key=lambda c: c.deleted_at or c.updated,
             reverse=True,
         )
 
     def get(self, case_id: int) -> Case:
-        self._sync_for_reading()
+        self._loaded.sync_for_reading()
         return self._require(case_id)
 
     def search(self, text: str) -> list[Case]:
         """Cases (not in the trash) whose title, order no., shop, notes, agent IDs … contain every word."""
-        hits = [self._cache.cases[cid] for cid in self.matching_ids(text)]
+        hits = [self._loaded.cases[cid] for cid in self.matching_ids(text)]
         return sorted(hits, key=lambda c: (c.updated, c.id), reverse=True)
 
     def matching_ids(self, text: str) -> set[int]:
         """Ids of the cases ``search`` would return, unsorted (for filtering a list as you type)."""
-        self._sync_for_reading()
-        return self._index.matching_ids(text, self._cache.cases, self._cache.generation)
+        self._loaded.sync_for_reading()
+        return self._loaded.matching_ids(text)
+
+    def prepare_search(self) -> None:
+        """Build the search text of every case now (the app does it in a worker thread once the
+        list is shown, so the first key typed into the filter does not wait for it)."""
+        self._loaded.prepare_search()
 
     def reload(self) -> None:
         """Forget the cache and validate everything again (after the whole file was replaced)."""
-        self._cache.forget_generation()
-        self._sync()
+        self._loaded.reload()
 
     def refresh(self) -> bool:
         """Pick up another session's changes; True when any arrived since the last call (see
-        change_report). A file found damaged is read again on every call, until it is fixed."""
-        if self.storage.changed_elsewhere() or self.storage.generation == self._damage.generation:
-            self._sync()
-        return self._changes.arrived()
+        change_report). A file found damaged is refused again on every call, until it is fixed."""
+        return self._loaded.refresh()
+
+    def take_changes_only_when_asked(self) -> None:
+        """From now on reads return the cases as last taken in, without looking at the file; another
+        session's changes arrive through read_changes and take_changes (or refresh). A change made
+        here still reads the file first, under the lock. The app does this so that no read on its
+        UI thread ever waits for the file to be decoded."""
+        self.storage.reads_follow_file = False
+
+    def outside_changes_waiting(self) -> bool:
+        """The file is not the one read (one stat), or the one read is damaged."""
+        return self._loaded.waiting()
+
+    def read_changes(self) -> Changes:
+        """Read and decode the file as another session left it, decoding only the records that
+        changed; nothing held here changes, so a worker thread may do this while the UI goes on.
+        Hand the result to ``take_changes`` on the thread that uses the store."""
+        return self._loaded.read_changes()
+
+    def take_changes(self, changes: Changes) -> bool:
+        """Take in what ``read_changes`` read: as ``refresh`` does, True when another session's
+        changes arrived, StoreDamaged when the file is damaged. If something else was read or
+        written meanwhile, the file is read again here instead."""
+        return self._loaded.take_changes(changes)
 
     # -- cases ----------------------------------------------------------------------------------
     def create_case(self, fields: Mapping[str, Any]) -> Case:
@@ -117,15 +146,13 @@ class CaseStore:
         with self._transaction():
             case_id = self._next_case_id()
             case = edits.new_case(fields, case_id, self.clock())
-            source = encode_case(case)
-            self._tables.insert_case(case_id, source)
+            self._store(case)
             self._tables.set_next_case_id(case_id + 1)
-            self._remember(case, source)
             return case
 
     def next_case_id(self) -> int:
         """The id the next new case gets: never one used before, even by a case purged since."""
-        self._sync()
+        self._loaded.sync()
         return self._next_case_id()
 
     def update_case(self, case_id: int, changes: Mapping[str, Any], *, expected_revision: int | None = None) -> Case:
@@ -145,15 +172,14 @@ class CaseStore:
             if self._require(case_id).deleted_at is None:
                 raise InvalidInput(f"Case {case_id} is not in the trash; delete it first.")
             self._tables.remove_cases([case_id])
-            self._forget(case_id)
+            self._loaded.drop([case_id])
 
     def empty_trash(self) -> int:
         with self._transaction():
-            doomed = [c.id for c in self._cache.cases.values() if c.deleted_at is not None]
+            doomed = [c.id for c in self._loaded.cases.values() if c.deleted_at is not None]
             if doomed:
                 self._tables.remove_cases(doomed)
-            for case_id in doomed:
-                self._forget(case_id)
+            self._loaded.drop(doomed)
             return len(doomed)
 
     # -- contacts -------------------------------------------------------------------------------
@@ -211,65 +237,29 @@ class CaseStore:
             changed = validated_record(
                 _replace(changed, revision=current.revision + 1, updated=max(self.clock(), current.updated))
             )
-            doc = encode_case(changed)
-            self._tables.replace_case(case_id, doc)
-            self._remember(changed, doc)
+            self._store(changed)
             return changed
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         with self.storage.transaction():
-            self._sync()
+            self._loaded.sync()
             yield
 
     def _require(self, case_id: int) -> Case:
-        case = self._cache.cases.get(case_id)
+        case = self._loaded.cases.get(case_id)
         if case is None:
             raise NotFound(Msg.of("store.no_case", id=case_id))
         return case
 
     def _next_case_id(self) -> int:
-        return next_case_id(self._tables.meta(), self._cache.cases)
+        return next_case_id(self._tables.meta(), self._loaded.cases)
 
-    def _remember(self, case: Case, source: dict[str, Any]) -> None:
-        self._cache.remember(case, source)
-        self._index.put(case)
-
-    def _forget(self, case_id: int) -> None:
-        self._cache.forget(case_id)
-        self._index.drop(case_id)
-
-    def _sync(self) -> None:
-        """Bring the cache up to the storage's data when that was (re)loaded from its source."""
-        data = self.storage.read()
-        generation = self.storage.generation
-        if generation == self._cache.generation:
-            return
-        if generation == self._damage.generation:
-            raise self._damage.error()  # this very file was found damaged already: not decoded again
-        try:
-            decoded = self._cache.rebuild(data or {}, generation)
-        except SchemaProblem as problem:
-            raise self._damage.note(generation, problem.msg) from None
-        except InvalidInput as problem:
-            raise self._damage.note(generation, Msg.of("store.problem_record", problem=problem.msg)) from None
-        old = self._index.haystacks
-        self._index.replace_all(
-            {
-                cid: old[cid] if cid in old and cid not in decoded else case.search_text()
-                for cid, case in self._cache.cases.items()
-            }
-        )
-
-    def _sync_for_reading(self) -> None:
-        """_sync for reads. Once the cases have loaded, a file damaged after that (a hand edit
-        gone wrong, another program) leaves the last good cases readable, so a running app keeps
-        showing them; refresh() and every change still raise the damage."""
-        try:
-            self._sync()
-        except StoreDamaged:
-            if self._cache.generation < 0:
-                raise
+    def _store(self, case: Case) -> None:
+        """Put ``case`` in the table (encoded once, here) and in the cache."""
+        doc = fresh_doc(encode_stored_case(case))
+        self._tables.put_case(case.id, doc)
+        self._loaded.keep(case, doc.digest)
 
 
 def _replace(case: Case, **changes: Any) -> Case:

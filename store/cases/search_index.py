@@ -1,45 +1,56 @@
-"""Filtering cases by text as the user types: every case's search text, kept with the case, and the
-last query's matches, so a query that extends the last one searches only those."""
+"""Filtering cases by text as the user types.
+
+Each case's search text (title, order no., shop, notes, agent IDs …, case-folded) is built when a
+search first needs it, or ahead of time by ``build`` (the app runs it in a worker thread once the
+list is shown; a command that only lists never pays for it). A text is kept with the Case object
+it was built from and used only while the store still holds that very object, so a text built in
+the background for a case changed meanwhile is simply built again. A query that extends the last
+one searches only the last one's matches.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from store.records.models import Case
 
 
 class SearchIndex:
     def __init__(self) -> None:
-        self.haystacks: dict[int, str] = {}
-        self._writes = 0  # bumped on every change made here (invalidates the last search)
-        self._last_match: tuple[list[str], set[int], tuple[int, int, int]] = ([], set(), (-1, -1, -1))
+        self._texts: dict[int, tuple[Case, str]] = {}
+        self._last: tuple[list[str], set[int], object] = ([], set(), None)
 
-    def replace_all(self, haystacks: dict[int, str]) -> None:
-        self.haystacks = haystacks
+    def build(self, cases: Mapping[int, Case]) -> None:
+        """Build every text not built yet (any thread)."""
+        for case_id, case in list(cases.items()):
+            self._text(case_id, case)
 
-    def put(self, case: Case) -> None:
-        self._writes += 1
-        self.haystacks[case.id] = case.search_text()
+    def forget(self, case_ids: object = None) -> None:
+        """Texts of cases that changed or went are dropped (``None``: all)."""
+        if case_ids is None:
+            self._texts = {}
+        else:
+            for case_id in case_ids:  # type: ignore[attr-defined]
+                self._texts.pop(case_id, None)
+        self._last = ([], set(), None)
 
-    def drop(self, case_id: int) -> None:
-        self._writes += 1
-        self.haystacks.pop(case_id, None)
-
-    def matching_ids(self, text: str, cases: dict[int, Case], generation: int) -> set[int]:
-        """Ids of the cases (not in the trash) whose search text holds every word of ``text``.
-
-        Typing usually extends the previous query; then only the previous matches are searched.
-        """
+    def matching_ids(self, text: str, cases: Mapping[int, Case]) -> set[int]:
+        """Ids of the cases (not in the trash) whose search text holds every word of ``text``."""
         words = text.casefold().split()
-        previous_words, previous_ids, stamp = self._last_match
-        now = (generation, len(self.haystacks), self._writes)
+        previous_words, previous_ids, seen = self._last
         # A case matching the new words matches the old ones if each old word lies inside a new one.
-        if stamp == now and previous_words and all(any(p in w for w in words) for p in previous_words):
-            pool = {cid: self.haystacks[cid] for cid in previous_ids}
-        else:
-            pool = {cid: hay for cid, hay in self.haystacks.items() if cases[cid].deleted_at is None}
-        if len(words) == 1:
-            word = words[0]
-            found = {cid for cid, hay in pool.items() if word in hay}
-        else:
-            found = {cid for cid, hay in pool.items() if all(w in hay for w in words)}
-        self._last_match = (words, found, now)
+        narrowing = seen is cases and previous_words and all(any(p in w for w in words) for p in previous_words)
+        pool = (
+            [(cid, cases[cid]) for cid in previous_ids if cid in cases]
+            if narrowing
+            else [(cid, case) for cid, case in cases.items() if case.deleted_at is None]
+        )
+        found = {cid for cid, case in pool if all(w in self._text(cid, case) for w in words)}
+        self._last = (words, found, cases)
         return found
+
+    def _text(self, case_id: int, case: Case) -> str:
+        entry = self._texts.get(case_id)
+        if entry is None or entry[0] is not case:
+            entry = self._texts[case_id] = (case, case.search_text())
+        return entry[1]

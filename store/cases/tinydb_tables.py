@@ -1,30 +1,31 @@
 """The database's two TinyDB tables, over SafeStorage: ``cases`` (one document per case, its
-contacts and evidence inside it, the case id as the document id) and ``meta`` (one document: the
-schema version and the next case id)."""
+contacts and evidence inside it, the case id as the document id, held as its JSON bytes) and
+``meta`` (one document: the schema version and the next case id)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Iterable
 from typing import Any
 
-from tinydb import TinyDB
 from tinydb.table import Document
 
+from store.persistence.doc_table import DocDB, DocTable
 from store.persistence.safe_storage import SafeStorage
 from store.persistence.schema import CASES_TABLE, META_DOC_ID, META_TABLE, new_meta
+from store.persistence.stored_docs import StoredDoc
+
+BYTE_TABLES = frozenset({CASES_TABLE})  # the tables SafeStorage holds as bytes
 
 
 class CaseTables:
     def __init__(self, storage: SafeStorage) -> None:
-        self._db = TinyDB(storage=_Existing(storage))
-        self._cases = self._db.table(CASES_TABLE, cache_size=0)
+        self._db = DocDB(storage=_Existing(storage))
+        self._cases: DocTable = self._db.table(CASES_TABLE, cache_size=0)  # type: ignore[assignment]
         self._meta = self._db.table(META_TABLE, cache_size=0)
 
-    def insert_case(self, case_id: int, doc: dict[str, Any]) -> None:
-        self._cases.insert(Document(doc, doc_id=case_id))
-
-    def replace_case(self, case_id: int, doc: dict[str, Any]) -> None:
-        self._cases.update(_replace_document(doc), doc_ids=[case_id])
+    def put_case(self, case_id: int, doc: StoredDoc) -> None:
+        """Store a case's encoded record, new or replacing the one there."""
+        self._cases.put(case_id, doc)
 
     def remove_cases(self, case_ids: Iterable[int]) -> None:
         self._cases.remove(doc_ids=list(case_ids))
@@ -50,11 +51,3 @@ class _Existing:
 
     def __call__(self, *args: object, **kwargs: object) -> SafeStorage:
         return self._storage
-
-
-def _replace_document(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
-    def replace(stored: MutableMapping[Any, Any]) -> None:
-        stored.clear()
-        stored.update(doc)
-
-    return replace
