@@ -51,6 +51,13 @@ class InvalidInput(WeiquanError):
         self.field = field
 
 
+class ContentInvalid(InvalidInput):
+    """A TOML file (shipped in content/, or the user's holiday file) is not what its schema says:
+    the message names the file and the place in it."""
+
+    title = "File content not valid"
+
+
 class NotFound(WeiquanError):
     title = "Not found"
 

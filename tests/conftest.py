@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from store.calendar.china_time import CHINA_TZ
-from store.calendar.workdays import install_year_calendars
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
 from tui.app import WeiquanApp
 
 
@@ -35,11 +36,11 @@ def _unfreeze_after_each_test() -> Iterator[None]:
     gc.unfreeze()
 
 
-@pytest.fixture(autouse=True)
-def _no_holiday_file_after_each_test() -> Iterator[None]:
-    """A holiday file read in one test must not count the days of the next."""
-    yield
-    install_year_calendars({})
+@pytest.fixture
+def calendar() -> WorkCalendar:
+    """The working-day calendar: built in up to 2026 (whatever chinesecalendar is installed), then
+    estimated."""
+    return calendar_to_2026()
 
 
 @pytest.fixture
@@ -79,8 +80,8 @@ def app_store(db_path: Path) -> CaseStore:
 
 
 @pytest.fixture
-def make_app(app_store: CaseStore):
+def make_app(app_store: CaseStore, calendar: WorkCalendar):
     def make(lang: str = "en") -> WeiquanApp:
-        return WeiquanApp(app_store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+        return WeiquanApp(app_store, lang=lang, clock=lambda: FIXED_NOW, calendar=calendar, watch_seconds=0)
 
     return make

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from store.cases.case_store import CaseStore
 from store.records.sample_cases import fill_demo
-from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.app_driver import FIXED_NOW, workers_done
+from tests.helpers.calendars import calendar_to_2026
 from tui.app import WeiquanApp
 from tui.widgets.evidence_pane import EvidenceTable
+
+CAL = calendar_to_2026()
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
@@ -37,8 +40,8 @@ SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
 
 async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], focus: str | None) -> Path:
     store = CaseStore.open(None, clock=lambda: FIXED_NOW)
-    fill_demo(store, FIXED_NOW.date())
-    app = WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+    fill_demo(store, FIXED_NOW.date(), CAL)
+    app = WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0, calendar=CAL)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if focus == "evidence":
@@ -46,8 +49,8 @@ async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], fo
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await app.workers.wait_for_complete()  # exports are rendered and wrapped in threads
-        await pilot.pause(0.3)
+        await workers_done(pilot)  # exports are rendered and wrapped in threads
+        await pilot.wait_for_scheduled_animations()
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
 
 

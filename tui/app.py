@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import gc
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from store.calendar.china_time import Clock, china_now
+from store.calendar.workdays import WorkCalendar
+from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
-    from store.cases.case_store import CaseStore
+    from store.deadlines.case_deadlines import Urgency
+    from store.records.models import Case
     from store.rules.guide_structure import Target
-from store.rules.messages import Messages
+    from tui.screens.guide import GuideScreen
+from store.rules.messages import Messages, Msg
 from store.text.controls import for_screen
 from tui.commands import ActionCommands
 from tui.text import literal
+from tui.textual_compat import build_screen_unseen
+from tui.workers import OPEN_DATABASE, READ_GUIDE, failure_message
 
 T = TypeVar("T")
 
@@ -48,7 +56,7 @@ class UndoEntry:
 
 
 class WeiquanApp(App[None]):
-    """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock``."""
+    """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock`` and ``calendar``."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {ActionCommands}
@@ -60,24 +68,40 @@ class WeiquanApp(App[None]):
         *,
         lang: str = "en",
         clock: Clock = china_now,
+        calendar: WorkCalendar | None = None,
         watch_seconds: float = OUTSIDE_CHANGE_CHECK_SECONDS,
     ) -> None:
         super().__init__()
         # A ready store (tests), or a function that opens one: then the first frame comes first and
         # the database loads in a worker thread, so even 10,000 cases never delay start-up.
-        ready = hasattr(store, "cases")
-        self.store: CaseStore | None = store if ready else None  # type: ignore[assignment]
-        self._open_store = None if ready else store
+        self.store: CaseStore | None = store if isinstance(store, CaseStore) else None
+        self._open_store = None if isinstance(store, CaseStore) else store
         self.clock = clock
+        # The working-day calendar every deadline is counted on: the one given (tests), else the
+        # built-in one; a database opened in the background adds the holiday file beside it.
+        self.calendar = calendar if calendar is not None else WorkCalendar()
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
-        self.guides: dict[str, Screen[None]] = {}  # the guide reader, one per language, kept
+        self.guides: dict[str, GuideScreen] = {}  # the guide reader, one per language, kept
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
+        self._guide_target: Callable[[], str] = lambda: "overview"  # where the reader is likeliest opened
         self._watch_seconds = watch_seconds
         self._left_calls_offered = False
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
+        # What the app tells its screens; each screen subscribes to what it shows.
+        self.cases_loaded: Signal[list[tuple[Case, Urgency]]] = Signal(self, "cases-loaded")  # ranked
+        self.cases_changed: Signal[None] = Signal(self, "cases-changed")  # another session, a restore
+        self.language_changed: Signal[Messages] = Signal(self, "language-changed")
+
+    @property
+    def case_store(self) -> CaseStore:
+        """The database, for what exists only once it has loaded (every screen but the main screen
+        while the first load runs, and the damaged-file screen at start-up)."""
+        if self.store is None:
+            raise RuntimeError("the database has not been loaded yet")
+        return self.store
 
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
@@ -90,45 +114,55 @@ class WeiquanApp(App[None]):
         if self._watch_seconds > 0:
             self.set_interval(self._watch_seconds, self.check_outside_changes)
 
-    def load_store_in_background(self) -> None:
-        self.run_worker(self._load, thread=True, exit_on_error=False, name="open-database")
-
-    def _load(self) -> tuple[CaseStore, list, list[str]]:
+    @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
+    def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[Msg]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
         the UI thread. The holiday file comes first: every deadline is counted with it."""
-        from store.calendar.holiday_file import use_holiday_file
+        from store.calendar.holiday_file import calendar_beside
         from store.deadlines.urgency_board import UrgencyBoard
 
         assert self._open_store is not None
         store = self._open_store()
-        notices = use_holiday_file(store.path)
-        return store, UrgencyBoard().rank(store.cases(ordered=False), self.clock()), notices
+        calendar, notices = calendar_beside(store.path, self.calendar)
+        return store, calendar, UrgencyBoard(calendar).rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "open-database":
-            return
-        if event.state is WorkerState.SUCCESS:
-            self.store, ranked, notices = event.worker.result
-            for screen in self.screen_stack:
-                if hasattr(screen, "show_ranked"):
-                    screen.show_ranked(ranked)
+        if event.state is WorkerState.ERROR:
+            self.worker_failed(event.worker)
+        elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
+            assert event.worker.result is not None
+            self.store, self.calendar, ranked, notices = event.worker.result
+            self.cases_loaded.publish(ranked)
             for notice in notices:
                 self.notify(self.msgs(notice), title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
-        elif event.state is WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, StoreDamaged):
-                from tui.screens.damaged import DamagedScreen
 
-                self.push_screen(DamagedScreen.localized(self.msgs)(error))
-            elif isinstance(error, WeiquanError):
+    def worker_failed(self, worker: Worker[Any]) -> None:
+        """The one place where a failed background job is reported, in the user's language: the
+        damaged-file screen for a database that cannot be read, the error's own message for
+        anything a user can act on, else which job stopped and why. A database that cannot be
+        opened at start-up ends the app with the message (there is nothing to show)."""
+        error = worker.error
+        if error is None:
+            return
+        if isinstance(error, StoreDamaged):
+            self._show_damage(error)
+            return
+        if not isinstance(error, WeiquanError):
+            self.log.error(worker, "".join(traceback.format_exception(error)))
+        if worker.name == OPEN_DATABASE and self.store is None:
+            if isinstance(error, WeiquanError):
                 line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
-                self.exit(return_code=2, message=literal(line, keep_newlines=True))
             else:
-                raise error
+                line = f"weiquan: {self.msgs(failure_message(worker, error))}"
+            self.exit(return_code=2, message=literal(line, keep_newlines=True))
+        elif isinstance(error, WeiquanError):
+            self.show_error(error)
+        else:
+            self.notify(self.msgs(failure_message(worker, error)), severity="error", timeout=12)
 
     # -- the guide reader -------------------------------------------------------------------------
-    def guide_at(self, key: str) -> Screen[None]:
+    def guide_at(self, key: str) -> GuideScreen:
         """The guide reader for the UI language, opened at section ``key`` (see sections.toml)."""
         from store.rules.guide_structure import section
 
@@ -137,14 +171,15 @@ class WeiquanApp(App[None]):
         if guide is None:
             guide = self._new_guide(target)
         else:
-            guide.open_at(target)  # type: ignore[attr-defined]
+            guide.open_at(target)
         return guide
 
-    def cases_shown(self) -> None:
+    def cases_shown(self, guide_target: Callable[[], str]) -> None:
         """The main screen has shown its cases for the first time: settle them (see
-        _settle_long_lived_objects), get the guide reader ready while the user reads, and offer
-        any call a stopped session left unlogged."""
+        _settle_long_lived_objects), get the guide reader ready while the user reads, at the section
+        ``guide_target()`` names when it is built, and offer any call a stopped session left unlogged."""
         _settle_long_lived_objects()
+        self._guide_target = guide_target
         self._get_guide_ready()
         if not self._left_calls_offered:  # once per run, not again after a language switch
             from tui.actions.call_actions import offer_left_calls
@@ -158,9 +193,10 @@ class WeiquanApp(App[None]):
         if self.lang in self._guide_readying:
             return
         self._guide_readying.add(self.lang)
-        self.run_worker(self._read_guide, thread=True, exit_on_error=False, name="read-guide")
+        self._read_guide()
         self.set_timer(GUIDE_PREPARE_SECONDS, self.prepare_guide)
 
+    @work(thread=True, exit_on_error=False, name=READ_GUIDE)
     def _read_guide(self) -> None:
         from store.rules.guide_structure import chapters, headings
         from tui.screens import guide  # noqa: F401  (imported here, off the UI thread)
@@ -180,11 +216,10 @@ class WeiquanApp(App[None]):
         if self.lang in self.guides or not self.is_running:
             return
         # At the section the selected case would open, the likeliest first request.
-        here = getattr(self.screen, "guide_target_here", None)
-        self._register(self, self._new_guide(section(here() if here is not None else "overview", self.lang)))
+        build_screen_unseen(self, self._new_guide(section(self._guide_target(), self.lang)))
         _settle_long_lived_objects()
 
-    def _new_guide(self, target: Target) -> Screen[None]:
+    def _new_guide(self, target: Target) -> GuideScreen:
         from tui.screens.guide import GuideScreen
 
         guide = self.guides[self.lang] = GuideScreen.localized(self.msgs)(self.lang, target)
@@ -259,19 +294,17 @@ class WeiquanApp(App[None]):
                 self.notify(self.msgs("app.updated_elsewhere"), timeout=3)
 
     def reload_screens(self) -> None:
-        """Every screen that shows cases reads them again (after another session's change, a restore)."""
-        for screen in self.screen_stack:
-            reload = getattr(screen, "reload_from_store", None)
-            if reload is not None:
-                reload()
+        """Every screen that shows cases reads them again (after another session's change, a restore).
+
+        The store has read the new cases already: they are settled now, while the screens redraw.
+        """
+        self.cases_changed.publish(None)
         _settle_long_lived_objects()
 
     def switch_language(self) -> None:
-        from tui.screens.main import MainScreen
-
+        """Switch between Chinese and English; the main screen rebuilds itself in the new language."""
         self.lang = "en" if self.lang.startswith("zh") else "zh-CN"
         self.msgs = Messages(self.lang)
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
-        current = getattr(self.screen, "selected_case_id", None)
-        self.switch_screen(MainScreen.localized(self.msgs)(select=current))
+        self.language_changed.publish(self.msgs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar, Self, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from store.rules.messages import Messages
 
 
-def localize(bindings: list[Any], msgs: Messages) -> list[Binding]:
+def localize(bindings: Iterable[BindingType], msgs: Messages) -> list[BindingType]:
     """Copies of ``bindings`` with each description (a catalog key) translated."""
     return [
         Binding(
@@ -26,8 +26,12 @@ def localize(bindings: list[Any], msgs: Messages) -> list[Binding]:
             id=b.id,
             tooltip=msgs(b.tooltip) if b.tooltip else "",
         )
-        for b in bindings
+        for b in map(_as_binding, bindings)
     ]
+
+
+def _as_binding(binding: BindingType) -> Binding:
+    return binding if isinstance(binding, Binding) else Binding(*binding)
 
 
 def key_names(app: App[Any], bindings: Iterable[BindingType | str], *, every_key: bool = True) -> list[str]:
@@ -50,8 +54,8 @@ def key_names(app: App[Any], bindings: Iterable[BindingType | str], *, every_key
 class Localized:
     """Mixin for screens: ``Screen.localized(msgs)`` is the class with translated bindings."""
 
-    BINDINGS: list[Any] = []
+    BINDINGS: ClassVar[list[BindingType]] = []
 
     @classmethod
-    def localized(cls, msgs: Messages) -> Any:
-        return type(cls.__name__, (cls,), {"BINDINGS": localize(cls.BINDINGS, msgs)})
+    def localized(cls, msgs: Messages) -> type[Self]:
+        return cast(type[Self], type(cls.__name__, (cls,), {"BINDINGS": localize(cls.BINDINGS, msgs)}))

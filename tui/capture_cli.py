@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from enum import StrEnum
+from typing import Any
 
 from store.records.models import Category, Channel, Demand, Direction, EvidenceKind, PromiseState, Status
 from store.rules.messages import Messages, Msg
@@ -16,9 +17,7 @@ from store.rules.messages import Messages, Msg
 CAPTURE_VERBS = ("new", "log", "mark", "note", "attach", "status")
 
 
-def add_capture_verbs(
-    verbs: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser, msgs: Messages
-) -> None:
+def add_capture_verbs(verbs: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, msgs: Messages) -> None:
     """Register the writing verbs on ``verbs`` (the parser's sub-commands)."""
     for name, add_arguments in (
         ("new", _new),

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from store.calendar.china_time import china_now
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.errors import ConflictError, InvalidInput, NotFound
 from store.persistence.db_location import resolve_db_path
@@ -41,14 +41,14 @@ from store.records.money import format_yuan, parse_yuan
 from store.records.order_text import read_order_text
 from store.rules.messages import Messages, Msg
 from store.text.controls import for_json
-from tui.verbs import open_store, say
+from tui.verbs import Setting, open_store, say
 
 EXIT_OK = 0
 NOTE_RETRIES = 5  # another session changing the case between our read and write: read again
 
 
-def run(args: argparse.Namespace) -> int:
-    handler: Callable[[argparse.Namespace, Messages], int] = {
+def run(args: argparse.Namespace, setting: Setting) -> int:
+    handler: Callable[[argparse.Namespace, Messages, Setting], int] = {
         "new": cmd_new,
         "log": cmd_log,
         "mark": cmd_mark,
@@ -56,15 +56,18 @@ def run(args: argparse.Namespace) -> int:
         "attach": cmd_attach,
         "status": cmd_status,
     }[args.verb]
-    return handler(args, Messages(args.lang))
+    return handler(args, Messages(args.lang), setting)
 
 
-def open_for_writing(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
-    """The database the verb writes to. Only ``new`` creates it: the other verbs change a case, so
-    without a database there is nothing to change (and nothing is created)."""
+def open_for_writing(
+    args: argparse.Namespace, setting: Setting, *, create: bool = False
+) -> tuple[CaseStore, WorkCalendar]:
+    """The database the verb writes to, and the calendar its deadlines are counted on. Only ``new``
+    creates it: the other verbs change a case, so without a database there is nothing to change
+    (and nothing is created)."""
     if not create and not resolve_db_path(args.db).exists():
         raise NotFound(Msg.of("store.no_case", id=args.case.strip()))
-    return open_store(args, create=create)
+    return open_store(args, setting, create=create)
 
 
 # -- input ------------------------------------------------------------------------------------------
@@ -89,7 +92,7 @@ def emit_json(body: dict[str, Any]) -> None:
 
 
 # -- verbs ------------------------------------------------------------------------------------------
-def cmd_new(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     """Prints the new case's id on stdout (``id=$(weiquan new --title …)``), what was filled on stderr."""
     values: dict[str, Any] = {}
     if args.from_text is not None:
@@ -112,8 +115,9 @@ def cmd_new(args: argparse.Namespace, msgs: Messages) -> int:
         values["category"] = parse_choice(args.category, Category, "category", "category").value
     if args.demand is not None:
         values["demand"] = parse_choice(args.demand, Demand, "demand", "demand").value
-    fields = case_fields_from_form({k: str(v) for k, v in values.items()}, china_now().date())
-    case = open_for_writing(args, create=True).create_case(fields)
+    fields = case_fields_from_form({k: str(v) for k, v in values.items()}, setting.clock().date())
+    store, _ = open_for_writing(args, setting, create=True)
+    case = store.create_case(fields)
     if args.json:
         emit_json({"case": case})
         return EXIT_OK
@@ -132,12 +136,13 @@ def _read(path_text: str) -> str:
         raise InvalidInput(Msg.of("capture.not_utf8", path=path), "from_text") from None
 
 
-def cmd_log(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_log(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     channel = parse_choice(args.channel, Channel, "channel", "channel")
     direction = parse_choice(args.direction, Direction, "direction", "direction")
     duration = parse_duration(args.duration)
-    now = china_now()
+    now = setting.clock()
+    store, calendar = open_for_writing(args, setting)
     values = {
         "at": args.at or format_datetime(now),
         "channel": channel.value,
@@ -148,10 +153,10 @@ def cmd_log(args: argparse.Namespace, msgs: Messages) -> int:
         "promise": args.promise,
         "deadline": args.due,
     }
-    fields, resolved = contact_fields_from_form(values, now)
+    fields, resolved = contact_fields_from_form(values, now, calendar)
     if duration is not None:
         fields["duration"] = duration
-    contact = open_for_writing(args).add_contact(case_id, fields)
+    contact = store.add_contact(case_id, fields)
     if args.json:
         emit_json(
             {
@@ -180,13 +185,13 @@ def cmd_log(args: argparse.Namespace, msgs: Messages) -> int:
     return EXIT_OK
 
 
-def cmd_mark(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_mark(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     latest = args.contact.strip().casefold() in ("last", "最近")
     contact_id = 0 if latest else record_number(args.contact, "contact")
     states = (PromiseState.KEPT, PromiseState.BROKEN, PromiseState.PENDING)
     state = parse_choice(args.state, states, "promise", "promise_state")
-    store = open_for_writing(args)
+    store, _ = open_for_writing(args, setting)
     if latest:
         contact_id = _latest_promise(store.get(case_id))
     contact = store.set_promise_state(case_id, contact_id, state)
@@ -205,13 +210,13 @@ def _latest_promise(case: Case) -> int:
     return with_promise[-1].id
 
 
-def cmd_note(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_note(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     text = user_text(args.text).strip()
     if not text:
         raise InvalidInput(Msg.of("capture.empty_note"), "notes")
-    line = f"{format_datetime(china_now())} {text}"
-    case = _append_note(open_for_writing(args), case_id, line)
+    line = f"{format_datetime(setting.clock())} {text}"
+    case = _append_note(open_for_writing(args, setting)[0], case_id, line)
     if args.json:
         emit_json({"case_id": case_id, "note": line, "notes": case.notes})
         return EXIT_OK
@@ -232,18 +237,20 @@ def _append_note(store: CaseStore, case_id: int, line: str) -> Case:
     raise ConflictError(Msg.of("capture.busy_case", case=case_id))
 
 
-def cmd_attach(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_attach(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     kind = parse_choice(args.kind, EvidenceKind, "evidence_kind", "evidence_kind")
     path = check_attachable(args.file)
-    store = open_for_writing(args)
+    store, _ = open_for_writing(args, setting)
     case = store.get(case_id)
     item = next((e for e in case.evidence if e.kind is kind), None)
     if item is None:
         item = store.add_evidence(case_id, kind)
-    attached = hash_file(path, vault=vault_dir(store.path) if (args.vault and store.path) else None)
+    vault = vault_dir(store.path) if (args.vault and store.path) else None
+    attached = hash_file(path, vault=vault, clock=setting.clock)
     store.attach_file(case_id, item.id, attached)
-    if store.get(case_id).evidence_item(item.id).state is EvidenceState.MISSING:  # type: ignore[union-attr]
+    now_saved = store.get(case_id).evidence_item(item.id)
+    if now_saved is not None and now_saved.state is EvidenceState.MISSING:
         store.update_evidence(case_id, item.id, {"state": EvidenceState.COLLECTED})  # attached means collected
     saved = store.get(case_id).evidence_item(item.id)
     if args.json:
@@ -264,7 +271,7 @@ def cmd_attach(args: argparse.Namespace, msgs: Messages) -> int:
     return EXIT_OK
 
 
-def cmd_status(args: argparse.Namespace, msgs: Messages) -> int:
+def cmd_status(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     case_id = record_number(args.case, "case")
     status = parse_choice(args.state, Status, "status", "status")
     changes: dict[str, Any] = {"status": status}
@@ -275,7 +282,7 @@ def cmd_status(args: argparse.Namespace, msgs: Messages) -> int:
             raise InvalidInput(problem.msg, "recovered") from None
     if args.outcome is not None:
         changes["outcome"] = args.outcome.strip()
-    case = open_for_writing(args).update_case(case_id, changes)
+    case = open_for_writing(args, setting)[0].update_case(case_id, changes)
     if args.json:
         emit_json({"case": case})
         return EXIT_OK

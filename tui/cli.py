@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from store.calendar.china_time import Clock, china_now
+from store.calendar.workdays import WorkCalendar
 from store.errors import WeiquanError
 from store.persistence.backup_format import app_version
 from store.persistence.db_location import ENV_DB
@@ -117,7 +119,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calendar: WorkCalendar | None = None) -> int:
+    """Run weiquan with ``argv``; ``clock`` and ``calendar`` (the built-in one by default) are what
+    deadlines are counted with: tests pass fixed ones, as the app's tests do."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(language_of(arguments)).parse_args(arguments)
     args.db = getattr(args, "db", None)
@@ -126,14 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verb is None:
             from tui.launch import launch_app  # Textual only when the app opens
 
-            return launch_app(args)
+            return launch_app(args, clock)
+        from tui.verbs import Setting
+
+        setting = Setting(clock, calendar if calendar is not None else WorkCalendar())
         if args.verb in CAPTURE_VERBS:
             from tui import capture_verbs
 
-            return capture_verbs.run(args)
+            return capture_verbs.run(args, setting)
         from tui import verbs
 
-        return verbs.run(args)
+        return verbs.run(args, setting)
     except WeiquanError as error:
         msgs = Messages(args.lang)
         line = f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
@@ -21,8 +22,8 @@ class ActionCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         screen = self.screen
         found = []
-        for binding in getattr(screen, "BINDINGS", []):
-            if hasattr(binding, "action") and binding.description:
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
                 keys = escape(" / ".join(key_names(self.app, [binding])))
                 found.append((binding.description, binding.action, keys))
         return found

@@ -8,12 +8,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.calendar.china_time import china_now
+from store.calendar.china_time import Clock, china_now
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.persistence.db_location import resolve_db_path
 
 
-def launch_app(args: argparse.Namespace) -> int:
+def launch_app(args: argparse.Namespace, clock: Clock = china_now) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print(
             "weiquan: the app needs a terminal; for scripts use a verb such as `weiquan list` (see --help).",
@@ -31,18 +32,19 @@ def launch_app(args: argparse.Namespace) -> int:
     from tui.app import WeiquanApp  # Textual loads only here
 
     folder = tempfile.TemporaryDirectory(prefix="weiquan-demo-") if args.demo else None
+    calendar = WorkCalendar()  # the app adds the holiday file beside the database when it opens it
 
     def open_store() -> CaseStore:
         if folder is None:
-            return CaseStore.open(resolve_db_path(args.db))
+            return CaseStore.open(resolve_db_path(args.db), clock=clock)
         from store.records.sample_cases import fill_demo
 
-        store = CaseStore.open(Path(folder.name) / "demo.json", backups=False)
-        fill_demo(store, china_now().date())
+        store = CaseStore.open(Path(folder.name) / "demo.json", clock=clock, backups=False)
+        fill_demo(store, clock().date(), calendar)
         return store
 
     try:
-        app = WeiquanApp(open_store, lang=args.lang)
+        app = WeiquanApp(open_store, lang=args.lang, clock=clock, calendar=calendar)
         app.run(mouse=not args.no_mouse)
     finally:
         if folder is not None:

@@ -2,16 +2,22 @@
 
 Every line for people goes out through ``say`` and every JSON document through ``for_json``
 (store.text.controls): text from the database, a file or an argument never reaches the terminal
-with a control character in it.
+with a control character in it. Each verb runs in a Setting: the clock and the built-in working-day
+calendar (tests pass fixed ones to tui.cli.main), to which the holiday file beside the database is
+added.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file, use_holiday_file
+from store.calendar.china_time import Clock
+from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_beside, read_holiday_file
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.deadlines.due_report import due_items
 from store.errors import InvalidInput, StoreMissing
@@ -30,6 +36,14 @@ from store.text.controls import for_json, for_plain_text
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What a verb counts time with: the clock, and the calendar before any holiday file."""
+
+    clock: Clock
+    calendar: WorkCalendar
+
+
 def say(text: str, *, err: bool = False) -> None:
     """Print a line (or lines) for a person, every control character made visible."""
     print(for_plain_text(text, keep_newlines=True), file=sys.stderr if err else sys.stdout)
@@ -40,22 +54,24 @@ def one_line(text: str) -> str:
     return for_plain_text(text)
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False) -> CaseStore:
-    """The database, with the holiday file beside it in use for every deadline (its problems on stderr).
+def open_store(args: argparse.Namespace, setting: Setting, *, create: bool = False) -> tuple[CaseStore, WorkCalendar]:
+    """The database, and the calendar with the holiday file beside it that every deadline is counted
+    on (the file's problems on stderr).
 
     Commands that only read pass ``create=False`` (the default): a mistyped --db then says there is
     no database there (StoreMissing, exit 2) and creates nothing. Commands that add records pass
     ``create=True``.
     """
-    store = CaseStore.open(resolve_db_path(args.db), create=create)
+    store = CaseStore.open(resolve_db_path(args.db), clock=setting.clock, create=create)
+    calendar, notices = calendar_beside(store.path, setting.calendar)
     msgs = Messages(args.lang)
-    for notice in use_holiday_file(store.path):
+    for notice in notices:
         say(f"weiquan: {msgs(notice)}", err=True)
-    return store
+    return store, calendar
 
 
-def run(args: argparse.Namespace) -> int:
-    handler = {
+def run(args: argparse.Namespace, setting: Setting) -> int:
+    handler: Callable[[argparse.Namespace, Setting], int] = {
         "list": cmd_list,
         "export": cmd_export,
         "due": cmd_due,
@@ -64,11 +80,11 @@ def run(args: argparse.Namespace) -> int:
         "restore": cmd_restore,
         "holidays": cmd_holidays,
     }[args.verb]
-    return handler(args)
+    return handler(args, setting)
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    store = open_store(args)
+def cmd_list(args: argparse.Namespace, setting: Setting) -> int:
+    store, _ = open_store(args, setting)
     msgs = Messages(args.lang)
     cases = store.cases(include_deleted=args.all)
     if not args.all:
@@ -99,8 +115,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    store = open_store(args)
+def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
+    store, _ = open_store(args, setting)
     msgs = Messages(args.lang)
     if args.output == "-":
         sys.stdout.buffer.write(backup_payload(store))
@@ -116,10 +132,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
+def cmd_restore(args: argparse.Namespace, setting: Setting) -> int:
     msgs = Messages(args.lang)
     source = Path(args.file).expanduser()
-    count, safety = restore_backup(resolve_db_path(args.db), source)
+    count, safety = restore_backup(resolve_db_path(args.db), source, setting.clock)
     say(msgs("cli.restored", count=count, source=source))
     if safety is not None:
         say(msgs("cli.restore_safety", path=safety))
@@ -132,13 +148,13 @@ def _days(value: int) -> int:
     return value
 
 
-def cmd_due(args: argparse.Namespace) -> int:
+def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
     """Exit status: 0 nothing overdue, 1 something overdue, even if only by an estimate (for cron and
     shell logins), 2 error."""
     days = _days(args.within)
-    store = open_store(args)
+    store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
-    items = due_items(store.cases(), store.clock(), days, msgs)
+    items = due_items(store.cases(), store.clock(), days, msgs, calendar=calendar)
     overdue = any(item.overdue for item in items)
     if args.json:
         body = {
@@ -161,13 +177,13 @@ def cmd_due(args: argparse.Namespace) -> int:
     return EXIT_ATTENTION if overdue else EXIT_OK
 
 
-def cmd_ics(args: argparse.Namespace) -> int:
+def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
     days = _days(args.within)
-    store = open_store(args)
+    store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, days, msgs) if not i.overdue]
+    items = [i for i in due_items(store.cases(), now, days, msgs, calendar=workdays) if not i.overdue]
     text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
         target = Path(args.output).expanduser()
@@ -180,13 +196,13 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
     """Markdown (or the 12315 form's boxes as plain text) on stdout, so `ssh host weiquan export 3 > case.md`
     works, or -o FILE."""
-    store = open_store(args)
+    store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
     case = store.get(args.case)
-    result = render_export(case, args.format, msgs, store.clock(), redact=args.redact)
+    result = render_export(case, args.format, msgs, store.clock(), calendar=calendar, redact=args.redact)
     for warning in result.warnings:
         say(warning.line(msgs), err=True)
     if result.redacted:  # nobody has reviewed what was masked: say so, with what was found
@@ -235,25 +251,23 @@ def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
     return msgs("cli.redaction_counts", counts=msgs("cli.redaction_separator").join(items))
 
 
-def cmd_holidays(args: argparse.Namespace) -> int:
+def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
     """Which years' holidays are known, and from where; --example prints a file to start from."""
     if args.example:
         sys.stdout.write(EXAMPLE)
         return EXIT_OK
-    from store.calendar.workdays import covered_years
-
     msgs = Messages(args.lang)
     db = real_db_path(resolve_db_path(args.db))
     if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
         raise StoreMissing(Msg.of("files.no_database", path=str(db)))
-    first, last = covered_years()
+    first, last = setting.calendar.covered_years()
     say(msgs("holidays.built_in", first=first, last=last))
     path = holiday_file_beside(db)
     if not path.exists():
         say(msgs("holidays.no_file", path=path))
         say(msgs("holidays.uncovered", last=last))
         return EXIT_OK
-    found = read_holiday_file(path)  # a broken file: InvalidInput, printed with exit status 2
+    found = read_holiday_file(path, setting.calendar)  # a broken file: InvalidInput, printed with exit status 2
     say(msgs("holidays.file", path=path))
     for year, cal in sorted(found.years.items()):
         say(

@@ -20,21 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from store.calendar.workdays import calendar_covers, install_year_calendars
+from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput, WeiquanError
 from store.persistence.regular_files import MEGABYTE, read_regular
 from store.records.record_ids import shown
+from store.rules.content_schema import Schema, convert, toml_data
 from store.rules.messages import Msg
 
 HOLIDAY_FILE_NAME = "holidays.toml"
 MAX_HOLIDAY_FILE_BYTES = MEGABYTE  # a year's notice fits in a few hundred bytes
 _YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 EXAMPLE = """\
 # China's statutory holidays for years weiquan's built-in calendar does not have yet
@@ -71,68 +69,77 @@ class HolidayFile:
     years: dict[int, YearCalendar]  # only years the built-in calendar lacks
     ignored_years: list[int]  # in the file, but the built-in calendar covers them
 
+    def calendar(self, base: WorkCalendar) -> WorkCalendar:
+        """``base`` with this file's years."""
+        return base.with_years({year: cal.is_working_day for year, cal in self.years.items()})
+
 
 def holiday_file_beside(db_path: Path) -> Path:
     return db_path.parent / HOLIDAY_FILE_NAME
 
 
-def read_holiday_file(path: Path) -> HolidayFile:
+class HolidayYear(Schema, frozen=True):
+    """One [year] section: days off, make-up working days (调休), where they come from. A day is
+    "2027-10-01" or a bare TOML date; a range "2027-10-01..2027-10-07" includes both ends."""
+
+    holidays: tuple[str, ...] = ()
+    workdays: tuple[str, ...] = ()
+    source: str = ""
+
+
+def read_holiday_file(path: Path, base: WorkCalendar) -> HolidayFile:
     """Parse and check the whole file; raise InvalidInput (saying where) on any problem, FileProblem
-    when it cannot be read."""
+    when it cannot be read. Years ``base`` has built in are set aside (ignored_years)."""
     raw = read_regular(path, limit=MAX_HOLIDAY_FILE_BYTES)
     try:
-        body = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InvalidInput(Msg.of("holidays.not_utf8", path=str(path))) from None
-    except tomllib.TOMLDecodeError as error:
-        at = _TOML_POSITION.search(str(error))
-        where = Msg.of("holidays.toml_position", line=at[1], column=at[2]) if at else ""
-        raise InvalidInput(Msg.of("holidays.not_toml", path=str(path), where=where)) from None
+    body = toml_data(text, source=str(path))
     years: dict[int, YearCalendar] = {}
     ignored: list[int] = []
     for key, section in body.items():
         if not _YEAR_KEY.fullmatch(key) or not isinstance(section, dict):
             raise InvalidInput(Msg.of("holidays.not_a_year", path=str(path), key=shown(key)[1:-1]))
         year = int(key)
-        calendar = _year(path, year, section)
-        if calendar_covers(year):
+        # bare TOML dates are allowed: read as the text they stand for
+        days = {name: [_as_text(d) for d in v] if isinstance(v, list) else v for name, v in section.items()}
+        calendar = _year(path, year, convert(days, HolidayYear, source=str(path), within=f"[{key}]"))
+        if base.covers(year):
             ignored.append(year)
         else:
             years[year] = calendar
     return HolidayFile(path, years, sorted(ignored))
 
 
-def use_holiday_file(db_path: Path | None) -> list[Msg]:
-    """Install the holiday file beside ``db_path`` for all day counting; return what the user should
-    be told (a broken file, ignored years), or nothing. Without a file every uncovered year stays
-    estimated."""
-    install_year_calendars({})
+def _as_text(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalendar, list[Msg]]:
+    """The calendar to count with for the database at ``db_path``: ``base`` with the holiday file
+    beside it, if there is one; and what the user should be told (a broken file, ignored years),
+    or nothing. Without a usable file every year ``base`` lacks stays estimated."""
     if db_path is None:
-        return []
+        return base, []
     path = holiday_file_beside(db_path)
     if not path.exists():
-        return []
+        return base, []
     try:
-        found = read_holiday_file(path)
+        found = read_holiday_file(path, base)
     except WeiquanError as problem:
-        return [Msg.of("holidays.not_used", problem=problem.msg)]
-    install_year_calendars({year: cal.is_working_day for year, cal in found.years.items()})
+        return base, [Msg.of("holidays.not_used", problem=problem.msg)]
+    notices = []
     if found.ignored_years:
         listed = ", ".join(str(y) for y in found.ignored_years)
-        return [Msg.of("holidays.years_ignored", path=str(path), years=listed)]
-    return []
+        notices.append(Msg.of("holidays.years_ignored", path=str(path), years=listed))
+    return found.calendar(base), notices
 
 
-def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:
+def _year(path: Path, year: int, section: HolidayYear) -> YearCalendar:
     where = f"{path} [{year}]"
-    unknown = sorted(set(section) - {"source", "holidays", "workdays"})
-    if unknown:
-        raise InvalidInput(Msg.of("holidays.unknown_key", where=where, key=shown(unknown[0])))
-    source = section.get("source", "")
-    if not isinstance(source, str):
-        raise InvalidInput(Msg.of("holidays.source_not_text", where=where))
-    holidays = _days(where, year, section.get("holidays", []), "holidays")
-    workdays = _days(where, year, section.get("workdays", []), "workdays")
+    holidays = _days(where, year, section.holidays)
+    workdays = _days(where, year, section.workdays)
     if not holidays:
         raise InvalidInput(Msg.of("holidays.none_listed", where=where))
     both = sorted(holidays & workdays)
@@ -141,15 +148,13 @@ def _year(path: Path, year: int, section: dict[str, Any]) -> YearCalendar:
     weekday = next((d for d in sorted(workdays) if d.weekday() < 5), None)
     if weekday is not None:
         raise InvalidInput(Msg.of("holidays.workday_on_weekday", where=where, day=str(weekday)))
-    return YearCalendar(year, frozenset(holidays), frozenset(workdays), source.strip())
+    return YearCalendar(year, frozenset(holidays), frozenset(workdays), section.source.strip())
 
 
-def _days(where: str, year: int, entries: object, key: str) -> set[dt.date]:
-    if not isinstance(entries, list):
-        raise InvalidInput(Msg.of("holidays.not_a_list", where=where, key=key, year=year))
+def _days(where: str, year: int, entries: tuple[str, ...]) -> set[dt.date]:
     days: set[dt.date] = set()
     for entry in entries:
-        first, _, last = str(entry).partition("..")
+        first, _, last = entry.partition("..")
         start, end = _date(where, first), _date(where, last) if last else None
         end = end or start
         if end < start:

@@ -11,6 +11,9 @@ years it ships, then from the user's holiday file (store.calendar.holiday_file) 
 other year we count Monday to Friday less the fixed statutory holidays (store.calendar.fixed_holidays:
 those days are certain) and say the result is *estimated*, with the reason: the bridge days and the
 make-up working days of such a year are not known. We never fall back silently and never raise.
+
+All of this is one value, a WorkCalendar, built by the app and the CLI (with the holiday file beside
+the database) and passed to everything that counts days.
 """
 
 from __future__ import annotations
@@ -54,21 +57,9 @@ def estimate_reason(years: tuple[int, ...]) -> Msg:
     return Msg.of("clocks.estimate_reason", years="、".join(str(y) for y in years))
 
 
-# Years the built-in calendar lacks, filled from the user's holiday file: year -> is_working_day.
-_year_calendars: dict[int, Callable[[dt.date], bool]] = {}
-
-
-def install_year_calendars(calendars: Mapping[int, Callable[[dt.date], bool]]) -> None:
-    """Use these working-day rules for years the built-in calendar lacks (replaces earlier ones)."""
-    _year_calendars.clear()
-    _year_calendars.update(calendars)
-    for cached in (is_working_day, add_working_days, add_days):
-        cached.cache_clear()
-
-
 @lru_cache(maxsize=256)
-def calendar_covers(year: int) -> bool:
-    """Whether the built-in calendar has this year's holidays."""
+def _built_in_has(year: int) -> bool:
+    """Whether the installed chinesecalendar has this year's holidays (a fact about the package)."""
     try:
         chinese_calendar.is_workday(dt.date(year, 6, 1))
     except NotImplementedError:
@@ -76,55 +67,96 @@ def calendar_covers(year: int) -> bool:
     return True
 
 
-def covered_years() -> tuple[int, int]:
-    """First and last year of the built-in calendar."""
-    years = [y for y in range(1990, 2101) if calendar_covers(y)]
-    return years[0], years[-1]
+class WorkCalendar:
+    """China's working days, as one value passed to whatever counts days.
 
+    The built-in calendar (chinesecalendar) decides the years it covers; ``years`` (from the user's
+    holiday file, store.calendar.holiday_file) decides later ones; any other year is Monday to
+    Friday less the fixed statutory holidays, and marked estimated. ``built_in_years`` limits the
+    built-in calendar to a range (tests: a calendar that ends in 2026 whatever the installed
+    package has). A calendar never changes; two of them in one process answer each for itself.
+    """
 
-@lru_cache(maxsize=8192)
-def is_working_day(day: dt.date) -> tuple[bool, bool]:
-    """(is it a working day, was that estimated)."""
-    try:
-        return chinese_calendar.is_workday(day), False
-    except NotImplementedError:
-        from_file = _year_calendars.get(day.year)
+    def __init__(
+        self,
+        years: Mapping[int, Callable[[dt.date], bool]] | None = None,
+        *,
+        built_in_years: range | None = None,
+    ) -> None:
+        self._years = dict(years or {})
+        self._built_in_years = built_in_years
+        # Counting is memoised per calendar: ranking 10,000 cases asks for the same few days again
+        # and again.
+        self._day = lru_cache(maxsize=8192)(self._classify)
+        self._working_days = lru_cache(maxsize=8192)(self._count_working_days)
+        self._days = lru_cache(maxsize=8192)(self._count_days)
+
+    def with_years(self, years: Mapping[int, Callable[[dt.date], bool]]) -> WorkCalendar:
+        """This calendar with ``years`` (a holiday file's) for years the built-in one lacks."""
+        return WorkCalendar(years, built_in_years=self._built_in_years)
+
+    @property
+    def file_years(self) -> tuple[int, ...]:
+        """The years decided by a holiday file."""
+        return tuple(sorted(self._years))
+
+    def covers(self, year: int) -> bool:
+        """Whether the built-in calendar has this year's holidays."""
+        if self._built_in_years is not None and year not in self._built_in_years:
+            return False
+        return _built_in_has(year)
+
+    def covered_years(self) -> tuple[int, int]:
+        """First and last year of the built-in calendar."""
+        years = [y for y in range(1990, 2101) if self.covers(y)]
+        return years[0], years[-1]
+
+    def is_working_day(self, day: dt.date) -> tuple[bool, bool]:
+        """(is it a working day, was that estimated)."""
+        return self._day(day)
+
+    def add_working_days(self, start: dt.date, count: int) -> DayResult:
+        """The day on which ``count`` working days after ``start`` have passed (start not counted)."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        return self._working_days(start, count)
+
+    def add_days(self, start: dt.date, count: int, *, extend_past_rest_days: bool) -> DayResult:
+        """``count`` calendar days after ``start``; optionally moved past a closing rest day or holiday."""
+        return self._days(start, count, extend_past_rest_days)
+
+    def _classify(self, day: dt.date) -> tuple[bool, bool]:
+        if self.covers(day.year):
+            return chinese_calendar.is_workday(day), False
+        from_file = self._years.get(day.year)
         if from_file is not None:
             return from_file(day), False
         if is_fixed_holiday(day):
             return False, False  # a fixed statutory holiday is off in every year
         return day.weekday() < 5, True
 
-
-@lru_cache(maxsize=8192)
-def add_working_days(start: dt.date, count: int) -> DayResult:
-    """The day on which ``count`` working days after ``start`` have passed (start not counted)."""
-    if count < 0:
-        raise ValueError("count must not be negative")
-    day, seen, uncovered = start, 0, set()
-    while seen < count:
-        day += ONE_DAY
-        working, estimated = is_working_day(day)
-        if estimated:
-            uncovered.add(day.year)
-        seen += working
-    return _result(day, uncovered)
-
-
-@lru_cache(maxsize=8192)
-def add_days(start: dt.date, count: int, *, extend_past_rest_days: bool) -> DayResult:
-    """``count`` calendar days after ``start``; optionally moved past a closing rest day or holiday."""
-    day = start + dt.timedelta(days=count)
-    uncovered: set[int] = set()
-    if extend_past_rest_days:
-        while True:
-            working, estimated = is_working_day(day)
+    def _count_working_days(self, start: dt.date, count: int) -> DayResult:
+        day, seen, uncovered = start, 0, set()
+        while seen < count:
+            day += ONE_DAY
+            working, estimated = self._day(day)
             if estimated:
                 uncovered.add(day.year)
-            if working:
-                break
-            day += ONE_DAY
-    return _result(day, uncovered)
+            seen += working
+        return _result(day, uncovered)
+
+    def _count_days(self, start: dt.date, count: int, extend_past_rest_days: bool) -> DayResult:
+        day = start + dt.timedelta(days=count)
+        uncovered: set[int] = set()
+        if extend_past_rest_days:
+            while True:
+                working, estimated = self._day(day)
+                if estimated:
+                    uncovered.add(day.year)
+                if working:
+                    break
+                day += ONE_DAY
+        return _result(day, uncovered)
 
 
 def add_years(start: dt.date, years: int) -> DayResult:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.records.models import Case, Contact, PromiseState
 
@@ -79,7 +80,7 @@ def _clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
     return True
 
 
-def case_deadlines(case: Case, now: dt.datetime) -> list[Deadline]:
+def case_deadlines(case: Case, now: dt.datetime, calendar: WorkCalendar) -> list[Deadline]:
     """Open deadlines of an active case: pending promises and live statutory clocks, soonest first."""
     if not case.status.is_active or case.deleted_at is not None:
         return []
@@ -88,7 +89,7 @@ def case_deadlines(case: Case, now: dt.datetime) -> list[Deadline]:
         for c in case.contacts
         if c.promise_state is PromiseState.PENDING and c.deadline is not None
     ]
-    for clock in case_clocks(case):
+    for clock in case_clocks(case, calendar):
         if _clock_is_live(case, clock, now):
             # An unverified clock is shown, but never flagged as overdue as if it were certain.
             found.append(Deadline(case.id, clock.ends, clock.verified and clock.is_over(now), clock=clock))
@@ -111,8 +112,8 @@ class Urgency:
         return self.overdue > 0 or self.broken > 0
 
 
-def case_urgency(case: Case, now: dt.datetime) -> Urgency:
-    deadlines = case_deadlines(case, now)
+def case_urgency(case: Case, now: dt.datetime, calendar: WorkCalendar) -> Urgency:
+    deadlines = case_deadlines(case, now, calendar)
     upcoming = [d for d in deadlines if not d.overdue]
     broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
     week = sum(d.when <= now + WEEK for d in upcoming)
@@ -136,14 +137,14 @@ def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:
     )
 
 
-def by_urgency(cases: list[Case], now: dt.datetime) -> list[tuple[Case, Urgency]]:
-    ranked = [(case, case_urgency(case, now)) for case in cases]
+def by_urgency(cases: list[Case], now: dt.datetime, calendar: WorkCalendar) -> list[tuple[Case, Urgency]]:
+    ranked = [(case, case_urgency(case, now, calendar)) for case in cases]
     ranked.sort(key=lambda pair: urgency_key(*pair))
     return ranked
 
 
-def due_across(cases: list[Case], now: dt.datetime, within: dt.timedelta) -> list[Deadline]:
+def due_across(cases: list[Case], now: dt.datetime, within: dt.timedelta, calendar: WorkCalendar) -> list[Deadline]:
     """Overdue deadlines and those ending within ``within``, across cases, soonest first."""
     horizon = now + within
-    found = [d for case in cases for d in case_deadlines(case, now) if d.overdue or d.when <= horizon]
+    found = [d for case in cases for d in case_deadlines(case, now, calendar) if d.overdue or d.when <= horizon]
     return sorted(found, key=lambda d: (not d.overdue, d.when))

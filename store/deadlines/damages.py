@@ -6,31 +6,46 @@ the user has confirmed (content/rules/damages.toml), e.g. a food case whose sell
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 
 from store.records.models import Case, Category
-from store.rules.content_files import read_toml
-from store.rules.rulebook import CASE_FACTS
+from store.rules.content_schema import Schema, load_content
+from store.rules.rulebook import CaseFact
 
 
-@dataclass(frozen=True)
-class Basis:
+class Basis(Schema, frozen=True, kw_only=True):
+    """A statute giving an amount on top of the refund ([[basis]] in damages.toml)."""
+
     id: str
-    categories: tuple[Category, ...]  # empty: any problem type
-    requires: tuple[str, ...]  # facts (CASE_FACTS) the user must have confirmed
+    categories: tuple[Category, ...] = ()  # empty: any problem type
+    requires: tuple[CaseFact, ...] = ()  # facts the user must have confirmed
     price_multiple: int
     loss_multiple: int
     minimum_fen: int
-    texts: dict[str, str]  # name_zh, formula_en, citation_zh, limits_en, …
+    name_zh: str
+    name_en: str
+    formula_zh: str
+    formula_en: str
+    citation_zh: str
+    citation_en: str
+    limits_zh: str
+    limits_en: str
 
     def text(self, field: str, lang: str) -> str:
-        return self.texts[f"{field}_{'zh' if lang.startswith('zh') else 'en'}"]
+        """``field`` (name, formula, citation, limits) in the language of ``lang``."""
+        text: str = getattr(self, f"{field}_{'zh' if lang.startswith('zh') else 'en'}")
+        return text
 
     def applies_to(self, case: Case) -> bool:
         if self.categories and case.category not in self.categories:
             return False
         return all(getattr(case, fact) for fact in self.requires)
+
+
+class DamagesFile(Schema, frozen=True):
+    as_of: dt.date
+    basis: tuple[Basis, ...]
 
 
 @dataclass(frozen=True)
@@ -48,29 +63,8 @@ class StatutoryAmount:
         return self.basis.text("limits", lang)
 
 
-@cache
 def bases() -> tuple[Basis, ...]:
-    loaded = []
-    for raw in read_toml("rules/damages.toml")["basis"]:
-        requires = tuple(raw.get("requires", []))
-        if any(fact not in CASE_FACTS for fact in requires):
-            raise ValueError(f"damages.toml: basis {raw.get('id')!r} requires an unknown fact")
-        loaded.append(
-            Basis(
-                id=raw["id"],
-                categories=tuple(Category(c) for c in raw.get("categories", [])),
-                requires=requires,
-                price_multiple=int(raw["price_multiple"]),
-                loss_multiple=int(raw["loss_multiple"]),
-                minimum_fen=int(raw["minimum_fen"]),
-                texts={
-                    f"{field}_{lang}": raw[f"{field}_{lang}"]
-                    for field in ("name", "formula", "citation", "limits")
-                    for lang in ("zh", "en")
-                },
-            )
-        )
-    return tuple(loaded)
+    return load_content("rules/damages.toml", DamagesFile).basis
 
 
 def applicable_basis(case: Case) -> Basis | None:

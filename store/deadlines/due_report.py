@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import Deadline, due_across
 from store.records.models import Case
 from store.rules.messages import Messages
@@ -96,6 +97,9 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
     )
 
 
-def due_items(cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages) -> list[DueItem]:
+def due_items(
+    cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages, *, calendar: WorkCalendar
+) -> list[DueItem]:
     by_id = {c.id: c for c in cases}
-    return [describe(d, by_id[d.case_id], msgs) for d in due_across(cases, now, dt.timedelta(days=within_days))]
+    within = dt.timedelta(days=within_days)
+    return [describe(d, by_id[d.case_id], msgs) for d in due_across(cases, now, within, calendar)]

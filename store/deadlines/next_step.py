@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import PromiseStatus, case_deadlines, promise_status
 from store.records.models import Case, Channel, Contact, Direction, EvidenceKind, EvidenceState
 from store.rules.evidence_needs import evidence_checklist
@@ -111,7 +112,7 @@ def _next_rung(case: Case, after: Channel | None = None) -> Channel | None:
     return order[base + 1] if base + 1 < len(order) else None
 
 
-def suggest_next_step(case: Case, now: dt.datetime) -> NextStep | None:
+def suggest_next_step(case: Case, now: dt.datetime, calendar: WorkCalendar) -> NextStep | None:
     """None for a finished case; otherwise the one thing to do now, and what would follow."""
     if not case.status.is_active or case.deleted_at is not None:
         return None
@@ -119,7 +120,8 @@ def suggest_next_step(case: Case, now: dt.datetime) -> NextStep | None:
     if not timeline:
         return NextStep(Action.START, Channel.AFTER_SALES, Channel.ONLINE_CS, None)
 
-    regulator = [d for d in case_deadlines(case, now) if d.clock is not None and d.clock.rule.party == "regulator"]
+    deadlines = case_deadlines(case, now, calendar)
+    regulator = [d for d in deadlines if d.clock is not None and d.clock.rule.party == "regulator"]
     filing = _regulator_filing(case)
     office = filing.channel if filing is not None else Channel.C12315
     ticket = _ticket(case, filing) if filing is not None else ""

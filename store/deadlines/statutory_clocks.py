@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
-from store.calendar.workdays import DayResult, add_days, add_working_days, add_years
+from store.calendar.workdays import DayResult, WorkCalendar, add_years
 from store.records.models import Case, Direction
 from store.rules.messages import Msg
-from store.rules.rulebook import Rule, channels_starting, rules
+from store.rules.rulebook import Rule, Trigger, channels_starting, rules
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Start:
     assumed: Msg | None = None  # the start is the earliest it can have been, not a known fact
 
 
-def trigger_start(case: Case, trigger: str) -> Start | None:
+def trigger_start(case: Case, trigger: Trigger) -> Start | None:
     """When an event that starts a clock happened, if it has."""
     if trigger == "delivery":
         return Start(case.delivery_date) if case.delivery_date else None
@@ -76,16 +76,18 @@ def trigger_start(case: Case, trigger: str) -> Start | None:
     return Start(first.date(), first)
 
 
-def compute_end(rule: Rule, start: dt.date, moment: dt.datetime | None) -> DayResult | dt.datetime:
+def compute_end(
+    rule: Rule, start: dt.date, moment: dt.datetime | None, calendar: WorkCalendar
+) -> DayResult | dt.datetime:
     if rule.unit == "hours":
         base = moment or dt.datetime.combine(start, dt.time(23, 59, 59), CHINA_TZ)
         return base + dt.timedelta(hours=rule.length)
     if rule.unit == "working_days":
-        return add_working_days(start, rule.length)
+        return calendar.add_working_days(start, rule.length)
     if rule.unit == "years":
         return add_years(start, rule.length)
     # The consumer's own window is never extended: show its earliest possible end.
-    return add_days(start, rule.length, extend_past_rest_days=rule.party != "consumer")
+    return calendar.add_days(start, rule.length, extend_past_rest_days=rule.party != "consumer")
 
 
 def rule_applies(rule: Rule, case: Case) -> bool:
@@ -95,8 +97,8 @@ def rule_applies(rule: Rule, case: Case) -> bool:
     return all(getattr(case, fact) for fact in rule.requires)
 
 
-def case_clocks(case: Case) -> list[StatutoryClock]:
-    """Every clock this case has started, soonest end first."""
+def case_clocks(case: Case, calendar: WorkCalendar) -> list[StatutoryClock]:
+    """Every clock this case has started, soonest end first, its days counted on ``calendar``."""
     found = []
     for rule in rules():
         if not rule_applies(rule, case):
@@ -105,7 +107,7 @@ def case_clocks(case: Case) -> list[StatutoryClock]:
         if start is None:
             continue
         assumed = (start.assumed,) if start.assumed is not None else ()
-        end = compute_end(rule, start.day, start.moment)
+        end = compute_end(rule, start.day, start.moment, calendar)
         if isinstance(end, DayResult):
             reasons = assumed + ((end.reason,) if end.reason is not None else ())
             found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))

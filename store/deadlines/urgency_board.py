@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import Urgency, case_urgency, urgency_key
 from store.records.models import Case
 
 
 class UrgencyBoard:
-    def __init__(self) -> None:
+    """Ranks cases by urgency, counting days on ``calendar``."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
         self._minute: dt.datetime | None = None
         self._cache: dict[int, tuple[Case, Urgency]] = {}
 
@@ -31,7 +35,7 @@ class UrgencyBoard:
             # The very same object: the store hands out a new one for any change to a record,
             # including a hand edit that left the revision as it was.
             if cached is None or cached[0] is not case:
-                cached = (case, case_urgency(case, now))
+                cached = (case, case_urgency(case, now, self.calendar))
                 self._cache[case.id] = cached
             ranked.append((case, cached[1]))
         ranked.sort(key=lambda pair: urgency_key(*pair))

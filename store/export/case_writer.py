@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import promise_status
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.export.case_story import StoryTeller, when
@@ -38,8 +39,10 @@ TIMELINE_COLUMNS = (
 
 
 class CaseWriter:
-    def __init__(self, case: Case, msgs: Messages, now: dt.datetime, redact: bool, review: Review) -> None:
-        self.case, self.msgs, self.now = case, msgs, now
+    def __init__(
+        self, case: Case, msgs: Messages, now: dt.datetime, calendar: WorkCalendar, redact: bool, review: Review
+    ) -> None:
+        self.case, self.msgs, self.now, self.calendar = case, msgs, now, calendar
         self.redacted = redact
         self.redactor = Redactor.for_case(case, keep=review.keep, extra=review.extra) if redact else None
         self.done: dict[str, Redacted] = {}  # each field appears twice (table and details): redact it once
@@ -217,7 +220,7 @@ class CaseWriter:
     def deadlines(self, clocks: list[StatutoryClock] | None = None) -> list[str]:
         say, lang = self.say, self.msgs.lang
         out = []
-        for clock in case_clocks(self.case) if clocks is None else clocks:
+        for clock in case_clocks(self.case, self.calendar) if clocks is None else clocks:
             state = self.msgs(clock.state_key(self.now))
             line = (
                 f"- **{inline(clock.rule.name(lang))}**{self.colon}{inline(self.t('ends'))} "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import PromiseStatus, promise_status
 from store.deadlines.damages import statutory_amount
 from store.deadlines.statutory_clocks import case_clocks
@@ -38,13 +39,21 @@ class Export:
 
 
 def render_export(
-    case: Case, fmt: str, msgs: Messages, now: dt.datetime, *, redact: bool = False, review: Review | None = None
+    case: Case,
+    fmt: str,
+    msgs: Messages,
+    now: dt.datetime,
+    *,
+    calendar: WorkCalendar,
+    redact: bool = False,
+    review: Review | None = None,
 ) -> Export:
-    """The document; redacted for a public post if asked, with the person's review applied."""
+    """The document, its deadlines counted on ``calendar``; redacted for a public post if asked,
+    with the person's review applied."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     review = review or Review()
-    w = CaseWriter(case, msgs, now, redact, review)
+    w = CaseWriter(case, msgs, now, calendar, redact, review)
     boxes: list[FormBox] = []
     if fmt == "form":
         boxes = form_boxes(w.teller, w.scrub, w.scrub_name)
@@ -119,7 +128,7 @@ def _complaint(w: CaseWriter) -> list[str]:
     lines += [f"## {inline(w.t('facts'))}", ""] + _facts(w)
     lines += _broken_promises(w)
     lines += [f"## {inline(w.t('demand'))}", ""] + _claims(w)
-    limits = [clock for clock in case_clocks(c) if clock.rule.limitation]
+    limits = [clock for clock in case_clocks(c, w.calendar) if clock.rule.limitation]
     if limits:  # sorted by end: for a quality problem the 2-year limits come first
         lines += ["", f"## {inline(w.t('time_limits'))}", ""] + w.deadlines(limits)
     lines += ["", f"## {inline(w.t('evidence'))}", ""] + w.evidence_list()

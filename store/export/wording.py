@@ -11,16 +11,37 @@ there the words are someone else's, not the writer's accusation.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
-from store.rules.content_files import read_toml
+from store.rules.content_schema import Schema, load_content
 from store.rules.messages import Messages
 
 _WINDOW = 12  # characters before a phrase that its context rule looks at
 _CONTEXT = 16  # characters either side shown with a warning
+
+
+Reason = Literal["accusation", "insult", "exposure", "threat"]  # each has wording.reason.* and wording.why.*
+
+
+class WordingRule(Schema, frozen=True, kw_only=True):
+    """Risky phrases sharing a reason and an alternative ([[rule]] in wording.toml)."""
+
+    reason: Reason
+    instead: str  # the alternative: a key of [wording.instead] in the catalogs
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()  # longer ordinary words that contain a phrase
+    before: str | None = None  # a regular expression that must match just before the phrase
+    after: str | None = None  # one that must match right after it
+
+
+class WordingFile(Schema, frozen=True):
+    as_of: dt.date
+    rule: tuple[WordingRule, ...]
 
 
 @dataclass(frozen=True)
@@ -63,15 +84,15 @@ class Hit:
 def _rules() -> tuple[dict[str, _Rule], re.Pattern[str] | None, re.Pattern[str] | None]:
     """Each phrase's rule, and one pattern for the Chinese and one for the English phrases."""
     by_word: dict[str, _Rule] = {}
-    for entry in read_toml("rules/wording.toml")["rule"]:
+    for entry in load_content("rules/wording.toml", WordingFile).rule:
         rule = _Rule(
-            entry["reason"],
-            entry["instead"],
-            tuple(u.lower() for u in entry.get("unless", [])),
-            re.compile(f"(?:{entry['before']})") if "before" in entry else None,
-            re.compile(entry["after"]) if "after" in entry else None,
+            entry.reason,
+            entry.instead,
+            tuple(u.lower() for u in entry.unless),
+            re.compile(f"(?:{entry.before})") if entry.before is not None else None,
+            re.compile(entry.after) if entry.after is not None else None,
         )
-        by_word |= {word.lower(): rule for word in entry["words"]}
+        by_word |= {word.lower(): rule for word in entry.words}
     zh = sorted((w for w in by_word if not w.isascii()), key=len, reverse=True)
     en = sorted((w for w in by_word if w.isascii()), key=len, reverse=True)
     return (
@@ -88,18 +109,36 @@ _OFFICIAL = re.compile(
     r"(?:法|条例|规定|办法|细则|解释|意见|通知|规则|标准|决定|公告|章程|指南|守则)[”\"」』]$"
     r"|^.(?:Measures|Provisions|Regulations?|Rules|Law|Act)\b|\b(?:Law|Act|Regulations?|Measures|Provisions|Rules|Code)\W?.$"
 )
-_FILE_NAME = re.compile(
-    r"[^\s:：,，;；。“”\"'《》()（）]+\.(?:jpe?g|png|gif|heic|webp|bmp|mp4|mov|avi|mkv|m4a|mp3|wav|amr|pdf|docx?|"
-    r"xlsx?|pptx?|txt|zip|rar|7z)\b",
+_EXTENSION = re.compile(
+    r"\.(?:jpe?g|png|gif|heic|webp|bmp|mp4|mov|avi|mkv|m4a|mp3|wav|amr|pdf|docx?|xlsx?|pptx?|txt|zip|rar|7z)\b",
     re.IGNORECASE,
 )
+_NAME_STOPS = frozenset(":：,，;；。“”\"'《》()（）")
+_NAME_MAX = 255  # a file name is at most 255 characters
+
+
+def _file_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of file names (``IMG_0001.jpg``): each extension found, then the name before it.
+
+    Walking back from each extension keeps this linear; a pattern with a run before the
+    extension was retried from every position of a long line without spaces (quadratic).
+    """
+    for m in _EXTENSION.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < _NAME_MAX:
+            before = text[start - 1]
+            if before.isspace() or before in _NAME_STOPS:
+                break
+            start -= 1
+        if start < m.start():
+            yield start, m.end()
 
 
 def find_risky(text: str) -> Iterator[Hit]:
     """Every risky phrase in text that its context does not excuse."""
     by_word, zh, en = _rules()
-    low = text.lower()
-    excused = [m.span() for pattern in (_TITLE, _FILE_NAME) for m in pattern.finditer(text)]
+    low = _lower_in_place(text)
+    excused = [m.span() for m in _TITLE.finditer(text)] + list(_file_names(text))
     excused += [m.span() for m in _QUOTED.finditer(text) if _OFFICIAL.search(m[0])]
     matches = list(zh.finditer(low)) if zh is not None else []
     if en is not None and any(ch.isascii() and ch.isalpha() for ch in low):
@@ -112,6 +151,15 @@ def find_risky(text: str) -> Iterator[Hit]:
         if _excluded(spaced, m.start(), m[0].replace("-", " "), rule.unless) or not _in_context(low, m, rule):
             continue
         yield Hit(m.start(), m.end(), rule.reason, rule.instead)
+
+
+def _lower_in_place(text: str) -> str:
+    """Lower case with every character staying one character, so offsets into it are offsets into
+    ``text`` (``"İ".lower()`` is two characters and shifted every hit after it)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(lowered := ch.lower()) != 1 else lowered for ch in text)
 
 
 def _whole_word(low: str, start: int, end: int) -> bool:

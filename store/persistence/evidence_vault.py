@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from store.calendar.china_time import china_now
+from store.calendar.china_time import Clock, china_now
 from store.errors import FileProblem, InvalidInput
 from store.persistence.atomic_files import companion_folder, create_temp, fsync_dir
 from store.persistence.file_errors import cannot, reason
@@ -63,8 +63,10 @@ def hash_file(
     vault: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    clock: Clock = china_now,
 ) -> EvidenceFile:
-    """Hash ``path`` (copying it into ``vault`` on the way, if given) and describe it.
+    """Hash ``path`` (copying it into ``vault`` on the way, if given) and describe it, attached at
+    ``clock()``.
 
     FileProblem, in the user's words, when the file cannot be read or the copy cannot be written.
     """
@@ -102,7 +104,7 @@ def hash_file(
         if temp is not None:
             with contextlib.suppress(OSError):
                 temp.unlink()
-    return EvidenceFile(path=str(path), size=done, sha256=digest, attached=china_now(), vault_name=vault_name)
+    return EvidenceFile(path=str(path), size=done, sha256=digest, attached=clock(), vault_name=vault_name)
 
 
 def _copy_and_hash(

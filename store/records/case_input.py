@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from store.calendar.china_time import CHINA_TZ
+from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import DATETIME_FORMS, match_date, parse_date, parse_datetime
@@ -132,13 +133,14 @@ def _money(values: dict[str, Any], name: str) -> int | None:
 
 
 def contact_fields_from_form(
-    values: dict[str, Any], now: dt.datetime
+    values: dict[str, Any], now: dt.datetime, calendar: WorkCalendar
 ) -> tuple[dict[str, Any], ResolvedDeadline | None]:
-    """Typed contact fields (and the resolved deadline, for display) from form text."""
+    """Typed contact fields (and the resolved deadline, for display) from form text; a relative
+    deadline ("3个工作日") is counted on ``calendar``."""
     at = parse_datetime(values.get("at", ""), "at", now=now)
     if at > now + dt.timedelta(days=1):
         raise InvalidInput(Msg.of("input.contact_in_future"), "at")
-    resolved = parse_deadline(values.get("deadline", ""), at)
+    resolved = parse_deadline(values.get("deadline", ""), at, calendar)
     fields: dict[str, Any] = {
         "at": at,
         "channel": values.get("channel", "other"),

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from store.calendar.china_time import CHINA_TZ, to_china
-from store.calendar.workdays import DayResult, add_days, add_working_days
+from store.calendar.workdays import DayResult, WorkCalendar
 from store.errors import InvalidInput
 from store.records.date_input import MAX_DATE_CHARS, format_datetime, match_date, shown_input
 from store.rules.messages import Msg
@@ -45,8 +45,9 @@ class ResolvedDeadline:
         return format_datetime(self.when)
 
 
-def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | None:
-    """Resolve what the user typed against the contact's time; None for empty input.
+def parse_deadline(text: str, contact_time: dt.datetime, calendar: WorkCalendar) -> ResolvedDeadline | None:
+    """Resolve what the user typed against the contact's time, counting days on ``calendar``; None
+    for empty input.
 
     Raises InvalidInput, naming the accepted forms, for anything it cannot read.
     """
@@ -56,7 +57,7 @@ def parse_deadline(text: str, contact_time: dt.datetime) -> ResolvedDeadline | N
     base = to_china(contact_time)
     relative = _RELATIVE.fullmatch(raw) if len(raw) <= MAX_DEADLINE_CHARS else None
     if relative:
-        return _relative(int(relative["n"]), relative["unit"], base, text)
+        return _relative(int(relative["n"]), relative["unit"], base, text, calendar)
     absolute = match_date(raw)
     if absolute:
         return _absolute(absolute, base, text)
@@ -67,11 +68,11 @@ def _too_far(text: str) -> InvalidInput:
     return InvalidInput(Msg.of("input.deadline_too_far", text=text.strip()), "deadline")
 
 
-def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadline:
+def _relative(n: int, unit: str, base: dt.datetime, text: str, calendar: WorkCalendar) -> ResolvedDeadline:
     if unit in ("wd", "个工作日", "工作日"):
         if n > MAX_SPAN_DAYS // 2:
             raise _too_far(text)
-        return _from_day(add_working_days(base.date(), n))
+        return _from_day(calendar.add_working_days(base.date(), n))
     if unit.startswith("h") or "小时" in unit:
         if n > MAX_SPAN_DAYS * 24:
             raise _too_far(text)
@@ -79,7 +80,7 @@ def _relative(n: int, unit: str, base: dt.datetime, text: str) -> ResolvedDeadli
     days = n * 7 if unit.startswith("w") or unit in ("周", "个星期", "星期") else n
     if days > MAX_SPAN_DAYS:
         raise _too_far(text)
-    return _from_day(add_days(base.date(), days, extend_past_rest_days=False))
+    return _from_day(calendar.add_days(base.date(), days, extend_past_rest_days=False))
 
 
 def _absolute(match: re.Match[str], base: dt.datetime, text: str) -> ResolvedDeadline:

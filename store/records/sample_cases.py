@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from store.calendar.china_time import CHINA_TZ
+from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.records.models import EvidenceKind, EvidenceState, PromiseState
 
@@ -185,7 +186,8 @@ def demo_cases(today: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def fill_demo(store: CaseStore, today: dt.date) -> None:
+def fill_demo(store: CaseStore, today: dt.date, calendar: WorkCalendar) -> None:
+    """Add the sample cases, their relative deadlines ("3个工作日") counted on ``calendar``."""
     from store.records.deadline_input import parse_deadline
 
     for spec in demo_cases(today):
@@ -193,7 +195,7 @@ def fill_demo(store: CaseStore, today: dt.date) -> None:
         for raw in spec["contacts"]:
             fields = {k: v for k, v in raw.items() if k != "state"}
             if "deadline" in fields:
-                resolved = parse_deadline(fields["deadline"], dt.datetime.fromisoformat(fields["at"]))
+                resolved = parse_deadline(fields["deadline"], dt.datetime.fromisoformat(fields["at"]), calendar)
                 fields["deadline"] = resolved.when if resolved else None
             contact = store.add_contact(case.id, fields)
             if "state" in raw:

@@ -1,11 +1,9 @@
-"""Read files shipped in the ``content`` package (works from a wheel and from a checkout)."""
+"""Read files shipped in the ``content`` package (works from a wheel and from a checkout). TOML is
+read through store.rules.content_schema, which checks it against its schema."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
 from importlib.resources import files
-from typing import Any
 
 
 def read_text(relative: str) -> str:
@@ -14,11 +12,6 @@ def read_text(relative: str) -> str:
     for part in relative.split("/"):
         resource = resource.joinpath(part)
     return resource.read_text(encoding="utf-8")
-
-
-@cache
-def read_toml(relative: str) -> dict[str, Any]:
-    return tomllib.loads(read_text(relative))
 
 
 def list_dir(relative: str) -> list[str]:

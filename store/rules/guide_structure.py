@@ -12,9 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import msgspec
 from markdown_it import MarkdownIt
 
-from store.rules.content_files import list_dir, read_text, read_toml
+from store.rules.content_files import list_dir, read_text
+from store.rules.content_schema import Schema, load_content
 from store.rules.messages import Messages
 from store.rules.rulebook import rules
 
@@ -109,14 +111,31 @@ def internal_links(lang: str, chapter: str) -> list[str]:
     return [href for _, href in links(lang, chapter) if "://" not in href]
 
 
+class Place(Schema, frozen=True):
+    chapter: str  # a file of content/guide/<lang>/
+    heading: str  # the heading's text, as written in the chapter
+
+
+class Section(Schema, frozen=True):
+    """A named guide section ([key] in sections.toml): where it is in each language."""
+
+    zh_cn: Place = msgspec.field(name="zh-CN")
+    en: Place
+
+
+def _sections() -> dict[str, Section]:
+    return load_content("guide/sections.toml", dict[str, Section])
+
+
 def section(key: str, lang: str) -> Target:
     """A named section (content/guide/sections.toml) in the given language."""
-    entry = read_toml("guide/sections.toml")[key][lang]
-    return Target(entry["chapter"], guide_slug(entry["heading"]))
+    entry = _sections()[key]
+    place = entry.zh_cn if lang.startswith("zh") else entry.en
+    return Target(place.chapter, guide_slug(place.heading))
 
 
 def section_keys() -> list[str]:
-    return list(read_toml("guide/sections.toml"))
+    return list(_sections())
 
 
 def deadlines_table(lang: str) -> str:

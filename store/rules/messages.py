@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from store.rules.content_files import read_toml
-
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "en"
 
@@ -45,9 +43,17 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+# A catalog's shape: [section] tables of strings, or of tables of strings ([section.group]).
+Catalog = dict[str, dict[str, str | dict[str, str]]]
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    return _flatten(read_toml(f"i18n/{lang}.toml"))
+    """Every message of ``lang`` by its dotted key ("due.overdue")."""
+    # imported here: the loader's errors are messages too (store.errors imports this module)
+    from store.rules.content_schema import load_content
+
+    return _flatten(load_content(f"i18n/{lang}.toml", Catalog))
 
 
 @dataclass(frozen=True)

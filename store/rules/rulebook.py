@@ -1,15 +1,21 @@
-"""The rules as data: statutory clocks (rules.toml) and the complaint ladder (ladder.toml)."""
+"""The rules as data: statutory clocks (rules.toml) and the complaint ladder (ladder.toml).
+
+Each file is described by the msgspec types below (store.rules.content_schema reads and checks it):
+what a rule does comes from its flags (``requires``, ``done_when``, ``chase_when_overdue``,
+``limitation``; a ladder step's ``starts`` and ``regulator``), never from its id.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal, get_args
 
 from store.records.models import Category, Channel
-from store.rules.content_files import read_toml
+from store.rules.content_schema import Schema, load_content
 
-TRIGGERS = (
+# What starts a clock (see the comment at the top of rules.toml).
+Trigger = Literal[
     "delivery",
     "sign_off",
     "receipt",
@@ -19,144 +25,126 @@ TRIGGERS = (
     "complaint_accepted",
     "public_post",
     "first_known",
-)
-UNITS = ("days", "working_days", "hours", "years")
-PARTIES = ("consumer", "business", "regulator")
+]
+Unit = Literal["days", "working_days", "hours", "years"]
+# Whose deadline: the consumer's own window is never extended; one against a business or a
+# regulator moves past a closing rest day (民法典 Art. 203).
+Party = Literal["consumer", "business", "regulator"]
 # Facts a user confirms on a case (yes/no fields of Case) that a rule may require.
-CASE_FACTS = ("sanbao_covered", "seller_knew", "deceived")
+CaseFact = Literal["sanbao_covered", "seller_knew", "deceived"]
 # Case dates that can close a clock (done_when).
-CASE_DATES = ("return_received_date", "complaint_accepted_date")
+CaseDate = Literal["return_received_date", "complaint_accepted_date"]
+
+TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
+UNITS: tuple[Unit, ...] = get_args(Unit)
+PARTIES: tuple[Party, ...] = get_args(Party)
+CASE_FACTS: tuple[CaseFact, ...] = get_args(CaseFact)
+CASE_DATES: tuple[CaseDate, ...] = get_args(CaseDate)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Schema, frozen=True, kw_only=True):
+    """A statutory clock ([[rule]] in rules.toml)."""
+
     id: str
-    trigger: str
+    trigger: Trigger
     length: int
-    unit: str
-    party: str
-    verified: bool
+    unit: Unit
+    party: Party
+    verified: bool  # false: shown as unverified, never flagged overdue as if certain
     as_of: dt.date
-    names: dict[str, str]
-    citations: dict[str, str]
-    notes: dict[str, str]
-    applies_to: tuple[Category, ...] = ()
-    requires: tuple[str, ...] = ()  # CASE_FACTS that must all be confirmed on the case
-    done_when: str = ""  # a CASE_DATES field: once filled in, the clock has done its job
+    name_zh: str
+    name_en: str
+    citation_zh: str
+    citation_en: str
+    note_zh: str
+    note_en: str
+    applies_to: tuple[Category, ...] = ()  # problem categories it is relevant to (all when empty)
+    requires: tuple[CaseFact, ...] = ()  # facts that must all be confirmed on the case
+    done_when: CaseDate | None = None  # once this case date is filled in, the clock has done its job
     chase_when_overdue: bool = False  # silence past the end: ask the office about its decision
-    limitation: bool = False  # a limitation period
+    limitation: bool = False  # a limitation period (the complaint draft lists them, shorter first)
 
     def name(self, lang: str) -> str:
-        return self.names[_key(lang)]
+        return self.name_zh if _zh(lang) else self.name_en
 
     def citation(self, lang: str) -> str:
-        return self.citations[_key(lang)]
+        return self.citation_zh if _zh(lang) else self.citation_en
 
     def note(self, lang: str) -> str:
-        return self.notes[_key(lang)]
+        return self.note_zh if _zh(lang) else self.note_en
 
 
-@dataclass(frozen=True)
-class LadderStep:
+class RulesFile(Schema, frozen=True):
+    as_of: dt.date
+    rule: tuple[Rule, ...]
+
+
+class LadderStep(Schema, frozen=True, kw_only=True):
+    """A channel of the complaint ladder ([[step]] in ladder.toml)."""
+
     channel: Channel
-    tier: int
-    typical_days: int
-    guide: str
-    prepare: dict[str, str]
+    tier: int  # 1 inside the platform, 2 outside it, 0 not part of escalation
+    typical_days: int  # a rough expectation for a reply, for planning only
+    guide: str  # a section of content/guide/sections.toml
+    prepare_zh: str
+    prepare_en: str
     with_merchant: bool  # a contact with the business itself, not a regulator, the public or a court
-    starts: str = ""  # the trigger an outgoing contact on this channel starts (complaint_filed, public_post)
+    starts: Trigger | None = None  # the clock an outgoing contact on this channel starts
     regulator: bool = False  # a complaint to a market regulator: one per dispute (办法 (2026) Art. 16(2))
-    call: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the call mode's checklist
+    call_zh: tuple[str, ...] = ()  # the call mode's checklist
+    call_en: tuple[str, ...] = ()
 
     @property
     def escalates(self) -> bool:
         return self.tier > 0
 
+    def prepare(self, lang: str) -> str:
+        return self.prepare_zh if _zh(lang) else self.prepare_en
 
-@dataclass(frozen=True)
-class RegulatorNotes:
+    def call(self, lang: str) -> tuple[str, ...]:
+        return self.call_zh if _zh(lang) else self.call_en
+
+
+class RegulatorNotes(Schema, frozen=True):
     """What the ladder says about complaining to a regulator: which office, and only once."""
 
-    jurisdiction: dict[str, str]
-    one_at_a_time: dict[str, str]
+    jurisdiction_zh: str
+    jurisdiction_en: str
+    one_at_a_time_zh: str
+    one_at_a_time_en: str
 
     def where(self, lang: str) -> str:
-        return self.jurisdiction[_key(lang)]
+        return self.jurisdiction_zh if _zh(lang) else self.jurisdiction_en
 
     def once(self, lang: str) -> str:
-        return self.one_at_a_time[_key(lang)]
+        return self.one_at_a_time_zh if _zh(lang) else self.one_at_a_time_en
 
 
-def _key(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
+class LadderFile(Schema, frozen=True):
+    as_of: dt.date
+    regulator: RegulatorNotes
+    step: tuple[LadderStep, ...]
+
+
+def _zh(lang: str) -> bool:
+    return lang.startswith("zh")
 
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    loaded = []
-    for raw in read_toml("rules/rules.toml")["rule"]:
-        if raw["trigger"] not in TRIGGERS or raw["unit"] not in UNITS or raw["party"] not in PARTIES:
-            raise ValueError(f"rules.toml: rule {raw.get('id')!r} has an unknown trigger, unit or party")
-        requires = tuple(raw.get("requires", []))
-        done_when = raw.get("done_when", "")
-        if any(fact not in CASE_FACTS for fact in requires) or (done_when and done_when not in CASE_DATES):
-            raise ValueError(f"rules.toml: rule {raw.get('id')!r} requires an unknown fact or date")
-        loaded.append(
-            Rule(
-                id=raw["id"],
-                trigger=raw["trigger"],
-                length=int(raw["length"]),
-                unit=raw["unit"],
-                party=raw["party"],
-                verified=bool(raw["verified"]),
-                as_of=dt.date.fromisoformat(str(raw["as_of"])),
-                names={"zh": raw["name_zh"], "en": raw["name_en"]},
-                citations={"zh": raw["citation_zh"], "en": raw["citation_en"]},
-                notes={"zh": raw["note_zh"], "en": raw["note_en"]},
-                applies_to=tuple(Category(c) for c in raw.get("applies_to", [])),
-                requires=requires,
-                done_when=done_when,
-                chase_when_overdue=bool(raw.get("chase_when_overdue", False)),
-                limitation=bool(raw.get("limitation", False)),
-            )
-        )
-    return tuple(loaded)
+    return load_content("rules/rules.toml", RulesFile).rule
 
 
 @cache
 def ladder() -> tuple[LadderStep, ...]:
-    return tuple(
-        LadderStep(
-            channel=Channel(raw["channel"]),
-            tier=int(raw["tier"]),
-            typical_days=int(raw["typical_days"]),
-            guide=raw["guide"],
-            prepare={"zh": raw["prepare_zh"], "en": raw["prepare_en"]},
-            with_merchant=bool(raw["with_merchant"]),
-            starts=_trigger(raw.get("starts", "")),
-            regulator=bool(raw.get("regulator", False)),
-            call={lang: tuple(raw[f"call_{lang}"]) for lang in ("zh", "en") if f"call_{lang}" in raw},
-        )
-        for raw in read_toml("rules/ladder.toml")["step"]
-    )
+    return load_content("rules/ladder.toml", LadderFile).step
 
 
-def _trigger(name: str) -> str:
-    if name and name not in TRIGGERS:
-        raise ValueError(f"ladder.toml: unknown trigger {name!r}")
-    return name
-
-
-@cache
 def regulator_notes() -> RegulatorNotes:
-    raw = read_toml("rules/ladder.toml")["regulator"]
-    return RegulatorNotes(
-        {"zh": raw["jurisdiction_zh"], "en": raw["jurisdiction_en"]},
-        {"zh": raw["one_at_a_time_zh"], "en": raw["one_at_a_time_en"]},
-    )
+    return load_content("rules/ladder.toml", LadderFile).regulator
 
 
-def channels_starting(trigger: str) -> tuple[Channel, ...]:
+def channels_starting(trigger: Trigger) -> tuple[Channel, ...]:
     """The channels whose outgoing contacts start clocks with this trigger."""
     return tuple(step.channel for step in ladder() if step.starts == trigger)
 
@@ -177,8 +165,8 @@ def merchant_channels() -> frozenset[Channel]:
 def call_checklist(channel: Channel, lang: str) -> tuple[str, ...]:
     """What to say and ask during a call on ``channel`` (templates with {order} and {respondent});
     the checklist of ``other`` when the channel has none of its own."""
-    own = ladder_step(channel).call.get(_key(lang))
-    return own if own else ladder_step(Channel.OTHER).call.get(_key(lang), ())
+    own = ladder_step(channel).call(lang)
+    return own if own else ladder_step(Channel.OTHER).call(lang)
 
 
 def escalation_order() -> list[Channel]:

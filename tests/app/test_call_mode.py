@@ -22,6 +22,7 @@ from tui.dialogs.call_draft_offer import CallDraftOffer
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.screens.call import CallScreen
 from tui.screens.main import MainScreen
+from tui.textual_compat import shown_notifications
 
 
 @pytest.fixture
@@ -51,6 +52,8 @@ def draft_files(db_path: Path) -> list[Path]:
 
 
 async def until(pilot: Pilot, condition, tries: int = 200) -> None:  # type: ignore[no-untyped-def]
+    """Only for the draft's timed save (DRAFT_DELAY after the last key): a timer, with no event to
+    wait for. What messages bring about is waited for with pilot.pause()."""
     for _ in range(tries):
         if condition():
             return
@@ -58,6 +61,7 @@ async def until(pilot: Pilot, condition, tries: int = 200) -> None:  # type: ign
     raise AssertionError("the condition was not met")
 
 
+@pytest.mark.slow
 async def test_a_whole_call_by_single_keys(app_store: CaseStore, case_id: int, clock: FakeClock, db_path: Path) -> None:
     app = an_app(app_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -139,7 +143,8 @@ async def test_a_left_call_is_offered_and_resumed(
     a_left_draft(db_path, case_id, agent_id="8821", promise="退款", deadline="48h")
     app = an_app(app_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, CallDraftOffer))
+        await pilot.pause()
+        assert isinstance(app.screen, CallDraftOffer)
         text = screen_text(pilot)
         assert "有一次通话没有记录完" in text and "8821" in text and "48h" in text
         await pilot.press("1")
@@ -160,12 +165,14 @@ async def test_a_left_call_can_wait_or_be_discarded(
 ) -> None:
     path = a_left_draft(db_path, case_id, agent_id="8821")
     async with an_app(app_store, clock).run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(pilot.app.screen, CallDraftOffer))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CallDraftOffer)
         await pilot.press("2")  # later
         await pilot.pause()
         assert isinstance(pilot.app.screen, MainScreen) and path.exists()
     async with an_app(app_store, clock).run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(pilot.app.screen, CallDraftOffer))  # offered again
+        await pilot.pause()  # offered again
+        assert isinstance(pilot.app.screen, CallDraftOffer)
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -184,7 +191,8 @@ async def test_drafts_of_a_live_session_or_another_database_are_not_offered(
     (drafts_dir(db_path) / copied.name).write_bytes(copied.read_bytes())  # a drafts folder copied over
     app = an_app(app_store, clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app._left_calls_offered)  # the drafts were looked at
+        await pilot.pause()  # the drafts were looked at
+        assert app._left_calls_offered
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     live.release()
@@ -253,7 +261,8 @@ async def test_a_typed_length_wins_over_the_timer(app_store: CaseStore, case_id:
 async def test_a_draft_is_shown_literally(app_store: CaseStore, case_id: int, clock: FakeClock, db_path: Path) -> None:
     a_left_draft(db_path, case_id, summary="[bold]承诺[/bold]\x1b[31m", agent_id="[red]8821")
     async with an_app(app_store, clock).run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: isinstance(pilot.app.screen, CallDraftOffer))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CallDraftOffer)
         text = screen_text(pilot)
         assert "[bold]承诺[/bold]␛[31m" in text and "[red]8821" in text
 
@@ -265,5 +274,6 @@ async def test_an_unreadable_draft_is_reported_and_kept(
     path.write_text("{ half written")
     app = an_app(app_store, clock, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: any("cannot be read" in n.message for n in app._notifications))
+        await pilot.pause()
+        assert any("cannot be read" in n.message for n in shown_notifications(app))
         assert isinstance(app.screen, MainScreen) and path.exists()

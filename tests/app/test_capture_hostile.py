@@ -59,10 +59,7 @@ async def test_a_hostile_draft_is_offered_and_resumed_cleanly(make_app, app_stor
     draft_file.release()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, CallDraftOffer):
-                break
+        await pilot.pause()  # the left draft is offered once the cases are shown
         assert isinstance(app.screen, CallDraftOffer)
         clean_screen(app)
         await pilot.press("1")
@@ -113,3 +110,20 @@ def test_writing_verbs_print_hostile_text_cleanly(tmp_path: Path, hostile: str) 
     bad = run("log", "1", "--channel", hostile, "--db", db)  # quoted in the error
     assert noted.returncode == 0 and bad.returncode == 2
     assert injected(noted.stdout.decode() + bad.stderr.decode()) == []
+
+
+def test_a_long_draft_summary_is_cut_between_characters_as_the_screen_draws_them() -> None:
+    """The offer shows the start of what was said, cut by the one width model (store.text.cell_width):
+    never inside an emoji sequence, never past the width it allows."""
+    from rich.cells import cell_len
+
+    from store.rules.messages import Messages
+    from tui.dialogs.call_draft_offer import SUMMARY_LIMIT
+
+    family = "👩\u200d👩\u200d👧"  # one glyph of five code points
+    said = "a" * (SUMMARY_LIMIT - 2) + family + "and the rest"
+    draft = msgspec.structs.replace(new_draft(None, 1, "t", "hotline", FIXED_NOW), summary=said)
+    shown = CallDraftOffer(draft, Messages("en"))._captured().plain.splitlines()[-1]
+    summary = shown.split(": ", 1)[1]
+    assert summary in ("a" * (SUMMARY_LIMIT - 2) + "…", "a" * (SUMMARY_LIMIT - 2) + family + "…")
+    assert cell_len(summary) <= SUMMARY_LIMIT

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.cases.case_store import CaseStore
 from store.records.models import Channel, EvidenceState, PromiseState
-from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, settle_export, type_text
+from tests.helpers.app_driver import FIXED_NOW, fill, screen_text, settle_export, type_text, workers_done
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.dialogs.contact_form import ContactForm
@@ -179,11 +179,8 @@ async def test_evidence_state_and_attached_file(make_app, app_store: CaseStore, 
         await fill(pilot, "note", "三张照片 + 开箱视频")
         await fill(pilot, "attach", str(proof))
         await pilot.press("ctrl+s")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            item = app_store.get(case_id).evidence[0]
-            if item.files:
-                break
+        await workers_done(pilot)  # the file is hashed in a worker
+        item = app_store.get(case_id).evidence[0]
         assert item.state is EvidenceState.COLLECTED and item.note == "三张照片 + 开箱视频"
         assert item.files[0].sha256 == hashlib.sha256(proof.read_bytes()).hexdigest()
         assert item.files[0].size == proof.stat().st_size
@@ -310,7 +307,7 @@ async def test_command_palette_reaches_actions(make_app, app_store: CaseStore) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "New case")
-        await pilot.pause(0.3)
+        await workers_done(pilot)  # the palette gathers its hits in a worker
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseForm)

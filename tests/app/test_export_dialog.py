@@ -14,6 +14,7 @@ from tests.helpers.app_driver import FIXED_NOW, screen_text, settle_export
 from tests.helpers.complaint_case import thermos_case
 from tui.app import WeiquanApp
 from tui.clipboard import DEFAULT_LIMIT, copy_limit
+from tui.textual_compat import shown_notifications
 from tui.widgets.text_preview import wrap_lines
 
 
@@ -47,7 +48,7 @@ async def test_the_form_lists_its_boxes_and_c_copies_the_selected_one(make_app, 
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard.startswith("1. 请求退货退款")  # nothing copied from an empty box
-        assert any("是空的" in n.message for n in app._notifications)
+        assert any("是空的" in n.message for n in shown_notifications(app))
 
 
 async def test_a_text_over_the_limit_is_not_copied_and_the_way_out_is_offered(
@@ -64,7 +65,7 @@ async def test_a_text_over_the_limit_is_not_copied_and_the_way_out_is_offered(
         await pilot.press("c")
         await pilot.pause()
         assert app.clipboard == ""  # nothing sent, not even a part
-        (note,) = [n.message for n in app._notifications]
+        (note,) = [n.message for n in shown_notifications(app)]
         assert "Not copied" in note and "1,024 bytes (1.0 KB)" in note and "press s" in note.lower()
         assert "copied to" not in note.lower() and "Sent" not in note
         timeline = app.screen._cache[("timeline", False)].text  # rendered when the dialog opened
@@ -72,7 +73,7 @@ async def test_a_text_over_the_limit_is_not_copied_and_the_way_out_is_offered(
         await pilot.press("c")
         await pilot.pause()
         assert (
-            app.clipboard == "" and "press 1 then c to copy the timeline alone" in list(app._notifications)[-1].message
+            app.clipboard == "" and "press 1 then c to copy the timeline alone" in shown_notifications(app)[-1].message
         )
         await pilot.press("4")
         await settle_export(pilot)
@@ -101,6 +102,7 @@ def big_app(tmp_path: Path):  # type: ignore[no-untyped-def]
     return WeiquanApp(store, lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
 
 
+@pytest.mark.slow
 async def test_keys_answer_while_a_big_case_is_rendered(big_app, monkeypatch: pytest.MonkeyPatch) -> None:
     """The export is rendered off the UI thread: while it is still being prepared the dialog says
     so, format keys answer, and Esc closes it at once."""

@@ -55,6 +55,7 @@ def hostile_case(app_store: CaseStore) -> int:
     return fill_case(app_store, SUBSET)
 
 
+@pytest.mark.slow
 async def test_every_screen_and_dialog(make_app, app_store: CaseStore, hostile_case: int) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -20,15 +20,12 @@ class TwoLines(App[None]):
         yield Static("below", id="below")
 
 
-async def test_update_static_lays_out_only_when_the_height_changes(monkeypatch) -> None:
-    layouts = []
-    refresh_layout = Screen._refresh_layout
-    monkeypatch.setattr(
-        Screen, "_refresh_layout", lambda self, *a, **k: (layouts.append(1), refresh_layout(self, *a, **k))[1]
-    )
+async def test_update_static_lays_out_only_when_the_height_changes() -> None:
+    layouts: list[Screen] = []
     app = TwoLines()
     async with app.run_test(size=(40, 10)) as pilot:
         top, below = app.query_one("#top", Static), app.query_one("#below", Static)
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append, immediate=True)
         await pilot.pause()
         await pilot.pause()  # start-up layouts done
         layouts.clear()

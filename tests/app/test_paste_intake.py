@@ -11,6 +11,7 @@ from tests.helpers.app_driver import fill, screen_text
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.paste_order import PasteOrderDialog
 from tui.screens.main import MainScreen
+from tui.textual_compat import shown_notifications
 
 TAOBAO = """订单详情
 订单编号：3712345678901234567 复制
@@ -22,7 +23,7 @@ TAOBAO = """订单详情
 
 
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
+    return [n.message for n in shown_notifications(app)]
 
 
 async def paste(pilot: Pilot, text: str) -> None:

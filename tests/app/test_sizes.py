@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.cases.case_store import CaseStore
 from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tests.helpers.calendars import calendar_to_2026
 from tui.screens.main import MainScreen
+
+CAL = calendar_to_2026()
 
 SIZES = [(200, 60), (120, 40), (80, 24), (71, 24), (60, 20), (50, 15), (40, 12), (80, 24), (200, 60)]
 
 
+@pytest.mark.slow
 async def test_resize_from_large_to_tiny_and_back(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=SIZES[0]) as pilot:
         for width, height in SIZES:
@@ -34,7 +40,7 @@ async def test_resize_from_large_to_tiny_and_back(make_app, app_store: CaseStore
 
 
 async def test_narrow_terminal_shows_one_pane_and_w_switches(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("en")
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -54,7 +60,7 @@ async def test_narrow_terminal_shows_one_pane_and_w_switches(make_app, app_store
 
 
 async def test_usable_at_80x24(make_app, app_store: CaseStore) -> None:
-    fill_demo(app_store, FIXED_NOW.date())
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=(80, 24)) as pilot:
         text = screen_text(pilot)

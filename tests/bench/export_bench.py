@@ -10,6 +10,9 @@ from store.calendar.china_time import china_now
 from store.export.documents import FORMATS, render_export
 from store.rules.messages import Messages
 from tests.bench.dataset import make_case
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 ROUNDS = 7
 
@@ -25,7 +28,7 @@ def run() -> None:
                 samples = []
                 for _ in range(ROUNDS):
                     start = time.perf_counter()
-                    render_export(case, fmt, Messages(lang), now, redact=redact)
+                    render_export(case, fmt, Messages(lang), now, redact=redact, calendar=CAL)
                     samples.append(time.perf_counter() - start)
                 figures.append(statistics.median(samples) * 1000)
         print(

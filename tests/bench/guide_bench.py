@@ -25,7 +25,11 @@ from store.records.sample_cases import fill_demo
 from store.rules.guide_structure import Target, chapters
 from tests.bench.pty_latency import PtyApp
 from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import weiquan_command
+from tui.textual_compat import watch_frames
+
+CAL = calendar_to_2026()
 
 TARGET_MS = 300
 RUNS = 5  # fresh sessions for each first-jump figure
@@ -36,14 +40,7 @@ class FrameClock:
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         self.frames: list[tuple[float, str]] = []
-        display = app._display
-
-        def timed(screen, renderable):  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                self.frames.append((time.perf_counter(), type(screen).__name__))
-            return display(screen, renderable)
-
-        app._display = timed
+        watch_frames(app, lambda screen: self.frames.append((time.perf_counter(), type(screen).__name__)))
 
     def last_since(self, start: float, screen: str) -> float:
         """Milliseconds from ``start`` to the last frame of ``screen`` drawn after it."""
@@ -56,8 +53,8 @@ def _app(lang: str):  # type: ignore[no-untyped-def]
     from tui.app import WeiquanApp
 
     store = CaseStore.open(None, clock=lambda: FIXED_NOW)
-    fill_demo(store, FIXED_NOW.date())
-    return WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+    fill_demo(store, FIXED_NOW.date(), CAL)
+    return WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0, calendar=CAL)
 
 
 async def _jump(pilot, clock: FrameClock) -> float:  # type: ignore[no-untyped-def]

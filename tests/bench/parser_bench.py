@@ -24,11 +24,15 @@ from store.calendar.china_time import CHINA_TZ
 from store.calendar.holiday_file import read_holiday_file
 from store.errors import InvalidInput
 from store.export.redaction import Redactor
+from store.export.wording import find_risky
 from store.records.case_input import parse_references, parse_tags
 from store.records.credit_code import credit_code_problem
 from store.records.date_input import DATE_PATTERN, parse_date, parse_datetime
 from store.records.deadline_input import parse_deadline
 from store.records.money import parse_yuan
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 SIZES = (10_000, 30_000, 100_000)
 RUNS = 5
@@ -54,7 +58,7 @@ def _holiday_file(folder: Path) -> Callable[[str], object]:
     def run(text: str) -> object:
         path.write_text(text, encoding="utf-8")
         try:
-            return read_holiday_file(path)
+            return read_holiday_file(path, CAL)
         except InvalidInput:
             return None
 
@@ -62,6 +66,11 @@ def _holiday_file(folder: Path) -> Callable[[str], object]:
 
 
 REDACT = Redactor({"P7788123456"}, {"王小明"})
+
+
+def WORDING(text: str) -> object:  # upper case like REDACT, the other whole-text check in CASES
+    return list(find_risky(text))
+
 
 # name, adversarial input of n characters, the parser
 CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
@@ -77,8 +86,13 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
         lambda n: "1-1" + " " * n + "x",
         _quietly(lambda t: parse_datetime(t, "at", now=NOW)),
     ),
-    ("deadline", "'1-1' + n spaces + 'x'", lambda n: "1-1" + " " * n + "x", _quietly(lambda t: parse_deadline(t, NOW))),
-    ("deadline", "n digits", lambda n: "1" * n, _quietly(lambda t: parse_deadline(t, NOW))),
+    (
+        "deadline",
+        "'1-1' + n spaces + 'x'",
+        lambda n: "1-1" + " " * n + "x",
+        _quietly(lambda t: parse_deadline(t, NOW, CAL)),
+    ),
+    ("deadline", "n digits", lambda n: "1" * n, _quietly(lambda t: parse_deadline(t, NOW, CAL))),
     (
         "date pattern alone",
         "'1-1' + n spaces + 'x', no length check",
@@ -98,6 +112,11 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
     ("redactor", "n CJK characters", lambda n: "投诉" * (n // 2), REDACT),
     ("redactor", "n/2 times '1-' (separated numbers)", lambda n: "1-" * (n // 2), REDACT),
     ("redactor", "n/2 times 'a.' + '@x.cn' (dotted e-mail)", lambda n: "a." * (n // 2) + "@x.cn", REDACT),
+    ("wording check", "n letters, no space (file names)", lambda n: "a" * n, WORDING),
+    ("wording check", "n letters + '.jpg'", lambda n: "a" * n + ".jpg", WORDING),
+    ("wording check", "n/2 times '垃圾'", lambda n: "垃圾" * (n // 2), WORDING),
+    ("wording check", "n/4 times 'liar'", lambda n: "liar" * (n // 4), WORDING),
+    ("wording check", "n/2 times '“法'", lambda n: "“法" * (n // 2), WORDING),
 ]
 
 

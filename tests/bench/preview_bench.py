@@ -22,6 +22,7 @@ from tests.bench.dataset import write_database
 from tests.bench.pty_latency import PtyApp
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.cli import weiquan_command
+from tui.textual_compat import watch_frames
 
 FIRST_PAINT_TARGET_MS = 1_000
 KEY_TARGET_MS = 100
@@ -37,14 +38,7 @@ class Frames:
     def __init__(self, app: Any) -> None:
         self.app = app
         self.frames: list[tuple[float, Snapshot]] = []
-        display = app._display
-
-        def timed(screen: Any, renderable: Any) -> Any:
-            if renderable is not None:
-                self.frames.append((time.perf_counter(), self.snapshot()))
-            return display(screen, renderable)
-
-        app._display = timed
+        watch_frames(app, lambda screen: self.frames.append((time.perf_counter(), self.snapshot())))
 
     def snapshot(self) -> Snapshot:
         from tui.screens.export import ExportScreen

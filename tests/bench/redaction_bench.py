@@ -20,6 +20,9 @@ from tests.bench.dataset import make_case
 from tests.export.corpus import read_redaction_corpus, read_wording_corpus
 from tests.export.corpus.scoring import score
 from tests.export.test_redaction_corpus import ALL, redactor_for
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 ROUNDS = 5
 RECORDS = "store.records.models"
@@ -117,8 +120,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 def timing_figures() -> None:
     case = make_case(1, 1_000, random.Random(3))
     now, msgs = china_now(), Messages("zh-CN")
-    private = _ms(lambda: render_export(case, "dossier", msgs, now))
-    public = _ms(lambda: render_export(case, "dossier", msgs, now, redact=True))
+    private = _ms(lambda: render_export(case, "dossier", msgs, now, calendar=CAL))
+    public = _ms(lambda: render_export(case, "dossier", msgs, now, redact=True, calendar=CAL))
     cost = public - private
     print(
         f"redacting a 1,000-contact case (dossier): {cost:.1f} CPU ms on top of the {private:.1f} ms render "

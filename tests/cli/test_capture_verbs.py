@@ -11,9 +11,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.calendar.china_time import CHINA_TZ, china_now
+from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
 from store.records.models import EvidenceKind, EvidenceState, PromiseState, Status
+from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_weiquan
 from tui.cli import main
 
@@ -24,7 +26,8 @@ def db(tmp_path: Path) -> Path:
 
 
 def wq(db: Path, *args: str, lang: str = "en") -> int:
-    return main([*args, "--db", str(db), "--lang", lang])
+    """``weiquan ARGS`` in this process, at FIXED_NOW on a calendar built in up to 2026."""
+    return main([*args, "--db", str(db), "--lang", lang], clock=lambda: FIXED_NOW, calendar=calendar_to_2026())
 
 
 def out_json(capsys: pytest.CaptureFixture[str]) -> dict:
@@ -125,10 +128,8 @@ def test_log_json_with_duration_and_what_was_said(db: Path, capsys: pytest.Captu
 
 def test_log_at_defaults_to_now(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     case_id = a_case(db)
-    before = china_now()
     assert wq(db, "log", str(case_id), "--json") == 0
-    at = dt.datetime.fromisoformat(out_json(capsys)["contact"]["at"])
-    assert before <= at <= china_now()
+    assert dt.datetime.fromisoformat(out_json(capsys)["contact"]["at"]) == FIXED_NOW
 
 
 @pytest.mark.parametrize(

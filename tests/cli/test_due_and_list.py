@@ -1,4 +1,8 @@
-"""`weiquan due`, `weiquan ics` and `weiquan list` as scripts use them: output and exit codes."""
+"""`weiquan due`, `weiquan ics` and `weiquan list` as scripts use them: output and exit codes.
+
+What depends on the date runs main() with a fixed clock and a calendar built in up to 2026 (run_main),
+so these tests mean the same in any year and with any chinesecalendar release.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,15 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.calendar.china_time import china_now
+from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
-from tests.helpers.cli import run_weiquan
+from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
+from tests.helpers.cli import run_main, run_weiquan
+
+
+def due(*args: str):  # type: ignore[no-untyped-def]
+    return run_main("due", *args, clock=lambda: FIXED_NOW, calendar=calendar_to_2026())
 
 
 @pytest.fixture
@@ -19,7 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def _with_promise(db: Path, deadline: dt.datetime) -> int:
-    store = CaseStore.open(db)
+    store = CaseStore.open(db, clock=lambda: FIXED_NOW)
     case = store.create_case({"title": "耳机左耳无声"})
     store.add_contact(
         case.id,
@@ -35,32 +45,33 @@ def _with_promise(db: Path, deadline: dt.datetime) -> int:
 
 
 def test_due_exit_0_when_nothing_is_overdue(db: Path) -> None:
-    _with_promise(db, china_now() + dt.timedelta(days=2))
-    result = run_weiquan("due", "--db", str(db), "--lang", "en")
+    _with_promise(db, FIXED_NOW + dt.timedelta(days=2))
+    result = due("--db", str(db), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "耳机左耳无声" in result.stdout and "8821" in result.stdout
 
 
 def test_due_exit_1_when_something_is_overdue(db: Path) -> None:
-    _with_promise(db, china_now() - dt.timedelta(days=1))
-    result = run_weiquan("due", "--db", str(db), "--lang", "zh-CN")
+    _with_promise(db, FIXED_NOW - dt.timedelta(days=1))
+    result = due("--db", str(db), "--lang", "zh-CN")
     assert result.returncode == 1
     assert "逾期" in result.stdout
 
 
 def test_due_json(db: Path) -> None:
-    case_id = _with_promise(db, china_now() - dt.timedelta(hours=5))
-    result = run_weiquan("due", "--json", "--db", str(db))
+    case_id = _with_promise(db, FIXED_NOW - dt.timedelta(hours=5))
+    result = due("--json", "--db", str(db))
     body = orjson.loads(result.stdout)
     assert result.returncode == 1 and body["overdue"] is True
     first = body["items"][0]
     assert first["case_id"] == case_id and first["kind"] == "promise" and first["overdue"] is True
     assert {"verified", "estimated", "estimate_reason", "when"} <= set(first)
+    assert body["now"] == FIXED_NOW.isoformat()
 
 
 def test_due_with_nothing(db: Path) -> None:
-    CaseStore.open(db).create_case({"title": "calm"})
-    result = run_weiquan("due", "--within", "3", "--db", str(db), "--lang", "en")
+    CaseStore.open(db, clock=lambda: FIXED_NOW).create_case({"title": "calm"})
+    result = due("--within", "3", "--db", str(db), "--lang", "en")
     assert result.returncode == 0 and "Nothing overdue" in result.stdout
 
 
@@ -74,9 +85,9 @@ def test_due_exit_2_on_error(tmp_path: Path) -> None:
 
 
 def test_ics_lists_upcoming_deadlines(db: Path, tmp_path: Path) -> None:
-    _with_promise(db, china_now() + dt.timedelta(days=2))
+    _with_promise(db, FIXED_NOW + dt.timedelta(days=2))
     out = tmp_path / "due.ics"
-    result = run_weiquan("ics", "-o", str(out), "--db", str(db))
+    result = run_main("ics", "-o", str(out), "--db", str(db), clock=lambda: FIXED_NOW, calendar=calendar_to_2026())
     assert result.returncode == 0, result.stderr
     text = out.read_bytes().decode("utf-8")
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
@@ -108,7 +119,7 @@ HOLIDAYS_2027 = '[2027]\nsource = "test notice"\nholidays = ["2027-02-06..2027-0
 
 
 def _filed_with_12315(db: Path) -> None:
-    store = CaseStore.open(db)
+    store = CaseStore.open(db, clock=lambda: FIXED_NOW)
     case = store.create_case({"title": "耳机左耳无声"})
     store.add_contact(case.id, {"at": "2027-02-04T10:00:00+08:00", "channel": "12315"})
 
@@ -121,10 +132,10 @@ def _acceptance_clock(result) -> dict:  # type: ignore[no-untyped-def]
 
 def test_due_counts_a_later_year_with_the_holiday_file(db: Path) -> None:
     _filed_with_12315(db)
-    guessed = _acceptance_clock(run_weiquan("due", "--json", "--within", "400", "--db", str(db)))
+    guessed = _acceptance_clock(due("--json", "--within", "400", "--db", str(db), "--lang", "en"))
     assert guessed["estimated"] and "Monday to Friday" in guessed["estimate_reason"]
     (db.parent / "holidays.toml").write_text(HOLIDAYS_2027, encoding="utf-8")
-    result = run_weiquan("due", "--json", "--within", "400", "--db", str(db))
+    result = due("--json", "--within", "400", "--db", str(db))
     assert result.returncode == 0 and result.stderr == ""
     exact = _acceptance_clock(result)
     assert not exact["estimated"] and exact["when"] > guessed["when"]  # the Spring Festival week is not counted
@@ -133,7 +144,7 @@ def test_due_counts_a_later_year_with_the_holiday_file(db: Path) -> None:
 def test_a_broken_holiday_file_is_reported_and_the_command_still_works(db: Path) -> None:
     _filed_with_12315(db)
     (db.parent / "holidays.toml").write_text("[2027]\nholidays = ['2027-02-30']\n", encoding="utf-8")
-    result = run_weiquan("due", "--json", "--within", "400", "--db", str(db))
+    result = due("--json", "--within", "400", "--db", str(db), "--lang", "en")
     assert result.returncode == 0
     assert "'2027-02-30' is not a date" in result.stderr and "not used" in result.stderr
     assert _acceptance_clock(result)["estimated"]
@@ -141,40 +152,37 @@ def test_a_broken_holiday_file_is_reported_and_the_command_still_works(db: Path)
 
 def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
     CaseStore.open(db)
-    result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
+
+    def holidays(*args: str):  # type: ignore[no-untyped-def]
+        return run_main("holidays", *args, clock=lambda: FIXED_NOW, calendar=calendar_to_2026())
+
+    result = holidays("--db", str(db), "--lang", "en")
     assert result.returncode == 0 and "2004–2026" in result.stdout and "No holiday file" in result.stdout
     example = run_weiquan("holidays", "--example").stdout
     assert example.startswith("# China's statutory holidays")
     (db.parent / "holidays.toml").write_text(HOLIDAYS_2027 + '\n[2026]\nholidays = ["2026-11-25"]\n', encoding="utf-8")
-    result = run_weiquan("holidays", "--db", str(db), "--lang", "zh-CN")
+    result = holidays("--db", str(db), "--lang", "zh-CN")
     assert result.returncode == 0
     assert "2027 年：8 天假日，1 个调休上班日（来源：test notice）" in result.stdout
     assert "2026 年：未使用" in result.stdout
     (db.parent / "holidays.toml").write_text("[2027\n", encoding="utf-8")
-    result = run_weiquan("holidays", "--db", str(db), "--lang", "en")
+    result = holidays("--db", str(db), "--lang", "en")
     assert result.returncode == 2 and "not valid TOML" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("lang", "tag", "plain"), [("zh-CN", "估算逾期", "逾期 "), ("en", "overdue?", "overdue ")])
-def test_due_never_calls_an_estimated_end_overdue_without_saying_so(
-    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, tag: str, plain: str
-) -> None:
-    import argparse
-
-    from store.calendar.china_time import CHINA_TZ
-    from tui import verbs
-
+def test_due_never_calls_an_estimated_end_overdue_without_saying_so(db: Path, lang: str, tag: str, plain: str) -> None:
     later = dt.datetime(2027, 1, 8, 10, tzinfo=CHINA_TZ)  # the 12315 clock's estimated end was 2027-01-07
     store = CaseStore.open(db, clock=lambda: later)
     case = store.create_case({"title": "耳机左耳无声"})
     store.add_contact(case.id, {"at": "2026-12-28T10:00:00+08:00", "channel": "12315"})
-    monkeypatch.setattr(verbs, "open_store", lambda args: store)
-    args = argparse.Namespace(db=str(db), lang=lang, within=7, json=False)
-    verbs.cmd_due(args)
-    out = capsys.readouterr().out
+
+    def due_later(*args: str):  # type: ignore[no-untyped-def]
+        return run_main("due", "--db", str(db), "--lang", lang, *args, clock=lambda: later, calendar=calendar_to_2026())
+
+    out = due_later().stdout
     line = next(x for x in out.splitlines() if "2027-01-07" in x)
     assert line.startswith(tag) and not line.startswith(plain)
     assert ("周一至周五" if lang == "zh-CN" else "Monday to Friday") in out
-    verbs.cmd_due(argparse.Namespace(db=str(db), lang=lang, within=7, json=True))
-    item = next(i for i in orjson.loads(capsys.readouterr().out)["items"] if i["when"].startswith("2027-01-07"))
+    item = next(i for i in orjson.loads(due_later("--json").stdout)["items"] if i["when"].startswith("2027-01-07"))
     assert item["overdue"] and not item["certainly_overdue"] and item["estimated"]

@@ -126,8 +126,8 @@ def test_messages_quoting_a_crafted_file(tmp_path: Path) -> None:
 def test_holiday_file_text(tmp_path: Path) -> None:
     db = tmp_path / "weiquan.json"
     CaseStore.open(db, clock=lambda: FIXED_NOW, backups=False)
-    (tmp_path / "holidays.toml").write_text(
-        '[2031]\nsource = "\\u001b]0;pwned\\u0007 \\u009b2J \\u202e"\nholidays = ["2031-01-01"]\nworkdays = []\n',
+    (tmp_path / "holidays.toml").write_text(  # a year no built-in calendar will have for decades
+        '[2090]\nsource = "\\u001b]0;pwned\\u0007 \\u009b2J \\u202e"\nholidays = ["2090-01-01"]\nworkdays = []\n',
         encoding="utf-8",
     )
     result = run("holidays", "--db", str(db))

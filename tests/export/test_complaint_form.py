@@ -17,8 +17,11 @@ from store.export.documents import render_export
 from store.records.case_input import case_fields_from_form
 from store.records.models import Case
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_weiquan
 from tests.helpers.complaint_case import thermos_case
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 ZH_LABELS = [
@@ -41,12 +44,12 @@ def store() -> CaseStore:
 
 
 def boxes(case: Case, lang: str = "zh-CN") -> dict[str, str]:
-    return {b.label: b.text for b in render_export(case, "form", Messages(lang), NOW).boxes}
+    return {b.label: b.text for b in render_export(case, "form", Messages(lang), NOW, calendar=CAL).boxes}
 
 
 def test_form_has_the_ten_boxes_in_order_with_plain_text(store: CaseStore) -> None:
     case = thermos_case(store)
-    result = render_export(case, "form", Messages("zh-CN"), NOW)
+    result = render_export(case, "form", Messages("zh-CN"), NOW, calendar=CAL)
     assert [b.label for b in result.boxes] == ZH_LABELS
     got = boxes(case)
     assert got["被投诉方名称"] == "行吟信息科技（上海）有限公司"
@@ -60,7 +63,7 @@ def test_form_has_the_ten_boxes_in_order_with_plain_text(store: CaseStore) -> No
     for label in ZH_LABELS:  # one labelled block per box, each box's text right under its label
         assert f"【{label}】" in result.text
     assert "【订单号】（13 字）\nP2026_1112*01\n" in result.text
-    english = render_export(case, "form", Messages("en"), NOW)
+    english = render_export(case, "form", Messages("en"), NOW, calendar=CAL)
     assert [b.label for b in english.boxes][:3] == [
         "Respondent's name",
         "Unified social credit code",
@@ -100,18 +103,18 @@ def test_demand_states_the_refund_and_apart_from_it_the_statutory_amount(store: 
 
 def test_missing_respondent_address_is_flagged_and_nothing_is_pasted(store: CaseStore) -> None:
     case = thermos_case(store, respondent_address="")
-    result = render_export(case, "form", Messages("zh-CN"), NOW)
+    result = render_export(case, "form", Messages("zh-CN"), NOW, calendar=CAL)
     address = next(b for b in result.boxes if b.key == "respondent_address")
     assert address.text == "" and address.required and "第十条" in address.missing
     assert "【被投诉方地址】 缺失——" in result.text
-    complaint = render_export(case, "complaint", Messages("zh-CN"), NOW).text
+    complaint = render_export(case, "complaint", Messages("zh-CN"), NOW, calendar=CAL).text
     assert "- 被投诉方地址：**缺失——" in complaint
-    english = render_export(case, "complaint", Messages("en"), NOW).text
+    english = render_export(case, "complaint", Messages("en"), NOW, calendar=CAL).text
     assert "- Respondent's address: **MISSING" in english and "Art. 10" in english
 
 
 def test_markdown_complaint_counts_contacts_with_the_business_and_splits_the_amounts(store: CaseStore) -> None:
-    text = render_export(thermos_case(store), "complaint", Messages("zh-CN"), NOW).text
+    text = render_export(thermos_case(store), "complaint", Messages("zh-CN"), NOW, calendar=CAL).text
     assert "- 被投诉方地址：上海市黄浦区马当路 388 号" in text
     assert "共 3 次" in text and "已向12315投诉" not in text
     demand = text.split("## 投诉请求")[1].split("##")[0].strip().splitlines()
@@ -124,14 +127,14 @@ def test_markdown_complaint_counts_contacts_with_the_business_and_splits_the_amo
 def test_dossier_has_the_statutory_amount_line(store: CaseStore) -> None:
     lines = (("zh-CN", "除退还价款外，依法另行主张赔偿：¥2,697.00"), ("en", "On top of the refund of the price"))
     for lang, words in lines:
-        text = render_export(thermos_case(store), "dossier", Messages(lang), NOW).text
+        text = render_export(thermos_case(store), "dossier", Messages(lang), NOW, calendar=CAL).text
         assert words in text and "¥2,697.00" in text
         assert "上海市黄浦区马当路 388 号" in text
 
 
 def test_control_characters_in_a_box_are_pictures_never_raw(store: CaseStore) -> None:
     case = thermos_case(store, respondent_name="某\x1b[2J公司\x07", product="杯\x00子")
-    text = render_export(case, "form", Messages("zh-CN"), NOW).text
+    text = render_export(case, "form", Messages("zh-CN"), NOW, calendar=CAL).text
     assert "\x1b" not in text and "\x07" not in text and "\x00" not in text
     assert "某␛[2J公司␇" in text and "杯␀子" in text
 

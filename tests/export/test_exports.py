@@ -21,7 +21,10 @@ from store.export.documents import FORMATS, MARKDOWN_FORMATS, render_export
 from store.records.models import EvidenceFile
 from store.records.sample_cases import fill_demo
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_weiquan
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,7 +34,7 @@ MD = MarkdownIt("commonmark").enable("table")
 @pytest.fixture(scope="module")
 def demo_store() -> CaseStore:
     store = CaseStore.open(None, clock=lambda: NOW)
-    fill_demo(store, NOW.date())
+    fill_demo(store, NOW.date(), CAL)
     item = store.get(1).evidence[0]
     store.attach_file(
         1, item.id, EvidenceFile(path="/home/me/证据/订单截图.png", size=482_113, sha256="ab" * 32, attached=NOW)
@@ -43,7 +46,7 @@ def demo_store() -> CaseStore:
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(demo_store: CaseStore, fmt: str, lang: str, redact: bool) -> None:
-    text = render_export(demo_store.get(1), fmt, Messages(lang), NOW, redact=redact).text
+    text = render_export(demo_store.get(1), fmt, Messages(lang), NOW, redact=redact, calendar=CAL).text
     golden = GOLDEN / f"{fmt}-{lang}{'-redacted' if redact else ''}.{'txt' if fmt == 'form' else 'md'}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
@@ -78,7 +81,7 @@ def _table_rows(text: str) -> list[list[str]]:
 
 def test_timeline_table_has_one_row_per_contact_with_every_cell(demo_store: CaseStore) -> None:
     case = demo_store.get(1)
-    rows = _table_rows(render_export(case, "timeline", Messages("en"), NOW).text)
+    rows = _table_rows(render_export(case, "timeline", Messages("en"), NOW, calendar=CAL).text)
     assert len(rows) == len(case.contacts) and all(len(r) == 9 for r in rows)
 
 
@@ -106,7 +109,7 @@ def test_structure_survives_hostile_text(title: str, said: list[str], agent: str
         )
     case = store.get(case.id)
     for fmt in MARKDOWN_FORMATS:
-        text = render_export(case, fmt, Messages("zh-CN"), NOW).text
+        text = render_export(case, fmt, Messages("zh-CN"), NOW, calendar=CAL).text
         assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
         tokens = MD.parse(text)
         headings = [t for t in tokens if t.type == "heading_open" and t.tag == "h1"]
@@ -121,7 +124,7 @@ def test_very_long_text_is_cut_in_the_table_and_whole_in_the_details() -> None:
     store = CaseStore.open(None, clock=lambda: NOW)
     case = store.create_case({"title": "long"})
     store.add_contact(case.id, {"at": NOW, "channel": "online_cs", "summary": "很长" * 5000})
-    text = render_export(store.get(case.id), "timeline", Messages("zh-CN"), NOW).text
+    text = render_export(store.get(case.id), "timeline", Messages("zh-CN"), NOW, calendar=CAL).text
     rows = _table_rows(text)
     assert len(rows[0][5]) <= 300 and rows[0][5].endswith("…")
     assert "很长" * 5000 in text.replace("\n", "")
@@ -162,7 +165,7 @@ def test_redaction_removes_personal_data() -> None:
     )
     for fmt in FORMATS:
         for lang in ("zh-CN", "en"):
-            text = render_export(store.get(case.id), fmt, Messages(lang), NOW, redact=True).text
+            text = render_export(store.get(case.id), fmt, Messages(lang), NOW, redact=True, calendar=CAL).text
             plain = text.replace("\\", "")
             for value in [
                 *PRIVATE.values(),
@@ -182,7 +185,7 @@ def test_wording_check_warns_with_factual_alternatives() -> None:
     store = CaseStore.open(None, clock=lambda: NOW)
     case = store.create_case({"title": "这家店是骗子"})
     store.add_contact(case.id, {"at": NOW, "channel": "online_cs", "summary": "It is a scam"})
-    result = render_export(store.get(case.id), "timeline", Messages("zh-CN"), NOW, redact=True)
+    result = render_export(store.get(case.id), "timeline", Messages("zh-CN"), NOW, redact=True, calendar=CAL)
     words = {w.word for w in result.warnings}
     assert {"骗子", "scam"} <= words
     assert all(w.suggestion and w.why for w in result.warnings)

@@ -14,8 +14,11 @@ from store.export.markdown_text import cell, code_span, inline, text_lines
 from store.persistence.backup_format import backup_payload
 from store.rules.messages import Messages
 from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.hostile_store import fill_corpus
 from tests.helpers.hostile_text import CORPUS, injected
+
+CAL = calendar_to_2026()
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +28,13 @@ def hostile_store() -> CaseStore:
     return store
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("redact", [False, True], ids=["private", "redacted"])
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_export_format(hostile_store: CaseStore, fmt: str, redact: bool) -> None:
     msgs = Messages("zh-CN")
     for case in hostile_store.cases():
-        text = render_export(case, fmt, msgs, FIXED_NOW, redact=redact).text
+        text = render_export(case, fmt, msgs, FIXED_NOW, redact=redact, calendar=CAL).text
         assert injected(text) == [], (case.id, fmt)
 
 
@@ -44,7 +48,7 @@ def test_markdown_pieces_show_c1_and_bidi_controls() -> None:
 
 def test_icalendar_file(hostile_store: CaseStore) -> None:
     msgs = Messages("en")
-    items = due_items(hostile_store.cases(), FIXED_NOW, 365, msgs)
+    items = due_items(hostile_store.cases(), FIXED_NOW, 365, msgs, calendar=CAL)
     assert items
     text = calendar(items, FIXED_NOW, "unverified", "estimated")
     assert injected(text, allow_cr=True) == []

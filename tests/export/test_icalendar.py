@@ -16,6 +16,7 @@ from store.deadlines.due_report import due_items
 from store.export.icalendar_file import calendar
 from store.rules.messages import Messages
 from tests.conftest import FakeClock
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_weiquan
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
@@ -24,7 +25,7 @@ NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 def ics(store: CaseStore, lang: str = "zh-CN", within: int = 365) -> str:
     msgs = Messages(lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, within, msgs) if not i.overdue]
+    items = [i for i in due_items(store.cases(), now, within, msgs, calendar=calendar_to_2026()) if not i.overdue]
     return calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
 
 

@@ -11,6 +11,9 @@ from store.export.documents import render_export
 from store.export.markdown_text import code_span, inline, text_lines
 from store.records.models import EvidenceFile
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -44,7 +47,7 @@ def test_each_language_has_its_own_units_and_brackets() -> None:
     item = store.get(case.id).evidence[0]
     store.update_evidence(case.id, item.id, {"state": "collected"})
     store.attach_file(case.id, item.id, EvidenceFile(path="/x/a.png", size=2_162_145, sha256="ab" * 32, attached=NOW))
-    zh = render_export(store.get(case.id), "dossier", Messages("zh-CN"), NOW).text
-    en = render_export(store.get(case.id), "dossier", Messages("en"), NOW).text
+    zh = render_export(store.get(case.id), "dossier", Messages("zh-CN"), NOW, calendar=CAL).text
+    en = render_export(store.get(case.id), "dossier", Messages("en"), NOW, calendar=CAL).text
     assert "2,162,145 字节（2.1 MB）" in zh and "bytes" not in zh and "（已收集）" in zh
     assert "2,162,145 bytes (2.1 MB)" in en and "字节" not in en and " (collected)" in en

@@ -195,6 +195,17 @@ def test_the_case_own_numbers_however_spaced_and_its_business_and_agents_kept() 
     assert "张伟科技有限公司（91110108551385082Q）" in out and "客服13912345678" in out
 
 
+def test_the_business_address_is_public_and_kept_while_a_home_address_is_masked() -> None:
+    """The respondent's address is on every 12315 complaint (办法 Art. 10): it is the business's, not
+    a person's, and a redacted complaint that hides it cannot be checked by its reader."""
+    case = Case(id=1, title="t", respondent_address="上海市黄浦区马当路388号C区", created=NOW, updated=NOW)
+    out = Redactor.for_case(case, keep=(), extra=())(
+        "寄到上海市黄浦区马当路388号C区，退回北京市朝阳区建国路88号3栋2单元501室"
+    )
+    assert "上海市黄浦区马当路388号C区" in out
+    assert "建国路88号" not in out and MASK in out
+
+
 def test_spans_say_where_what_kind_and_the_text_as_written() -> None:
     text = "手机号：１８８１２３４５６７８，邮箱 a.b@example.com"
     spans = Redactor().find(text)

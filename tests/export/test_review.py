@@ -16,7 +16,10 @@ from store.export.redaction import Kind
 from store.export.redaction.review import Review, masked_counts
 from store.records.models import EvidenceFile, EvidenceItem, EvidenceKind, EvidenceState
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_weiquan
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 SUMMARY = "快递员刘强打了我的手机13812345678，小美姐说会退款。这家店就是骗子。"
@@ -31,7 +34,7 @@ def _store() -> tuple[CaseStore, int]:
 
 def test_findings_list_each_value_once_with_its_count_and_mask() -> None:
     store, case_id = _store()
-    result = render_export(store.get(case_id), "timeline", Messages("zh-CN"), NOW, redact=True)
+    result = render_export(store.get(case_id), "timeline", Messages("zh-CN"), NOW, redact=True, calendar=CAL)
     found = {(f.kind, f.original): f for f in result.findings}
     assert found[Kind.MOBILE, "13812345678"].masked == "138＊＊＊＊＊＊＊＊"
     assert found[Kind.MOBILE, "13812345678"].count == 2  # the table and the details
@@ -44,15 +47,15 @@ def test_the_document_follows_the_decisions_and_is_ready_only_once_accepted() ->
     store, case_id = _store()
     case, msgs = store.get(case_id), Messages("zh-CN")
     review = Review().toggle("刘强").mask_more("小美")
-    result = render_export(case, "timeline", msgs, NOW, redact=True, review=review)
+    result = render_export(case, "timeline", msgs, NOW, redact=True, review=review, calendar=CAL)
     assert "快递员刘强" in result.text and "小美" not in result.text and "13812345678" not in result.text
     assert not result.reviewed and "可以公开发布" not in result.text
     accepted = review.accept(result.findings)
-    done = render_export(case, "timeline", msgs, NOW, redact=True, review=accepted)
+    done = render_export(case, "timeline", msgs, NOW, redact=True, review=accepted, calendar=CAL)
     assert done.reviewed and "已逐项核对，可以公开发布" in done.text
     # a format that shows more (the dossier adds notes) is not covered by that review
     store.update_case(case_id, {"notes": "我的邮箱 lina@example.com"})
-    later = render_export(store.get(case_id), "dossier", msgs, NOW, redact=True, review=accepted)
+    later = render_export(store.get(case_id), "dossier", msgs, NOW, redact=True, review=accepted, calendar=CAL)
     assert not later.reviewed and "lina@example.com" not in later.text
 
 
@@ -68,7 +71,7 @@ def test_wording_warnings_quote_the_redacted_text_and_skip_file_names() -> None:
     proof = EvidenceFile(path="/home/me/垃圾客服聊天记录.png", size=1, sha256="a" * 64, attached=NOW)
     evidence = [EvidenceItem(id=1, kind=EvidenceKind.CHAT_LOG, state=EvidenceState.COLLECTED, files=[proof])]
     case = msgspec.structs.replace(store.get(case_id), evidence=evidence)
-    result = render_export(case, "dossier", Messages("en"), NOW, redact=True)
+    result = render_export(case, "dossier", Messages("en"), NOW, redact=True, calendar=CAL)
     assert "垃圾客服聊天记录.png" in result.text
     [warning] = result.warnings  # 骗子 in the summary; not 垃圾 in the user's own file name
     assert warning.word == "骗子" and "13812345678" not in warning.context and "刘强" not in warning.context

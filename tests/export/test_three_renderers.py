@@ -18,9 +18,12 @@ from store.records.models import Case, EvidenceFile
 from store.records.sample_cases import fill_demo
 from store.rules.messages import Messages
 from store.text.controls import for_plain_text
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.markdown_breakers import MARKDOWN_BREAKERS
 from tests.helpers.markdown_renderers import Block, cmark_gfm_html, markdown_it_html, pandoc_html, structure
 from tests.helpers.system_tools import require_tool
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 NBSP = "\u00a0"
@@ -88,14 +91,14 @@ def hostile_case(store: CaseStore) -> Case:
 def documents() -> list[tuple[str, Case, str, str, bool]]:
     """(label, case, format, language, redacted) and the text, for every export of every case."""
     store = CaseStore.open(None, clock=lambda: NOW)
-    fill_demo(store, NOW.date())
+    fill_demo(store, NOW.date(), CAL)
     hostile_case(store)
     out = []
     for case in store.cases():
         for fmt in MARKDOWN_FORMATS:
             for lang in ("zh-CN", "en"):
                 for redact in (False, True):
-                    text = render_export(case, fmt, Messages(lang), NOW, redact=redact).text
+                    text = render_export(case, fmt, Messages(lang), NOW, redact=redact, calendar=CAL).text
                     out.append(
                         (f"case {case.id} {fmt} {lang}{' redacted' if redact else ''}", case, fmt, lang, redact, text)
                     )
@@ -120,6 +123,7 @@ def test_markdown_it_and_cmark_gfm_read_the_same_structure(documents) -> None:
         assert _keys(mine) == _keys(github), f"{label}: {_first_difference(mine, github)}"
 
 
+@pytest.mark.slow
 def test_pandoc_reads_the_same_structure(documents) -> None:
     require_tool("pandoc")
     for label, *_, text in documents:
@@ -213,7 +217,7 @@ def test_random_breakers_read_alike_and_keep_their_lines(notes: str, said: str) 
     store = CaseStore.open(None, clock=lambda: NOW)
     case = store.create_case({"title": "x", "notes": notes})
     store.add_contact(case.id, {"at": NOW - dt.timedelta(hours=1), "channel": "hotline", "summary": said})
-    text = render_export(store.get(case.id), "dossier", Messages("en"), NOW).text
+    text = render_export(store.get(case.id), "dossier", Messages("en"), NOW, calendar=CAL).text
     mine, github = structure(markdown_it_html(text)), structure(cmark_gfm_html(text))
     assert _keys(mine) == _keys(github), f"{text}\n{_first_difference(mine, github)}"
     if notes.strip():

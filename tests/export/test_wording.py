@@ -89,3 +89,14 @@ def test_messages_exist_in_both_languages() -> None:
             assert en(key) != key and zh(key) != key and en(key) != zh(key)
     for warning in wording_warnings("骗子 垃圾 人肉 等着瞧 scam idiot dox watch your back", "en"):
         assert warning.suggestion != Messages("zh-CN")(f"wording.instead.{_instead(warning.word)}")
+
+
+def test_a_warning_quotes_the_phrase_even_after_letters_that_lower_case_to_two() -> None:
+    """'İ'.lower() is two characters: hits after it used to point beside the phrase."""
+    text = "İİİİİ 骗子 liar"
+    assert [w.word for w in wording_warnings(text, "en")] == ["骗子", "liar"]
+
+
+def test_a_file_name_with_a_risky_word_is_not_an_accusation_however_long_the_line() -> None:
+    line = "a" * 5_000 + " 附件 骗子截图.jpg 已上传"
+    assert wording_warnings(line, "zh-CN") == []

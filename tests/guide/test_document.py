@@ -11,6 +11,7 @@ from textual.widgets.markdown import MarkdownBlock
 from store.rules.guide_structure import Target, chapter_source, chapters, resolve_link
 from tests.helpers.app_driver import screen_text
 from tui.screens.guide import GuideScreen
+from tui.textual_compat import paragraph_content
 from tui.widgets.guide_document import CellGrid, GuideListItem, GuideTable, GuideViewer
 
 SAMPLE = """# Title
@@ -134,20 +135,17 @@ async def test_clicking_a_link_in_a_list_item_follows_it(make_app) -> None:
             await guide.go(Target(chapter, ""))
             await pilot.pause()
             for item in guide.query(GuideListItem):
+                content = paragraph_content(item)
                 link = next(
-                    (
-                        span
-                        for span in item._content.spans
-                        if not isinstance(span.style, str) and "@click" in span.style.meta
-                    ),
+                    (span for span in content.spans if not isinstance(span.style, str) and "@click" in span.style.meta),
                     None,
                 )
                 if link is None or not item.region.height:
                     continue
-                x = item.visual.indent + cell_len(item._content.plain[: link.start])  # type: ignore[attr-defined]
+                x = item.visual.indent + cell_len(content.plain[: link.start])  # type: ignore[attr-defined]
                 if x >= item.region.width - item.visual.indent:  # type: ignore[attr-defined]
                     continue  # the link starts on a wrapped line: try another
-                href = item._content.spans[item._content.spans.index(link)].style.meta["@click"]
+                href = content.spans[content.spans.index(link)].style.meta["@click"]
                 href = href[len("link('") : -len("')")]
                 expected = resolve_link("en", chapter, href)
                 item.scroll_visible(animate=False, immediate=True)

@@ -185,6 +185,7 @@ async def test_quitting_while_the_reader_is_being_built_is_clean(make_app, delay
     assert app.return_code in (0, None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 async def test_reopening_keeps_the_reader_and_lands_on_the_new_section(
     make_app, app_store: CaseStore, lang: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 import re
@@ -37,6 +38,19 @@ async def fill(pilot: Pilot, field: str, value: str, *, keys: bool = False) -> N
     await pilot.pause()
 
 
+async def workers_done(pilot: Pilot, rounds: int = 20) -> None:
+    """Wait until the app's background jobs have ended (done, failed or cancelled), including those
+    that finishing ones start (an export's render starts its wrapping), and what they report has
+    been handled. Textual's wait_for_complete stops at a failed one."""
+    for _ in range(rounds):
+        await pilot.pause()
+        running = list(pilot.app.workers)
+        if not running:
+            return
+        await asyncio.gather(*(worker.wait() for worker in running), return_exceptions=True)
+    raise AssertionError(f"background work still running after {rounds} rounds: {list(pilot.app.workers)}")
+
+
 def screen_text(pilot: Pilot) -> str:
     """The text the terminal shows (from the app's SVG screenshot), one line per row."""
     svg = pilot.app.export_screenshot()
@@ -52,12 +66,8 @@ async def settle_export(pilot) -> None:
     from tui.screens.export import ExportScreen
     from tui.widgets.text_preview import TextPreview
 
-    await pilot.pause()
-    for _ in range(400):
-        screen = pilot.app.screen
-        if isinstance(screen, ExportScreen) and screen.export is not None:
-            preview = screen.query_one("#box-text" if screen.fmt == "form" else "#export-preview", TextPreview)
-            if preview.complete and preview.rows:
-                break
-        await pilot.pause(0.01)
-    await pilot.pause()
+    await workers_done(pilot)  # the render, then the wrapping it starts
+    screen = pilot.app.screen
+    assert isinstance(screen, ExportScreen) and screen.export is not None
+    preview = screen.query_one("#box-text" if screen.fmt == "form" else "#export-preview", TextPreview)
+    assert preview.complete and preview.rows

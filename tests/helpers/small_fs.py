@@ -17,9 +17,11 @@ import pytest
 
 
 @contextlib.contextmanager
-def small_tmpfs(where: Path, *, size: str = "256k", inodes: int | None = None) -> Iterator[Path]:
+def small_tmpfs(where: Path, *, size: str = "256k", inodes: int = 256) -> Iterator[Path]:
+    """``inodes`` is bounded too: a tmpfs otherwise has millions, and filling it (fill_up) would
+    create an empty file for each one."""
     where.mkdir(parents=True, exist_ok=True)
-    options = f"size={size}" + (f",nr_inodes={inodes}" if inodes else "")
+    options = f"size={size},nr_inodes={inodes}"
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True, text=True, check=False
     )

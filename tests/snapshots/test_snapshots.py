@@ -10,8 +10,11 @@ import pytest
 from store.cases.case_store import CaseStore
 from store.records.sample_cases import fill_demo
 from tests.helpers.app_driver import FIXED_NOW
+from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.guide import open_guide
 from tui.app import WeiquanApp
+
+CAL = calendar_to_2026()
 
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["en", "zh-CN"]
@@ -20,8 +23,8 @@ VIEWS = {"main": [], "case_form": ["n"], "help": ["question_mark"], "guide": []}
 
 def demo_app(lang: str) -> WeiquanApp:
     store = CaseStore.open(None, clock=lambda: FIXED_NOW)
-    fill_demo(store, FIXED_NOW.date())
-    return WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0)
+    fill_demo(store, FIXED_NOW.date(), CAL)
+    return WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0, calendar=CAL)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

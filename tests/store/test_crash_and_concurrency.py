@@ -8,10 +8,13 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
+
 from store.cases.case_store import CaseStore
 from tests.helpers.crash import kill_at_random_moments, reported, start_saver, temp_files, writers_side_by_side
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_loses_a_reported_save_or_leaves_a_temp_file(tmp_path: Path) -> None:
     report = kill_at_random_moments(tmp_path, rounds=25)
     assert report.kills >= 20
@@ -19,6 +22,7 @@ def test_sigkill_at_random_moments_never_loses_a_reported_save_or_leaves_a_temp_
     assert (report.corrupt, len(report.lost), report.leftovers) == (0, 0, 0), report
 
 
+@pytest.mark.slow
 def test_two_processes_adding_200_contacts_each_lose_nothing(tmp_path: Path) -> None:
     said, stored, lost = writers_side_by_side(tmp_path, writers=2, saves=200)
     assert (said, stored, lost) == (400, 400, 0)

@@ -12,6 +12,9 @@ from store.calendar.china_time import CHINA_TZ
 from store.errors import InvalidInput
 from store.records.deadline_input import FORMS_HELP, parse_deadline
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 BASE = dt.datetime(2026, 9, 28, 10, 0, tzinfo=CHINA_TZ)
 
@@ -38,28 +41,28 @@ BASE = dt.datetime(2026, 9, 28, 10, 0, tzinfo=CHINA_TZ)
     ],
 )
 def test_forms(text: str, expected: str) -> None:
-    assert parse_deadline(text, BASE).canonical == expected
+    assert parse_deadline(text, BASE, CAL).canonical == expected
 
 
 def test_empty_means_no_deadline() -> None:
-    assert parse_deadline("  ", BASE) is None
+    assert parse_deadline("  ", BASE, CAL) is None
 
 
 @pytest.mark.parametrize("text", ["tomorrow-ish", "3x", "2026-02-30", "25:00", "13/45", "99999999d", "-3d", "3.5d"])
 def test_unreadable_input_says_which_forms_work(text: str) -> None:
     with pytest.raises(InvalidInput) as raised:
-        parse_deadline(text, BASE)
+        parse_deadline(text, BASE, CAL)
     assert raised.value.field == "deadline"
 
 
 def test_message_lists_the_forms() -> None:
     with pytest.raises(InvalidInput, match="Forms that work"):
-        parse_deadline("soon", BASE)
+        parse_deadline("soon", BASE, CAL)
     assert "3个工作日" in FORMS_HELP
 
 
 def test_working_days_into_an_uncovered_year_are_marked_estimated() -> None:
-    resolved = parse_deadline("5个工作日", dt.datetime(2026, 12, 29, 9, tzinfo=CHINA_TZ))
+    resolved = parse_deadline("5个工作日", dt.datetime(2026, 12, 29, 9, tzinfo=CHINA_TZ), CAL)
     assert resolved.estimated and resolved.reason is not None
     assert "2027" in Messages("en")(resolved.reason) and "2027" in Messages("zh-CN")(resolved.reason)
 
@@ -73,7 +76,7 @@ contact_times = st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.dat
 @given(text=st.text(max_size=40), at=contact_times)
 def test_never_crashes_on_any_text(text: str, at: dt.datetime) -> None:
     try:
-        parse_deadline(text, at)
+        parse_deadline(text, at, CAL)
     except InvalidInput:
         pass
 
@@ -94,8 +97,8 @@ absolute = st.builds(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(relative, absolute), at=contact_times)
 def test_round_trips_its_own_output(text: str, at: dt.datetime) -> None:
-    first = parse_deadline(text, at)
+    first = parse_deadline(text, at, CAL)
     assert first is not None
-    again = parse_deadline(first.canonical, at)
+    again = parse_deadline(first.canonical, at, CAL)
     assert again is not None and again.when == first.when
     assert first.when.tzinfo is not None

@@ -14,6 +14,9 @@ from store.deadlines.statutory_clocks import case_clocks
 from store.records.models import Channel, PromiseState
 from store.rules.messages import Messages
 from store.rules.rulebook import rules
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -28,7 +31,7 @@ def store() -> CaseStore:
 
 
 def clocks_by_id(case) -> dict:
-    return {c.rule.id: c for c in case_clocks(case)}
+    return {c.rule.id: c for c in case_clocks(case, CAL)}
 
 
 def test_seven_day_return_counts_from_the_day_after_delivery_and_never_extends(store: CaseStore) -> None:
@@ -75,7 +78,9 @@ def test_unverified_rules_are_marked_and_never_flag_overdue(store: CaseStore) ->
     assert odr.rule.citation("en") == "secondary sources only; unverified"
     from store.deadlines.case_deadlines import case_deadlines
 
-    flagged = [d for d in case_deadlines(store.get(case.id), NOW) if d.clock and d.clock.rule.id == "odr_negotiation"]
+    flagged = [
+        d for d in case_deadlines(store.get(case.id), NOW, CAL) if d.clock and d.clock.rule.id == "odr_negotiation"
+    ]
     assert flagged and not flagged[0].overdue and odr.is_over(NOW)
 
 
@@ -120,7 +125,7 @@ def test_case_list_order_overdue_first_then_nearest_deadline_then_finished(store
     late = store.create_case({"title": "late"})
     store.add_contact(late.id, {"at": at(11, 20), "channel": "hotline", "promise": "p", "deadline": at(11, 22)})
     done = store.create_case({"title": "done", "status": "resolved"})
-    order = [c.title for c, _ in by_urgency(store.cases(), NOW)]
+    order = [c.title for c, _ in by_urgency(store.cases(), NOW, CAL)]
     assert order[0] == "late" and order.index("near") < order.index("far") < order.index("calm")
     assert order[-1] == "done"
     del calm, done
@@ -132,13 +137,13 @@ def test_next_step_for_a_broken_hotline_promise(store: CaseStore) -> None:
         case.id,
         {"at": at(11, 17), "channel": "hotline", "agent_id": "8821", "promise": "refund", "deadline": at(11, 20, 18)},
     )
-    step = suggest_next_step(store.get(case.id), NOW)
+    step = suggest_next_step(store.get(case.id), NOW, CAL)
     assert step.action is Action.FOLLOW_UP and step.channel is Channel.HOTLINE and step.then is Channel.C12315
     text = step.describe(Messages("en"), store.get(case.id))
     assert "8821" in text and "11-20" in text and "12315" in text and "escalat" in text
     # after one follow-up on the same channel, the suggestion is to file with 12315
     store.add_contact(case.id, {"at": at(11, 26, 9), "channel": "hotline", "summary": "asked for escalation"})
-    step = suggest_next_step(store.get(case.id), NOW)
+    step = suggest_next_step(store.get(case.id), NOW, CAL)
     assert step.action is Action.ESCALATE and step.channel is Channel.C12315
 
 
@@ -150,7 +155,7 @@ def test_next_step_for_an_unanswered_12315_filing(store: CaseStore) -> None:
     )
     store.add_contact(case.id, {"at": at(11, 6), "channel": "hotline"})
     store.add_contact(case.id, {"at": at(11, 9), "channel": "12315"})
-    step = suggest_next_step(store.get(case.id), NOW)  # 7 working days after Nov 9 ended Nov 18
+    step = suggest_next_step(store.get(case.id), NOW, CAL)  # 7 working days after Nov 9 ended Nov 18
     assert step.action is Action.CHASE_REGULATOR and step.channel is Channel.C12315
     assert step.then is not Channel.MARKET_BUREAU  # never a second regulator (办法 Art. 16(2))
     assert "12315" in step.describe(Messages("zh-CN"), store.get(case.id))
@@ -158,9 +163,9 @@ def test_next_step_for_an_unanswered_12315_filing(store: CaseStore) -> None:
 
 def test_no_next_step_for_a_resolved_case(store: CaseStore) -> None:
     case = store.create_case({"title": "t", "status": "resolved"})
-    assert suggest_next_step(case, NOW) is None
+    assert suggest_next_step(case, NOW, CAL) is None
 
 
 def test_a_new_case_starts_with_the_after_sales_request(store: CaseStore) -> None:
-    step = suggest_next_step(store.create_case({"title": "t"}), NOW)
+    step = suggest_next_step(store.create_case({"title": "t"}), NOW, CAL)
     assert step.action is Action.START and step.channel is Channel.AFTER_SALES

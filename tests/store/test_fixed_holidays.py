@@ -9,15 +9,16 @@ import pytest
 
 from store.calendar.fixed_holidays import fixed_holidays
 from store.calendar.holiday_file import YearCalendar
-from store.calendar.workdays import add_days, add_working_days, calendar_covers, install_year_calendars, is_working_day
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
 
 D = dt.date
 
 
 def test_seven_working_days_from_28_december_2026_skip_new_years_day_2027() -> None:
-    assert not calendar_covers(2027)  # the premise: chinesecalendar 1.11.0 stops at 2026
-    result = add_working_days(D(2026, 12, 28), 7)
+    calendar = calendar_to_2026()  # the premise: the built-in calendar stops at 2026
+    assert not calendar.covers(2027)
+    result = calendar.add_working_days(D(2026, 12, 28), 7)
     # Dec 29, 30, 31; Jan 1 is 元旦 (a holiday every year); Jan 2-3 weekend; Jan 4, 5, 6, 7
     assert result.day == D(2027, 1, 7)
     assert result.estimated and result.estimated_years == (2027,)
@@ -41,9 +42,10 @@ def test_2027_fixed_holidays_are_days_off_and_certain() -> None:
         D(2027, 10, 3),
     }
     assert fixed_holidays(2027) == expected
+    calendar = calendar_to_2026()
     for day in expected:
-        assert is_working_day(day) == (False, False), day
-    assert is_working_day(D(2027, 2, 9)) == (True, True)  # a Tuesday after the holiday: maybe a bridge day
+        assert calendar.is_working_day(day) == (False, False), day
+    assert calendar.is_working_day(D(2027, 2, 9)) == (True, True)  # a Tuesday after the holiday: maybe a bridge day
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
@@ -87,21 +89,21 @@ def test_lunar_holidays_before_2025_land_on_the_announced_festivals() -> None:
 
 def test_a_regulator_clock_ending_on_a_fixed_holiday_moves_past_it() -> None:
     # 60 days from 2027-08-01 ends 2027-09-30 (Thu): fine; from 2027-08-02 ends 10-01, a holiday: moved to 10-04 (Mon)
-    assert add_days(D(2027, 8, 2), 60, extend_past_rest_days=True).day == D(2027, 10, 4)
+    assert calendar_to_2026().add_days(D(2027, 8, 2), 60, extend_past_rest_days=True).day == D(2027, 10, 4)
 
 
 def test_the_holiday_file_still_decides_the_years_it_lists() -> None:
     # a (made-up) file that says 1 January 2027 is a working day wins over the fixed holidays
-    calendar = YearCalendar(2027, frozenset({D(2027, 2, 10)}), frozenset(), "test")
-    install_year_calendars({2027: calendar.is_working_day})
-    assert is_working_day(D(2027, 1, 1)) == (True, False)
-    assert add_working_days(D(2026, 12, 28), 7).day == D(2027, 1, 6)
-    assert not add_working_days(D(2026, 12, 28), 7).estimated
+    year = YearCalendar(2027, frozenset({D(2027, 2, 10)}), frozenset(), "test")
+    calendar = calendar_to_2026({2027: year.is_working_day})
+    assert calendar.is_working_day(D(2027, 1, 1)) == (True, False)
+    assert calendar.add_working_days(D(2026, 12, 28), 7).day == D(2027, 1, 6)
+    assert not calendar.add_working_days(D(2026, 12, 28), 7).estimated
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 def test_the_estimate_is_explained_in_the_users_language(lang: str) -> None:
-    reason = add_working_days(D(2026, 12, 28), 7).reason
+    reason = calendar_to_2026().add_working_days(D(2026, 12, 28), 7).reason
     assert reason is not None
     text = Messages(lang)(reason)
     assert "2027" in text

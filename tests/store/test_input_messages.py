@@ -19,6 +19,9 @@ from store.records.duration_input import parse_duration
 from store.records.models import Channel, Contact, build
 from store.records.money import parse_yuan
 from store.rules.messages import Messages, catalog
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=CHINA_TZ)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -40,9 +43,9 @@ BAD_INPUT: list[tuple[str, Callable[[], object]]] = [
     ("no such date", lambda: parse_date("2026-02-30", "order_date", today=NOW.date())),
     ("no time", lambda: parse_datetime(" ", "at", now=NOW)),
     ("not a time", lambda: parse_datetime("noon", "at", now=NOW)),
-    ("bad deadline", lambda: parse_deadline("soon", NOW)),
-    ("deadline 30-02", lambda: parse_deadline("30-02", NOW)),
-    ("too far", lambda: parse_deadline("9999d", NOW)),
+    ("bad deadline", lambda: parse_deadline("soon", NOW, CAL)),
+    ("deadline 30-02", lambda: parse_deadline("30-02", NOW, CAL)),
+    ("too far", lambda: parse_deadline("9999d", NOW, CAL)),
     ("amount", lambda: parse_yuan("twelve")),
     ("decimals", lambda: parse_yuan("1.234")),
     ("huge", lambda: parse_yuan("99999999999999")),
@@ -51,7 +54,7 @@ BAD_INPUT: list[tuple[str, Callable[[], object]]] = [
     ("title", lambda: case_fields_from_form({"title": ""}, NOW.date())),
     ("credit code", lambda: case_fields_from_form({"title": "x", "respondent_credit_code": "123"}, NOW.date())),
     ("references", lambda: case_fields_from_form({"title": "x", "references": "no colon"}, NOW.date())),
-    ("future", lambda: contact_fields_from_form({"at": "2027-01-01 10:00"}, NOW)),
+    ("future", lambda: contact_fields_from_form({"at": "2027-01-01 10:00"}, NOW, CAL)),
     ("too long", lambda: build(Contact, {"id": 1, "at": NOW, "channel": "hotline", "agent_id": "8" * 201})),
 ]
 

@@ -18,6 +18,9 @@ from store.deadlines.statutory_clocks import case_clocks
 from store.records.models import Case, Channel, Direction
 from store.rules.messages import Messages
 from store.rules.rulebook import ladder_step, regulator_channels, regulator_notes, rules
+from tests.helpers.calendars import calendar_to_2026
+
+CAL = calendar_to_2026()
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 QUALITY_TYPES = ("quality", "counterfeit", "food")
@@ -33,7 +36,7 @@ def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> dt.d
 
 
 def by_id(case: Case) -> dict:
-    return {c.rule.id: c for c in case_clocks(case)}
+    return {c.rule.id: c for c in case_clocks(case, CAL)}
 
 
 # -- 1. the 2-year limits ---------------------------------------------------------------------------
@@ -49,7 +52,7 @@ def test_quality_cases_get_the_two_year_limits_before_the_three_year_one(store: 
     assert defect.ends.date() == dt.date(2028, 11, 1)  # 2 years from the earliest date known (the order)
     assert notice.ends.date() == dt.date(2028, 11, 3)  # 2 years from receipt (民法典 Art. 621)
     assert general.ends.date() == dt.date(2029, 11, 1)
-    order = [c.rule.id for c in case_clocks(case)]
+    order = [c.rule.id for c in case_clocks(case, CAL)]
     assert order.index("defect_damage_limit") < order.index("three_year_limit")
     assert order.index("quality_notice") < order.index("three_year_limit")
     assert defect.verified and notice.verified
@@ -80,7 +83,7 @@ def test_the_quality_notice_counts_from_the_order_when_receipt_is_unknown(store:
 
 def test_the_due_report_lists_the_two_year_limits_first(store: CaseStore) -> None:
     case = store.create_case({"title": "t", "category": "quality", "order_date": "2026-11-01"})
-    items = [i for i in due_items([case], NOW, 3660, Messages("zh-CN")) if i.case_id == case.id]
+    items = [i for i in due_items([case], NOW, 3660, Messages("zh-CN"), calendar=CAL) if i.case_id == case.id]
     names = [i.label for i in items]
     three = names.index("三年期限（投诉与一般诉讼时效）")
     assert names.index("产品缺陷致损的诉讼时效（2年）") < three
@@ -108,8 +111,8 @@ def test_the_regulator_is_the_platforms_domicile_not_where_you_live() -> None:
     assert "domiciled" in notes.where("en") and "Art. 13" in notes.where("en") and "Art. 16(1)" in notes.where("en")
     assert "第16条第2项" in notes.once("zh-CN") and "Art. 16(2)" in notes.once("en")
     bureau = ladder_step(Channel.MARKET_BUREAU)
-    assert "住所地" in bureau.prepare["zh"] and "domiciled" in bureau.prepare["en"]
-    assert "或你所在地" not in bureau.prepare["zh"] and "or where you live" not in bureau.prepare["en"]
+    assert "住所地" in bureau.prepare("zh-CN") and "domiciled" in bureau.prepare("en")
+    assert "或你所在地" not in bureau.prepare("zh-CN") and "or where you live" not in bureau.prepare("en")
 
 
 def _silent_12315(store: CaseStore, ticket: str = "12315-2026-3300981") -> Case:
@@ -126,7 +129,7 @@ def _silent_12315(store: CaseStore, ticket: str = "12315-2026-3300981") -> Case:
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 def test_a_silent_regulator_is_asked_quoting_the_ticket_not_filed_with_again(store: CaseStore, lang: str) -> None:
     case = _silent_12315(store)
-    step = suggest_next_step(case, NOW)  # 7 working days after 9 November ended on the 18th
+    step = suggest_next_step(case, NOW, CAL)  # 7 working days after 9 November ended on the 18th
     assert step.action is Action.CHASE_REGULATOR and step.channel is Channel.C12315
     assert step.then not in regulator_channels()
     text = step.describe(Messages(lang), case)
@@ -140,7 +143,7 @@ def test_a_silent_regulator_is_asked_quoting_the_ticket_not_filed_with_again(sto
 def test_a_pending_complaint_never_leads_to_a_second_regulator(store: CaseStore) -> None:
     case = store.create_case({"title": "t"})
     store.add_contact(case.id, {"at": at(2026, 11, 24), "channel": "12315"})
-    step = suggest_next_step(store.get(case.id), NOW)
+    step = suggest_next_step(store.get(case.id), NOW, CAL)
     assert step.action is Action.WAIT_REGULATOR and step.then is Channel.PUBLIC_POST
     # a promise the 12315 office made and broke: still no second regulator
     store.add_contact(
@@ -155,7 +158,7 @@ def test_a_pending_complaint_never_leads_to_a_second_regulator(store: CaseStore)
         },
     )
     store.update_case(case.id, {"complaint_accepted_date": "2026-11-25"})
-    step = suggest_next_step(store.get(case.id), NOW)
+    step = suggest_next_step(store.get(case.id), NOW, CAL)
     assert step.channel not in (Channel.MARKET_BUREAU,) and step.then is not Channel.MARKET_BUREAU
 
 
@@ -167,7 +170,7 @@ def test_a_complaint_filed_with_the_bureau_is_not_filed_again_with_12315(store: 
     )
     store.add_contact(case.id, {"at": at(2026, 11, 4), "channel": "hotline"})
     store.add_contact(case.id, {"at": at(2026, 11, 5), "channel": "market_bureau"})
-    step = suggest_next_step(store.get(case.id), NOW)
+    step = suggest_next_step(store.get(case.id), NOW, CAL)
     assert step.action is Action.CHASE_REGULATOR and step.channel is Channel.MARKET_BUREAU
     assert step.then is not Channel.C12315
 
@@ -200,7 +203,7 @@ def test_no_advice_ever_suggests_a_second_regulator(contacts: list, accepted: bo
     filed = {
         c.channel for c in case.contacts if c.channel in regulator_channels() and c.direction is Direction.OUTGOING
     }
-    step = suggest_next_step(case, NOW)
+    step = suggest_next_step(case, NOW, CAL)
     if not filed or step is None:
         return
     others = set(regulator_channels()) - filed
@@ -279,7 +282,7 @@ def test_a_known_sign_off_time_shows_the_earlier_168_hour_end(store: CaseStore) 
     assert not cutoff.verified  # platform practice, not found for Xiaohongshu
     assert "168" in cutoff.rule.note("zh-CN") and "小红书" in cutoff.rule.citation("zh-CN")
     assert "Xiaohongshu" in cutoff.rule.citation("en")
-    order = [c.rule.id for c in case_clocks(case)]
+    order = [c.rule.id for c in case_clocks(case, CAL)]
     assert order.index("platform_return_cutoff") < order.index("no_reason_return")
 
 
@@ -304,11 +307,11 @@ def test_an_estimated_regulator_deadline_is_not_called_overdue_or_chased(store: 
     clock = by_id(case)["regulator_accept"]
     assert clock.ends.date() == dt.date(2027, 1, 7) and clock.estimated  # 元旦 counted as a holiday
     after = at(2027, 1, 8, 10)
-    deadline = next(d for d in case_deadlines(case, after) if d.clock is clock or d.clock == clock)
+    deadline = next(d for d in case_deadlines(case, after, CAL) if d.clock is clock or d.clock == clock)
     assert deadline.overdue and not deadline.certainly_overdue
-    urgency = case_urgency(case, after)
+    urgency = case_urgency(case, after, CAL)
     assert urgency.overdue == 0 and urgency.overdue_estimated >= 1
-    step = suggest_next_step(case, after)
+    step = suggest_next_step(case, after, CAL)
     assert step.action is Action.WAIT_REGULATOR and step.past_estimate
     zh = step.describe(Messages("zh-CN"), case)
     en = step.describe(Messages("en"), case)
@@ -331,9 +334,9 @@ def test_a_promise_past_an_estimated_deadline_is_said_to_be_estimated(store: Cas
     )
     later = at(2027, 1, 6, 9)
     assert promise_status(contact, later) is PromiseStatus.OVERDUE_ESTIMATED
-    item = due_items([store.get(case.id)], later, 7, Messages("zh-CN"))[0]
+    item = due_items([store.get(case.id)], later, 7, Messages("zh-CN"), calendar=CAL)[0]
     assert item.overdue and not item.certainly_overdue and item.state_label(Messages("zh-CN")) == "估算逾期"
-    step = suggest_next_step(store.get(case.id), later)
+    step = suggest_next_step(store.get(case.id), later, CAL)
     assert step.action is Action.FOLLOW_UP and "估算" in step.describe(Messages("zh-CN"), store.get(case.id))
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from store.calendar.workdays import add_days, add_working_days, is_working_day
+from store.calendar.workdays import WorkCalendar
 from store.rules.messages import Messages
+from tests.helpers.calendars import calendar_to_2026
 
 D = dt.date
 
@@ -33,22 +34,23 @@ D = dt.date
     ],
 )
 def test_working_days_on_the_2026_calendar(start: dt.date, count: int, expected: dt.date) -> None:
-    result = add_working_days(start, count)
+    result = WorkCalendar().add_working_days(start, count)
     assert result.day == expected
     assert not result.estimated
 
 
 def test_crossing_into_an_uncovered_year_is_estimated_with_a_reason() -> None:
-    result = add_working_days(D(2026, 12, 30), 3)
+    result = calendar_to_2026().add_working_days(D(2026, 12, 30), 3)
     assert result.estimated
     assert result.reason is not None and "2027" in Messages("en")(result.reason)
     assert result.day == D(2027, 1, 5)  # Dec 31 (Thu), Jan 1 (Fri) is 元旦, Jan 4 (Mon), Jan 5 (Tue)
 
 
 def test_a_year_far_outside_the_data_never_raises() -> None:
-    result = add_working_days(D(2031, 5, 1), 10)
+    calendar = calendar_to_2026()
+    result = calendar.add_working_days(D(2031, 5, 1), 10)
     assert result.estimated and result.day.weekday() < 5
-    working, estimated = is_working_day(D(2031, 5, 3))
+    working, estimated = calendar.is_working_day(D(2031, 5, 3))
     assert (working, estimated) == (False, True)
 
 
@@ -62,10 +64,37 @@ def test_a_year_far_outside_the_data_never_raises() -> None:
     ],
 )
 def test_calendar_days_and_the_closing_rest_day(start, count, extend, expected) -> None:
-    assert add_days(start, count, extend_past_rest_days=extend).day == expected
+    assert WorkCalendar().add_days(start, count, extend_past_rest_days=extend).day == expected
 
 
 def test_end_of_day_is_the_24_00_cutoff() -> None:
-    end = add_working_days(D(2026, 11, 20), 1).end_of_day()
+    end = WorkCalendar().add_working_days(D(2026, 11, 20), 1).end_of_day()
     assert (end.hour, end.minute, end.second) == (23, 59, 59)
     assert end.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_two_calendars_in_one_process_each_count_for_itself() -> None:
+    """A calendar is a value: one with a (made-up) 2027 holiday file and one without answer
+    differently, side by side, whichever was asked first."""
+    plain = calendar_to_2026()
+    spring_festival = frozenset(D(2027, 2, 8) + dt.timedelta(days=n) for n in range(5))  # Mon-Fri off
+    with_file = plain.with_years({2027: lambda day: day.weekday() < 5 and day not in spring_festival})
+    for _ in range(2):  # and again, from each one's memo
+        estimated = plain.add_working_days(D(2027, 2, 4), 3)
+        exact = with_file.add_working_days(D(2027, 2, 4), 3)
+        # the estimate: 除夕 to 初三 (Feb 5-8) are fixed holidays, then Feb 9, 10, 11
+        assert (estimated.day, estimated.estimated) == (D(2027, 2, 11), True)
+        # the file: Feb 5 is a working day, Feb 8-12 are off, then Feb 15, 16
+        assert (exact.day, exact.estimated) == (D(2027, 2, 16), False)
+    assert plain.is_working_day(D(2027, 2, 10)) == (True, True)
+    assert with_file.is_working_day(D(2027, 2, 10)) == (False, False)
+
+
+def test_the_built_in_years_are_the_calendars_own() -> None:
+    """The estimate starts where this calendar's built-in data ends, not where the installed
+    package's does."""
+    to_2025 = WorkCalendar(built_in_years=range(2004, 2026))
+    assert to_2025.covered_years() == (2004, 2025) and not to_2025.covers(2026)
+    # 2026-02-14 is a make-up Saturday in the State Council's notice: the built-in calendar knows it
+    assert WorkCalendar().is_working_day(D(2026, 2, 14)) == (True, False)
+    assert to_2025.is_working_day(D(2026, 2, 14)) == (False, True)  # an estimate: Saturdays are off

@@ -80,18 +80,19 @@ def _resume(app: WeiquanApp, left: LeftDraft, then: Callable[[], None]) -> None:
         app.notify(app.msgs("draft.taken"), severity="warning")
         then()
         return
-    store = app.store
-    case = app.attempt(lambda: store.get(left.draft.case_id))  # type: ignore[union-attr]
+    store, case_id = app.store, left.draft.case_id
+    case = app.attempt(lambda: store.get(case_id))
     if case is None:  # the case is gone: the draft stays, to be discarded by choice
         draft_file.release()
         then()
         return
 
     def done(case_id: int | None) -> None:
+        from tui.screens.main import MainScreen
+
         app.reload_screens()
-        jump = getattr(app.screen, "jump_to_case", None)
-        if case_id is not None and jump is not None:
-            jump(case_id)
+        if case_id is not None and isinstance(app.screen, MainScreen):
+            app.screen.jump_to_case(case_id)
         then()
 
     app.push_screen(CallScreen.localized(app.msgs)(case, left.draft, draft_file, resumed=True), done)

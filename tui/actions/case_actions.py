@@ -7,13 +7,20 @@ here run after that, to say so and show the result.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from textual.binding import BindingType
+
+from store.records.models import Case
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 
 if TYPE_CHECKING:
-    from store.records.models import Case
+    from store.cases.case_store import CaseStore
+    from store.records.models import Contact, EvidenceItem
+    from store.rules.messages import Messages
+    from tui.app import WeiquanApp
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
@@ -21,20 +28,50 @@ from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
 
 
-class CaseActions:
-    """Mixin for MainScreen; relies on its store, msgs, now(), selected_case(), contact_under_cursor(),
-    item_under_cursor() and reload_from_store()."""
+class CaseScreen(Protocol):
+    """What the case actions need from the screen they are mixed into (MainScreen)."""
 
-    store: Any
-    msgs: Any
-    app: Any
+    BINDINGS: ClassVar[list[BindingType]]
     selected_case_id: int | None
+
+    @property
+    def app(self) -> WeiquanApp: ...
+
+    @property
+    def store(self) -> CaseStore: ...
+
+    @property
+    def msgs(self) -> Messages: ...
+
+    def now(self) -> dt.datetime: ...
+
+    def selected_case(self) -> Case | None: ...
+
+    def contact_under_cursor(self, case: Case | None) -> Contact | None: ...
+
+    def item_under_cursor(self, case: Case | None) -> EvidenceItem | None: ...
+
+    def reload_from_store(self, select: int | None = None) -> None: ...
+
+    def jump_to_case(self, case_id: int) -> None: ...
+
+
+# To the type checker the actions are a CaseScreen (and MainScreen must be one to mix them in);
+# at run time a plain mixin.
+if TYPE_CHECKING:
+    _Host = CaseScreen
+else:
+    _Host = object
+
+
+class CaseActions(_Host):
+    """Mixin for MainScreen: the actions of its keys, on what CaseScreen provides."""
 
     def _selected_or_warn(self) -> Case | None:
         """The selected case, or None after telling the user to select one."""
         case = self.selected_case()
         if case is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
+            self.app.notify(self.msgs("main.select_first"), severity="warning")
         return case
 
     # -- cases ----------------------------------------------------------------------------------
@@ -47,9 +84,10 @@ class CaseActions:
             return self.store.create_case(result.fields)
 
         def saved(result: CaseFormResult | None) -> None:
-            if result is not None:
-                self.notify(self.msgs("main.case_created", id=form.outcome.id))
-                self.reload_from_store(select=form.outcome.id)
+            case = form.outcome
+            if result is not None and isinstance(case, Case):  # what save returned
+                self.app.notify(self.msgs("main.case_created", id=case.id))
+                self.reload_from_store(select=case.id)
 
         form.saver = save
         self.app.push_screen(form, saved)
@@ -82,7 +120,7 @@ class CaseActions:
         if result is None:
             return
         if note:
-            self.notify(note)
+            self.app.notify(note)
         self.reload_from_store(select=case_id)
 
     def action_delete(self) -> None:
@@ -99,7 +137,7 @@ class CaseActions:
                 self.app.remember_undo(
                     self.msgs("undo.case", title=case.title), lambda: self.store.restore_case(case.id)
                 )
-                self.notify(self.msgs("main.case_trashed", id=case.id))
+                self.app.notify(self.msgs("main.case_trashed", id=case.id))
                 self.reload_from_store()
 
         self.app.push_screen(
@@ -113,11 +151,11 @@ class CaseActions:
 
     def action_undo(self) -> None:
         if not self.app.undo_stack:
-            self.notify(self.msgs("undo.nothing"), severity="warning")
+            self.app.notify(self.msgs("undo.nothing"), severity="warning")
             return
         entry = self.app.undo_stack.pop()
         if self.app.attempt(entry.undo) is not None:
-            self.notify(self.msgs("undo.done", what=entry.label))
+            self.app.notify(self.msgs("undo.done", what=entry.label))
         self.reload_from_store()
 
     # -- contacts -------------------------------------------------------------------------------
@@ -131,12 +169,12 @@ class CaseActions:
         if follow_up:
             from store.deadlines.next_step import suggest_next_step
 
-            step = suggest_next_step(case, self.now())
+            step = suggest_next_step(case, self.now(), self.app.calendar)
             if step is None:
-                self.notify(self.msgs("main.no_next_step"), severity="warning")
+                self.app.notify(self.msgs("main.no_next_step"), severity="warning")
                 return
             preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
-        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, preset=preset)
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
         form.saver = lambda result, overwrite: self.store.add_contact(case.id, result.fields)
         self.app.push_screen(form, lambda result: self._saved_in(case.id, result, self.msgs("main.contact_added")))
 
@@ -156,7 +194,7 @@ class CaseActions:
             return
         from tui.dialogs.contact_form import ContactForm
 
-        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), case.revision, contact)
+        form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, contact)
 
         def save(result: ContactFormResult, overwrite: bool) -> object:
             revision = None if overwrite else result.expected_revision
@@ -176,7 +214,7 @@ class CaseActions:
             removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact_id))
             if removed is not None:
                 self.app.remember_undo(self.msgs("undo.contact"), lambda: self.store.restore_contact(case.id, removed))
-                self.notify(self.msgs("main.contact_deleted"))
+                self.app.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
         self.app.push_screen(
@@ -201,7 +239,7 @@ class CaseActions:
             return ladder_step(contact.channel).guide
         if isinstance(focused, EvidenceTable) and (item := self.item_under_cursor(case)) is not None:
             return evidence_guide_section(item.kind)
-        step = suggest_next_step(case, self.now()) if case is not None else None
+        step = suggest_next_step(case, self.now(), self.app.calendar) if case is not None else None
         return ladder_step(step.channel).guide if step is not None else "overview"
 
     def action_guide(self) -> None:
@@ -230,7 +268,7 @@ class CaseActions:
         case = self.selected_case()
         contact = self.contact_under_cursor(case)
         if case is None or contact is None or contact.promise_state is PromiseState.NONE:
-            self.notify(self.msgs("main.no_promise_here"), severity="warning")
+            self.app.notify(self.msgs("main.no_promise_here"), severity="warning")
             return
         choices = [
             (s.value, self.msgs(f"promise.{s.value}"))
@@ -249,7 +287,7 @@ class CaseActions:
         case = self.selected_case()
         item = self.item_under_cursor(case)
         if case is None or item is None:
-            self.notify(self.msgs("main.select_first"), severity="warning")
+            self.app.notify(self.msgs("main.select_first"), severity="warning")
             return
         from store.persistence.evidence_vault import vault_dir
         from tui.dialogs.evidence_form import EvidenceForm

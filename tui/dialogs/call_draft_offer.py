@@ -12,10 +12,11 @@ from textual.widgets import Button, Static
 from store.persistence.call_drafts import CallDraft
 from store.records.date_input import format_datetime
 from store.rules.messages import Messages
+from store.text.cell_width import clip
 from tui.text import literal
 
 CHOICES = ("resume", "later", "discard")
-SUMMARY_LIMIT = 300  # characters of "what was said" shown here; all of it is in the call
+SUMMARY_LIMIT = 300  # cells of "what was said" shown here; all of it is in the call
 
 
 class CallDraftOffer(ModalScreen[str | None]):
@@ -67,7 +68,7 @@ class CallDraftOffer(ModalScreen[str | None]):
             (m("field.deadline"), d.deadline),
             (m("field.reference_no"), d.reference_no),
             (m("field.duration"), d.duration),
-            (m("field.summary"), d.summary[:SUMMARY_LIMIT] + ("…" if len(d.summary) > SUMMARY_LIMIT else "")),
+            (m("field.summary"), clip(d.summary, SUMMARY_LIMIT)),
         ]
         if not d.has_notes():
             return Text(m("draft.nothing"), style="italic")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.binding import Binding
+from textual.widgets import Input
 
 from store.records.case_input import case_fields_from_form, format_references, format_sign_off
 from store.records.date_input import MAX_DATE_CHARS
@@ -193,7 +194,8 @@ class CaseForm(FormScreen[CaseFormResult]):
         filled = [name for name in PASTE_TARGETS if name in found.fields]
         for name in filled:
             field = self.field(name)
-            field.widget.value = found.fields[name]  # type: ignore[attr-defined]
+            if isinstance(field.widget, Input):  # every paste target is a text field
+                field.widget.value = found.fields[name]
             field.show_hint(m("paste.from_label", label=found.labels[name]))
         if not filled:
             self.notify(m("paste.nothing"), severity="warning")

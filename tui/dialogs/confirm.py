@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -79,7 +80,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             for n, (value, label) in enumerate(self.choices, start=1):
                 yield Button(literal(f"{n}. {label}"), id=f"choice-{value}")
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.choices):

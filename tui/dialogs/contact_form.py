@@ -9,6 +9,7 @@ from typing import Any
 from textual import on
 from textual.widgets import Input
 
+from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 from store.records.case_input import contact_fields_from_form
 from store.records.date_input import MAX_DATE_CHARS, format_datetime, parse_datetime
@@ -30,6 +31,7 @@ class ContactForm(FormScreen[ContactFormResult]):
         self,
         msgs: Messages,
         now: dt.datetime,
+        calendar: WorkCalendar,
         case_revision: int,
         contact: Contact | None = None,
         preset: dict[str, str] | None = None,
@@ -37,6 +39,7 @@ class ContactForm(FormScreen[ContactFormResult]):
         title = msgs("form.edit_contact") if contact else msgs("form.follow_up") if preset else msgs("form.new_contact")
         super().__init__(msgs, title)
         self.now = now
+        self.calendar = calendar  # a relative deadline ("3个工作日") is counted on it
         self.contact = contact
         self.case_revision = case_revision
         self.preset = preset or {}
@@ -100,18 +103,18 @@ class ContactForm(FormScreen[ContactFormResult]):
                 problem.text(self.msgs) if text.strip() else self.msgs("form.deadline_hint", forms=FORMS_HELP)
             )
             return
-        field.show_hint(deadline_hint(self.msgs, text, at))
+        field.show_hint(deadline_hint(self.msgs, text, at, self.calendar))
 
     def build_result(self, values: dict[str, Any]) -> ContactFormResult:
-        fields, _ = contact_fields_from_form(values, self.now)
+        fields, _ = contact_fields_from_form(values, self.now, self.calendar)
         return ContactFormResult(fields, self.case_revision)
 
 
-def deadline_hint(msgs: Messages, text: str, at: dt.datetime) -> str:
+def deadline_hint(msgs: Messages, text: str, at: dt.datetime, calendar: WorkCalendar) -> str:
     """A deadline typed relative to ``at``, as the date it resolves to ("→ 2026-12-03 23:59:59");
     or what is wrong with it; or, while empty, the forms that work."""
     try:
-        resolved = parse_deadline(text, at)
+        resolved = parse_deadline(text, at, calendar)
     except InvalidInput as problem:
         return problem.text(msgs)
     if resolved is None:

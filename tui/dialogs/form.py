@@ -283,9 +283,13 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         )
 
 
-def _steady(widget: Widget) -> Widget:
+SteadyT = TypeVar("SteadyT", bound=Widget)
+
+
+def _steady(widget: SteadyT) -> SteadyT:
     """No blinking cursor: on a slow link every blink is a screen update."""
-    widget.cursor_blink = False  # type: ignore[attr-defined]
+    if isinstance(widget, Input | TextArea):
+        widget.cursor_blink = False
     return widget
 
 

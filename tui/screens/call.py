@@ -9,7 +9,7 @@ contact with the call's start time and length, and the draft goes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 from rich.text import Text
@@ -34,6 +34,7 @@ from tui.bindings import Localized
 from tui.dialogs.contact_form import deadline_hint
 from tui.dialogs.form import FormField, input_field, text_field
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
 
@@ -44,7 +45,7 @@ DRAFT_DELAY = 0.4  # seconds after the last keystroke before the draft is writte
 TEXT_FIELDS = ("agent_id", "promise", "deadline", "reference_no", "summary", "duration")
 
 
-class CallScreen(Localized, Screen[int | None]):
+class CallScreen(TypedApp, Localized, Screen[int | None]):
     """Dismisses with the case id once the call is logged, None when it is discarded."""
 
     # All priority bindings: a terminal delivers keys typed quickly in one burst, and Textual hands
@@ -95,10 +96,10 @@ class CallScreen(Localized, Screen[int | None]):
 
     @property
     def msgs(self) -> Messages:
-        return self.app.msgs  # type: ignore[attr-defined,no-any-return]
+        return self.app.msgs
 
     def now(self) -> dt.datetime:
-        return self.app.clock()  # type: ignore[attr-defined,no-any-return]
+        return self.app.clock()
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -233,7 +234,7 @@ class CallScreen(Localized, Screen[int | None]):
 
     def _preview_deadline(self) -> None:
         field = self.query_one("#field-deadline", FormField)
-        field.show_hint(deadline_hint(self.msgs, self.value("deadline"), self.draft.started))
+        field.show_hint(deadline_hint(self.msgs, self.value("deadline"), self.draft.started, self.app.calendar))
 
     # -- the draft ------------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -274,8 +275,8 @@ class CallScreen(Localized, Screen[int | None]):
         except InvalidInput as problem:
             self._show_problem(problem)
             return
-        store = self.app.store  # type: ignore[attr-defined]
-        if self.app.attempt(lambda: store.add_contact(self.case_id, fields)) is None:  # type: ignore[attr-defined]
+        store = self.app.case_store
+        if self.app.attempt(lambda: store.add_contact(self.case_id, fields)) is None:
             return  # the error was shown; the draft stays
         self._finish()
         words = self.msgs(duration_words(fields["duration"]))
@@ -290,7 +291,7 @@ class CallScreen(Localized, Screen[int | None]):
         if self.draft_file is not None:
             self.draft_file.discard()
 
-    def _contact_fields(self) -> dict[str, object]:
+    def _contact_fields(self) -> dict[str, Any]:
         d = self.draft
         values = {
             "at": format_datetime(d.started),
@@ -306,14 +307,14 @@ class CallScreen(Localized, Screen[int | None]):
             duration = self.elapsed()
             if duration > MAX_SECONDS:  # resumed long after: the timer no longer says how long it was
                 raise InvalidInput(Msg.of("call.set_length"), "duration")
-        fields, _ = contact_fields_from_form(values, self.now())
+        fields, _ = contact_fields_from_form(values, self.now(), self.app.calendar)
         return {**fields, "duration": duration}
 
     def _show_problem(self, problem: InvalidInput) -> None:
         name = (problem.field or "").split(".")[0]
         found = self.query(f"#field-{name}")
         if not found:
-            self.app.show_error(problem)  # type: ignore[attr-defined]
+            self.app.show_error(problem)
             return
         field = found.first(FormField)
         field.show_error(problem.text(self.msgs))

@@ -14,10 +14,11 @@ from store.errors import StoreDamaged, WeiquanError
 from store.persistence.backup_format import restore_backup
 from tui.bindings import Localized
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.screen_footer import ScreenFooter
 
 
-class DamagedScreen(Localized, Screen[None]):
+class DamagedScreen(TypedApp, Localized, Screen[None]):
     """At start-up in place of the cases; while the app runs, over them (see check_outside_changes)."""
 
     BINDINGS = [
@@ -50,7 +51,7 @@ class DamagedScreen(Localized, Screen[None]):
         if action == "restore":
             return self.error.newest_backup is not None
         if action == "quit_at_start":
-            return self.app.store is None  # type: ignore[attr-defined]
+            return self.app.store is None
         return True
 
     def action_restore(self) -> None:
@@ -65,7 +66,7 @@ class DamagedScreen(Localized, Screen[None]):
             return
         self.app.store = store
         self.app.pop_screen()
-        self.app.reload_screens()  # type: ignore[attr-defined]
+        self.app.reload_screens()
         self.notify(self.app.msgs("damaged.restored", path=str(backup)))
 
     def action_quit(self) -> None:

@@ -10,13 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.bindings import Localized
+from tui.typed_app import TypedApp
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.screen_footer import ScreenFooter
 
 WINDOWS = (7, 30, 365)
 
 
-class DueScreen(Localized, ModalScreen[int | None]):
+class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
     """Dismisses with the case id to open, or None."""
 
     BINDINGS = [
@@ -42,6 +43,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.app.cases_changed.subscribe(self, lambda _: self.reload_from_store())
         self.reload_from_store()
         self.query_one(RowTable).focus()
 
@@ -49,7 +51,7 @@ class DueScreen(Localized, ModalScreen[int | None]):
         from store.deadlines.due_report import due_items
 
         msgs = self.app.msgs
-        items = due_items(self.app.store.cases(), self.app.clock(), self.window, msgs)
+        items = due_items(self.app.case_store.cases(), self.app.clock(), self.window, msgs, calendar=self.app.calendar)
         self.query_one("#due-title", Static).update(
             Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
         )

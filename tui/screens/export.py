@@ -29,6 +29,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.calendar.workdays import WorkCalendar
 from store.errors import WeiquanError
 from store.export.complaint_form import FormBox
 from store.export.documents import Export
@@ -38,12 +39,14 @@ from store.records.models import Case
 from tui.bindings import Localized
 from tui.clipboard import CopyOutcome, copy_within_limit
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.text_preview import TextPreview
+from tui.workers import RENDER_EXPORT, ReportsWorkerFailures
 
 
-class SavePathDialog(ModalScreen[Path | None]):
+class SavePathDialog(TypedApp, ModalScreen[Path | None]):
     """Asks for a file name and saves there while open: a path that cannot be written (a folder, a
     link, a full disk …) is explained under the field and the dialog stays, with the path typed."""
 
@@ -89,14 +92,16 @@ class SavePathDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def render_in_thread(case: Case, fmt: str, lang: str, now: dt.datetime, redact: bool, review: Review) -> Export:
+def render_in_thread(
+    case: Case, fmt: str, lang: str, now: dt.datetime, calendar: WorkCalendar, redact: bool, review: Review
+) -> Export:
     from store.export.documents import render_export
     from store.rules.messages import Messages
 
-    return render_export(case, fmt, Messages(lang), now, redact=redact, review=review)
+    return render_export(case, fmt, Messages(lang), now, calendar=calendar, redact=redact, review=review)
 
 
-class ExportScreen(Localized, ModalScreen[None]):
+class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]):
     BINDINGS = [
         Binding("1", "format('timeline')", "key.export_timeline"),
         Binding("2", "format('dossier')", "key.export_dossier"),
@@ -150,6 +155,7 @@ class ExportScreen(Localized, ModalScreen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.app.cases_changed.subscribe(self, lambda _: self.reload_from_store())
         self.show_current()
 
     def reload_from_store(self) -> None:
@@ -169,12 +175,14 @@ class ExportScreen(Localized, ModalScreen[None]):
             return
         self.export = None
         self._status()
-        case = self.app.store.get(self.case_id)  # read here: the store is only used on this thread
-        self._render_export(key, case, self.app.lang, self.app.clock(), self.review)
+        case = self.app.case_store.get(self.case_id)  # read here: the store is only used on this thread
+        self._render_export(key, case, self.app.lang, self.app.clock(), self.app.calendar, self.review)
 
-    @work(thread=True, exclusive=True, group="export-render", exit_on_error=False)
-    def _render_export(self, key: tuple[str, bool], case: Case, lang: str, now: dt.datetime, review: Review) -> None:
-        export = render_in_thread(case, key[0], lang, now, key[1], review)
+    @work(thread=True, exclusive=True, group="export-render", exit_on_error=False, name=RENDER_EXPORT)
+    def _render_export(
+        self, key: tuple[str, bool], case: Case, lang: str, now: dt.datetime, calendar: WorkCalendar, review: Review
+    ) -> None:
+        export = render_in_thread(case, key[0], lang, now, calendar, key[1], review)
         self.app.call_from_thread(self._export_ready, key, export)
 
     def _export_ready(self, key: tuple[str, bool], export: Export) -> None:

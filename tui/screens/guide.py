@@ -33,6 +33,8 @@ from store.rules.guide_structure import (
 )
 from tui.bindings import Localized
 from tui.text import literal
+from tui.textual_compat import lay_out_unseen
+from tui.typed_app import TypedApp
 from tui.widgets.guide_document import GuideDocument, GuideViewer
 from tui.widgets.key_line import KeyLine
 from tui.widgets.literal_fields import LiteralInput
@@ -42,7 +44,7 @@ SCROLL_CHECKS = 10
 SCROLL_CHECK_SECONDS = 0.02  # about a frame
 
 
-class GuideScreen(Localized, Screen[None]):
+class GuideScreen(TypedApp, Localized, Screen[None]):
     AUTO_FOCUS = ""  # the document is focused in on_mount, once: each focus change restyles the page
     BINDINGS = [
         Binding("t,c", "toggle_contents", "key.toc"),
@@ -98,16 +100,16 @@ class GuideScreen(Localized, Screen[None]):
     async def on_mount(self) -> None:
         self._focus_document()
         await self.go(self.start)
-        if self.live and self.app.screen is not self:
+        if self.live() and self.app.screen is not self:
             # Built ahead of time (WeiquanApp.prepare_guide): lay it out as well, so that when it
             # is shown it can scroll to its section before the first frame is drawn.
-            self._refresh_layout(self.app.size)
+            lay_out_unseen(self, self.app.size)
         self.built = True
 
     def _focus_document(self) -> None:
         # Without scrolling it into view: for a document taller than the screen that means
         # scrolling to its top, away from the section or the match being shown.
-        if self.live:
+        if self.live():
             self.query_one(GuideViewer).document.focus(scroll_visible=False)
 
     def open_at(self, target: Target) -> None:
@@ -117,9 +119,9 @@ class GuideScreen(Localized, Screen[None]):
         elif target != self.current:
             self.call_later(self.go, target)
 
-    @property
     def live(self) -> bool:
-        """False once the app is closing: it may quit while this reader is still being built."""
+        """False once the app is closing: it may quit while this reader is still being built (a
+        method, not a property: it changes across an ``await``)."""
         return self.is_attached and self.app.is_running
 
     @property
@@ -128,7 +130,7 @@ class GuideScreen(Localized, Screen[None]):
 
     # -- navigation -----------------------------------------------------------------------------
     async def go(self, target: Target, *, record: bool = True) -> None:
-        if not self.live:
+        if not self.live():
             return
         if record:
             del self.history[self.position + 1 :]
@@ -137,7 +139,7 @@ class GuideScreen(Localized, Screen[None]):
         if target.chapter != self._loaded_chapter:
             self._loaded_chapter = target.chapter
             await self.query_one(GuideViewer).document.update(chapter_source(self.lang, target.chapter))
-            if not self.live:
+            if not self.live():
                 return
         if target.chapter != self._contents_chapter:
             self._contents_chapter = target.chapter
@@ -158,7 +160,7 @@ class GuideScreen(Localized, Screen[None]):
         """Scroll to the heading the last ``go`` asked for once this screen is shown and laid out,
         and look again a frame later (a layout still settling can undo the scroll)."""
         anchor = self._pending_anchor
-        if anchor is None or not self.live or self.app.screen is not self:
+        if anchor is None or not self.live() or self.app.screen is not self:
             return
         viewer = self.query_one(GuideViewer)
         block = self.heading_block(anchor) if anchor else None

@@ -7,17 +7,18 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.bindings import Localized, key_names
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.screen_footer import ScreenFooter
 
 
-class HelpScreen(Localized, ModalScreen[None]):
+class HelpScreen(TypedApp, Localized, ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "key.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -42,7 +43,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         msgs = self.app.msgs
         app = self.app
 
-        def keys(*bindings: Any) -> str:
+        def keys(*bindings: BindingType | str) -> str:
             return " ".join(key_names(app, bindings))
 
         def labelled(bindings: list[Any]) -> str:

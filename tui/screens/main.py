@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case, Contact, EvidenceItem
     from store.rules.messages import Messages
-from tui.actions.case_actions import CaseActions
+from tui.actions.case_actions import CaseActions, CaseScreen
 from tui.bindings import Localized
+from tui.typed_app import TypedApp
 from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
@@ -34,7 +35,7 @@ from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline, contact_detail
 
 
-class MainScreen(CaseActions, Localized, Screen):
+class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     """Everything a user does with cases starts here; the actions live in CaseActions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,18 +77,18 @@ class MainScreen(CaseActions, Localized, Screen):
 
     @property
     def store(self) -> CaseStore:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.app.case_store
 
     @property
     def loaded(self) -> bool:
-        return self.app.store is not None  # type: ignore[attr-defined]
+        return self.app.store is not None
 
     @property
     def msgs(self) -> Messages:
-        return self.app.msgs  # type: ignore[attr-defined]
+        return self.app.msgs
 
     def now(self) -> dt.datetime:
-        return self.app.clock()  # type: ignore[attr-defined]
+        return self.app.clock()
 
     def compose(self) -> ComposeResult:
         msgs = self.msgs
@@ -125,6 +126,9 @@ class MainScreen(CaseActions, Localized, Screen):
         )
 
     async def on_mount(self) -> None:
+        self.app.cases_loaded.subscribe(self, self.show_ranked)
+        self.app.cases_changed.subscribe(self, self._changed_elsewhere)
+        self.app.language_changed.subscribe(self, self._language_changed)
         if self.loaded:
             await self._build_detail()
             self.reload_from_store(select=self.selected_case_id)
@@ -145,7 +149,7 @@ class MainScreen(CaseActions, Localized, Screen):
         self.refresh_bindings()
         if not self._cases_shown:
             self._cases_shown = True
-            self.app.cases_shown()  # type: ignore[attr-defined]
+            self.app.cases_shown(self.guide_target_here)
 
     NEEDS_DATA = frozenset(
         {
@@ -201,8 +205,14 @@ class MainScreen(CaseActions, Localized, Screen):
         if self._board is None:
             from store.deadlines.urgency_board import UrgencyBoard
 
-            self._board = UrgencyBoard()
+            self._board = UrgencyBoard(self.app.calendar)
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
+
+    def _changed_elsewhere(self, _: None) -> None:
+        self.reload_from_store()
+
+    def _language_changed(self, msgs: Messages) -> None:
+        self.app.switch_screen(MainScreen.localized(msgs)(select=self.selected_case_id))
 
     async def _show_first(self, ranked: list[tuple[Case, Urgency]], select: int | None) -> None:
         await self._build_detail()
@@ -246,11 +256,11 @@ class MainScreen(CaseActions, Localized, Screen):
         case = self.selected_case()
         now = self.now()
         msgs = self.msgs
-        self.query_one(CaseFacts).show_case(case, msgs, now)
+        self.query_one(CaseFacts).show_case(case, msgs, now, self.app.calendar)
         self.query_one(Timeline).show_case(case, msgs, now)
         self._show_contact_detail(case)
         self.query_one(EvidencePane).show_case(case, msgs)
-        self.query_one(ClockList).show_case(case, msgs, now)
+        self.query_one(ClockList).show_case(case, msgs, now, self.app.calendar)
 
     def selected_case(self) -> Case | None:
         if self.selected_case_id is None or not self.loaded:
@@ -285,11 +295,11 @@ class MainScreen(CaseActions, Localized, Screen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        if event.widget.id == "filter":
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = self.msgs("main.filter_placeholder")
 
     @on(Input.Submitted, "#filter")
@@ -361,3 +371,7 @@ def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
     else:
         right = msgs.enum("status", case.status)
     return CaseRow(case.id, marker, case.title, right, tone)
+
+
+if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it
+    _provides_what_the_actions_need: type[CaseScreen] = MainScreen

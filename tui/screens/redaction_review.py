@@ -20,6 +20,7 @@ from store.export.redaction import MASK, Kind
 from store.export.redaction.review import Finding, Review
 from tui.bindings import Localized
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.literal_fields import LiteralInput
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.screen_footer import ScreenFooter
@@ -61,9 +62,9 @@ class MaskTextDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RedactionReviewScreen(Localized, ModalScreen[Review | None]):
+class RedactionReviewScreen(TypedApp, Localized, ModalScreen[Review | None]):
     BINDINGS = [
-        Binding("u,space", "toggle", "key.unmask"),
+        Binding("u,space", "toggle_finding", "key.unmask"),
         Binding("m", "mask_more", "key.mask_more"),
         Binding("a", "accept", "key.accept"),
         Binding("escape", "back", "key.review_back"),
@@ -106,8 +107,10 @@ class RedactionReviewScreen(Localized, ModalScreen[Review | None]):
     def show(self) -> None:
         """Render the document from the current decisions and show it with its spans."""
         msgs = self.app.msgs
-        case = self.app.store.get(self.case_id)
-        result = self.result = render_export(case, self.fmt, msgs, self.app.clock(), redact=True, review=self.review)
+        case = self.app.case_store.get(self.case_id)
+        result = self.result = render_export(
+            case, self.fmt, msgs, self.app.clock(), calendar=self.app.calendar, redact=True, review=self.review
+        )
         order = list(Kind)
         self.findings = sorted(result.findings, key=lambda f: (order.index(f.kind), f.original))
         shown = sum(1 for f in self.findings if f.shown)
@@ -149,7 +152,7 @@ class RedactionReviewScreen(Localized, ModalScreen[Review | None]):
         key = self.query_one(RowTable).current_key
         return self.findings[key] if key is not None and key < len(self.findings) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_finding(self) -> None:  # not action_toggle: that is DOMNode's own
         finding = self.selected()
         if finding is not None:
             self.review = self.review.toggle(finding.original)

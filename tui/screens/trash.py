@@ -6,16 +6,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.bindings import Localized
 from tui.dialogs.confirm import ConfirmDialog
 from tui.text import literal
+from tui.typed_app import TypedApp
 from tui.widgets.screen_footer import ScreenFooter
 
 
-class TrashScreen(Localized, ModalScreen[None]):
+class TrashScreen(TypedApp, Localized, ModalScreen[None]):
     BINDINGS = [
         Binding("r", "restore", "key.restore"),
         Binding("x", "purge", "key.purge"),
@@ -34,6 +36,7 @@ class TrashScreen(Localized, ModalScreen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
+        self.app.cases_changed.subscribe(self, lambda _: self.reload_from_store())
         self.reload_from_store()
         self.query_one(DataTable).focus()
 
@@ -44,7 +47,7 @@ class TrashScreen(Localized, ModalScreen[None]):
         table.add_column(msgs("cli.col_id"), key="id")
         table.add_column(msgs("trash.deleted_at"), key="deleted")
         table.add_column(msgs("cli.col_title"), key="title")
-        for case in self.app.store.trash():
+        for case in self.app.case_store.trash():
             table.add_row(
                 Text(str(case.id)), Text(f"{case.deleted_at:%Y-%m-%d %H:%M}"), literal(case.title), key=str(case.id)
             )
@@ -55,12 +58,12 @@ class TrashScreen(Localized, ModalScreen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         return int(key) if key and key.isdigit() else None
 
     def action_restore(self) -> None:
         case_id = self._current_id()
-        if case_id is not None and self.app.attempt(lambda: self.app.store.restore_case(case_id)) is not None:
+        if case_id is not None and self.app.attempt(lambda: self.app.case_store.restore_case(case_id)) is not None:
             self.notify(self.app.msgs("trash.restored", id=case_id))
         self.reload_from_store()
 
@@ -72,7 +75,7 @@ class TrashScreen(Localized, ModalScreen[None]):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.app.attempt(lambda: self.app.store.purge_case(case_id))
+                self.app.attempt(lambda: self.app.case_store.purge_case(case_id))
             self.reload_from_store()
 
         self.app.push_screen(
@@ -84,7 +87,7 @@ class TrashScreen(Localized, ModalScreen[None]):
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self.app.attempt(self.app.store.empty_trash)
+                self.app.attempt(self.app.case_store.empty_trash)
             self.reload_from_store()
 
         self.app.push_screen(

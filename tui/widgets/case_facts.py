@@ -14,6 +14,7 @@ from tui.text import literal
 from tui.widgets.static_update import update_static
 
 if TYPE_CHECKING:  # the rules load after the first frame (see WeiquanApp)
+    from store.calendar.workdays import WorkCalendar
     from store.records.models import Case
     from store.rules.messages import Messages
 
@@ -30,7 +31,7 @@ class CaseFacts(Static):
 
     DEFAULT_CSS = "CaseFacts { height: auto; padding: 0 1; }"
 
-    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime, calendar: WorkCalendar) -> None:
         from store.deadlines.damages import statutory_amount
         from store.deadlines.next_step import suggest_next_step
 
@@ -80,7 +81,7 @@ class CaseFacts(Static):
             note = literal(f"{msgs('field.notes')}: ", "bold", wrap=True)
             note.append_text(literal(case.notes, keep_newlines=True))
             rows.append(note)
-        step = suggest_next_step(case, now)
+        step = suggest_next_step(case, now, calendar)
         if step is not None:
             rows.append(_line("➜ " + msgs("main.next_step"), literal(step.describe(msgs, case), "bold")))
         update_static(self, Group(*rows))
@@ -91,13 +92,13 @@ class ClockList(Static):
 
     DEFAULT_CSS = "ClockList { height: auto; padding: 0 1; }"
 
-    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime) -> None:
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime, calendar: WorkCalendar) -> None:
         from store.deadlines.statutory_clocks import case_clocks
 
         if case is None:
             update_static(self, "")
             return
-        clocks = case_clocks(case)
+        clocks = case_clocks(case, calendar)
         if not clocks:
             update_static(self, Text(msgs("clocks.none"), style="italic"))
             return

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -44,7 +45,7 @@ class EvidencePane(Vertical):
     EvidencePane > #evidence-files { padding: 0 1; height: auto; }
     """
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(id="evidence-summary")
         yield EvidenceTable(id="evidence-table")
         yield Static(id="evidence-files")

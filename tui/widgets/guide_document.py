@@ -12,7 +12,6 @@ The viewer also leaves out Textual's tree table of contents: the guide screen ha
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from rich.cells import cell_len
@@ -20,17 +19,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.events import Mount
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widget import Widget
 from textual.widgets import Markdown, MarkdownViewer
+from textual.widgets.markdown import MarkdownBlock
 
-# Textual exports only the document and the block base class; the block classes the guide
-# specialises live in its private module (pinned in constraints.txt, covered by the guide tests).
-from textual.widgets._markdown import (
+from tui.textual_compat import (
     MarkdownBullet,
     MarkdownBulletList,
     MarkdownListItem,
@@ -39,8 +35,15 @@ from textual.widgets._markdown import (
     MarkdownParagraph,
     MarkdownTable,
     MarkdownUnorderedListItem,
+    block_children,
+    list_item_bullet,
+    paragraph_content,
+    show_paragraph_in,
+    skips_initial_load,
+    table_cells,
+    without_own_component_classes,
+    without_tree_contents,
 )
-from textual.widgets.markdown import MarkdownBlock
 
 COLUMN_GAP = " │ "
 MIN_COLUMN = 6  # cells: narrower columns read as a vertical strip of letters
@@ -185,27 +188,6 @@ class CellGrid(Visual):
         return lines[:height] if height is not None else lines
 
 
-def skip_empty_load(widget: Widget, event: Mount) -> None:
-    """Mount without Textual's Markdown/MarkdownViewer step of loading an empty document first:
-    the guide screen loads each chapter itself, and the app may quit before that step has run."""
-    event.prevent_default()
-    Widget._on_mount(widget, event)
-
-
-BlockType = TypeVar("BlockType", bound=type[MarkdownBlock])
-
-
-def lean(block: BlockType) -> BlockType:
-    """``block`` without component classes of its own: its text styles resolve on the document.
-
-    Set after the class is made because Widget.__init_subclass__ does not pass
-    ``inherit_component_classes`` on to DOMNode.
-    """
-    block.COMPONENT_CLASSES = set()
-    block._inherit_component_classes = False
-    return block
-
-
 class GuideListItem(MarkdownListItem, inherit_css=False):
     """A list item drawn by one widget: marker, then the text with a hanging indent.
 
@@ -216,10 +198,9 @@ class GuideListItem(MarkdownListItem, inherit_css=False):
     DEFAULT_CSS = "GuideListItem { height: auto; width: 1fr; margin-right: 1; }"
 
     def show(self, marker: str, paragraph: MarkdownParagraph) -> None:
-        self._blocks.clear()
-        self._inline_token = paragraph._inline_token
-        self._content = paragraph._content
-        self.update(HangingIndent(Content.styled(marker, ".guide-list--marker"), paragraph._content))
+        block_children(self).clear()
+        show_paragraph_in(self, paragraph)
+        self.update(HangingIndent(Content.styled(marker, ".guide-list--marker"), paragraph_content(paragraph)))
 
 
 class GuideUnorderedListItem(GuideListItem, MarkdownUnorderedListItem):
@@ -235,54 +216,55 @@ def _list_rows(items: Iterable[MarkdownBlock], markers: Iterable[str]) -> Compos
     for item, marker in zip(items, markers):
         if not isinstance(item, MarkdownListItem):
             continue
-        if (
-            isinstance(item, GuideListItem)
-            and len(item._blocks) == 1
-            and isinstance(item._blocks[0], MarkdownParagraph)
-        ):
-            item.show(marker, item._blocks[0])
+        blocks = block_children(item)
+        if isinstance(item, GuideListItem) and len(blocks) == 1 and isinstance(blocks[0], MarkdownParagraph):
+            item.show(marker, blocks[0])
             yield item
         else:
             bullet = MarkdownBullet()
             bullet.symbol = marker
-            yield Horizontal(bullet, Vertical(*item._blocks))
+            yield Horizontal(bullet, Vertical(*blocks))
 
 
-@lean
+def _list_items(block: MarkdownBlock) -> list[MarkdownListItem]:
+    return [child for child in block_children(block) if isinstance(child, MarkdownListItem)]
+
+
+@without_own_component_classes
 class GuideBulletList(MarkdownBulletList):
     def compose(self) -> ComposeResult:
-        items = [block for block in self._blocks if isinstance(block, MarkdownListItem)]
-        yield from _list_rows(items, (item.bullet for item in items))  # type: ignore[attr-defined]
-        self._blocks.clear()
+        items = _list_items(self)
+        yield from _list_rows(items, (list_item_bullet(item) for item in items))
+        block_children(self).clear()
 
 
-@lean
+@without_own_component_classes
 class GuideOrderedList(MarkdownOrderedList):
     def compose(self) -> ComposeResult:
-        items = [block for block in self._blocks if isinstance(block, MarkdownListItem)]
+        items = _list_items(self)
         try:
-            start = int(items[0].bullet) if items else 1  # type: ignore[attr-defined]
+            start = int(list_item_bullet(items[0])) if items else 1
         except ValueError:
             start = 1
         numbers = [f"{n}. " for n in range(start, start + len(items))]
         size = max((len(number) for number in numbers), default=0)
         yield from _list_rows(items, (number.rjust(size + 1) for number in numbers))
-        self._blocks.clear()
+        block_children(self).clear()
 
 
-@lean
+@without_own_component_classes
 class GuideTable(MarkdownTable):
     """A table drawn by one widget instead of one widget per cell."""
 
     DEFAULT_CSS = "GuideTable { height: auto; width: 1fr; margin-bottom: 1; }"
 
     def compose(self) -> ComposeResult:
-        self._headers, self._rows = self._get_headers_and_rows()
-        self.update(CellGrid(self._headers, self._rows))
-        self._blocks.clear()
+        self.update(CellGrid(*table_cells(self)))
+        block_children(self).clear()
         yield from ()
 
 
+@skips_initial_load
 class GuideDocument(Markdown):
     COMPONENT_CLASSES = {
         "em",
@@ -308,7 +290,10 @@ class GuideDocument(Markdown):
     }
     """
     BLOCKS = {
-        **{name: lean(type(block.__name__, (block,), {})) for name, block in Markdown.BLOCKS.items()},
+        **{
+            name: without_own_component_classes(type(block.__name__, (block,), {}))
+            for name, block in Markdown.BLOCKS.items()
+        },
         "bullet_list_open": GuideBulletList,
         "ordered_list_open": GuideOrderedList,
         "list_item_unordered_open": GuideUnorderedListItem,
@@ -327,9 +312,6 @@ class GuideDocument(Markdown):
         parser = MarkdownIt("gfm-like")  # built once per document, not once per chapter
         super().__init__(parser_factory=lambda: parser, open_links=False)
 
-    def _on_mount(self, event: Mount) -> None:
-        skip_empty_load(self, event)
-
     def on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
         # Not left to bubble: MarkdownViewer would treat the link as a file path and open it.
         message.stop()
@@ -337,8 +319,11 @@ class GuideDocument(Markdown):
         self.post_message(self.Follow(message.href))
 
 
+@skips_initial_load
+@without_tree_contents
 class GuideViewer(MarkdownViewer):
-    """MarkdownViewer holding a GuideDocument and no tree table of contents."""
+    """MarkdownViewer holding a GuideDocument and no tree table of contents (the guide screen lists
+    the sections itself)."""
 
     def __init__(self) -> None:
         super().__init__(show_table_of_contents=False, open_links=False)
@@ -347,16 +332,7 @@ class GuideViewer(MarkdownViewer):
     def document(self) -> GuideDocument:
         return self.query_one(GuideDocument)
 
-    def _on_mount(self, event: Mount) -> None:
-        skip_empty_load(self, event)
-
     def compose(self) -> ComposeResult:
         document = GuideDocument()
         document.can_focus = True
         yield document
-
-    def _on_markdown_table_of_contents_updated(self, message: Markdown.TableOfContentsUpdated) -> None:
-        # There is no tree to fill (the guide screen lists the sections itself), so the
-        # MarkdownViewer handler, which would look for one, must not run either.
-        message.stop()
-        message.prevent_default()

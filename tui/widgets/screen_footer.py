@@ -8,13 +8,17 @@ rebuilds all its keys although nobody can see them; that work competes with draw
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.textual_compat import describe_footer_key
+
 
 class ScreenFooter(Footer):
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         # Only for the top screen (is_current also counts the screen just below a pushed one).
         # Hidden ones refresh their bindings, and so rebuild this footer, when they resume.
         if screen is screen.app.screen:
@@ -24,5 +28,5 @@ class ScreenFooter(Footer):
         msgs = getattr(self.app, "msgs", None)
         for key in super().compose():
             if msgs is not None and key.has_class("-command-palette"):
-                key.description = key.tooltip = msgs("app.palette")  # type: ignore[attr-defined]
+                describe_footer_key(key, msgs("app.palette"))
             yield key

@@ -23,6 +23,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.text import visible
+from tui.workers import WRAP_TEXT, ReportsWorkerFailures
 
 FIRST_SCREEN = 200  # source lines wrapped on the UI thread, before the rest is wrapped in a thread
 CHUNK = 500  # lines the thread wraps before it lets the UI thread run (it holds the GIL meanwhile)
@@ -46,7 +47,7 @@ def wrap_lines(lines: Sequence[str], width: int) -> list[str]:
     return rows
 
 
-class TextPreview(ScrollView, can_focus=True):
+class TextPreview(ReportsWorkerFailures, ScrollView, can_focus=True):
     ALLOW_SELECT = True
     DEFAULT_CSS = """
     TextPreview { overflow-x: hidden; overflow-y: scroll; background: $surface; padding: 0 1; }
@@ -103,7 +104,7 @@ class TextPreview(ScrollView, can_focus=True):
         if len(self._lines) > FIRST_SCREEN:
             self._wrap_all(self._generation, width, self._lines)
 
-    @work(thread=True, exclusive=True, group="wrap", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="wrap", exit_on_error=False, name=WRAP_TEXT)
     def _wrap_all(self, generation: int, width: int, lines: list[str]) -> None:
         rows: list[str] = []
         for start in range(0, len(lines), CHUNK):

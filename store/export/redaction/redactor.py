@@ -59,7 +59,7 @@ class Redactor:
         redactor = cls(
             orders,
             case.private_names,
-            public=[case.respondent_name, case.respondent_credit_code],
+            public=[case.respondent_name, case.respondent_credit_code, case.respondent_address],
             agent_ids=[c.agent_id for c in case.contacts],
             keep=keep,
             extra=extra,
