@@ -17,7 +17,6 @@ readers silently keep only one of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -47,16 +46,14 @@ from store.records.record_ids import MAX_RECORD_ID, is_id_counter, is_record_id,
 from store.records.stored_cases import decode_case
 from store.rules.messages import Msg
 from store.text.controls import escape_json
+from store.version import __version__
 
 FORMAT_NAME = "weiquan-backup"
 FORMAT_VERSION = 1
 
 
 def app_version() -> str:
-    try:
-        return version("weiquan")
-    except PackageNotFoundError:
-        return "unknown"
+    return __version__
 
 
 @dataclass(frozen=True)
