@@ -179,6 +179,8 @@ def _picture(ch: str) -> str:
 
 
 def _visible(text: str, keep_newlines: bool, tab: str) -> str:
+    if _SUSPECT.search(text) is None:  # the usual case, in one call into C
+        return text
     out: list[str] = []
     last = 0
     for index, kind in _unsafe(text):
