@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from store.errors import StoreBusy
 from store.persistence.atomic_files import FILE_MODE
@@ -20,6 +19,9 @@ from store.persistence.database_path import probe_lock_file
 from store.persistence.file_errors import cannot
 from store.persistence.leftovers import clean_leftovers
 from store.rules.messages import Msg
+
+if TYPE_CHECKING:
+    from filelock import FileLock  # imported when first held: commands that only read never load it
 
 
 class DatabaseLock:
@@ -33,6 +35,8 @@ class DatabaseLock:
     def held(self) -> Iterator[None]:
         """StoreBusy when another session holds it past the timeout; FileProblem when the lock
         file cannot be made."""
+        from filelock import Timeout
+
         lock = self._file_lock()
         try:
             lock.acquire()
@@ -49,6 +53,8 @@ class DatabaseLock:
             lock.release()
 
     def _file_lock(self) -> FileLock:
+        from filelock import FileLock
+
         if self._lock is None:
             lock_path = str(self._db_path) + ".lock"
             probe_lock_file(lock_path)
