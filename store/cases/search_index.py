@@ -45,7 +45,18 @@ class SearchIndex:
             if narrowing
             else [(cid, case) for cid, case in cases.items() if case.deleted_at is None]
         )
-        found = {cid for cid, case in pool if all(w in self._text(cid, case) for w in words)}
+        texts = self._texts
+        hay: list[tuple[int, str]] = []
+        for cid, case in pool:  # inline: this loop runs over 10,000 cases on a keystroke
+            entry = texts.get(cid)
+            if entry is None or entry[0] is not case:
+                entry = texts[cid] = (case, case.search_text())
+            hay.append((cid, entry[1]))
+        if len(words) == 1:
+            word = words[0]
+            found = {cid for cid, text in hay if word in text}
+        else:
+            found = {cid for cid, text in hay if all(w in text for w in words)}
         self._last = (words, found, cases)
         return found
 
