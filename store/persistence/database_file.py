@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import msgspec
@@ -41,6 +42,19 @@ class ByteSource(Protocol):
     """The bytes of the file documents were read from (sliced, never copied whole)."""
 
     def __getitem__(self, span: slice, /) -> bytes | memoryview: ...
+
+
+class LazyBytes:
+    """The old file's bytes, read only when a document is first copied from them."""
+
+    def __init__(self, read: Callable[[], bytes]) -> None:
+        self._read = read
+        self._bytes: bytes | None = None
+
+    def __getitem__(self, span: slice) -> memoryview:
+        if self._bytes is None:
+            self._bytes = self._read()
+        return memoryview(self._bytes)[span]
 
 
 class FileDamage(Exception):

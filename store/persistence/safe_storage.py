@@ -41,7 +41,7 @@ from tinydb.storages import Storage
 from store.errors import FileProblem, StoreDamaged, StoreWriteFailed
 from store.persistence.atomic_files import atomic_write
 from store.persistence.daily_backups import newest_backup
-from store.persistence.database_file import FileDamage, Tables, assemble, decoded, doc_bytes, parse
+from store.persistence.database_file import FileDamage, LazyBytes, Tables, assemble, decoded, doc_bytes, parse
 from store.persistence.database_lock import DatabaseLock
 from store.persistence.database_path import Stamp, check_database_path, file_stamp, read_stamped
 from store.persistence.db_location import real_db_path
@@ -267,7 +267,7 @@ class SafeStorage(Storage):
 
     def _commit(self, data: Tables) -> None:
         try:
-            payload, placed = assemble(data, _Lazy(self.file_bytes), self.byte_tables, exact=self._exact)
+            payload, placed = assemble(data, LazyBytes(self.file_bytes), self.byte_tables, exact=self._exact)
         except (TypeError, msgspec.EncodeError) as error:  # a programming error, never user data
             self._rollback()
             raise StoreWriteFailed(Msg.of("files.encode_failed", error=str(error))) from None
@@ -292,16 +292,3 @@ class SafeStorage(Storage):
             raise StoreWriteFailed(
                 Msg.of("files.save_failed_because", path=str(self.path), problem=problem.msg)
             ) from None
-
-
-class _Lazy:
-    """The old file's bytes, read only when a document is first copied from them."""
-
-    def __init__(self, read: Callable[[], bytes]) -> None:
-        self._read = read
-        self._bytes: bytes | None = None
-
-    def __getitem__(self, span: slice) -> memoryview:
-        if self._bytes is None:
-            self._bytes = self._read()
-        return memoryview(self._bytes)[span]

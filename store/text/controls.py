@@ -80,8 +80,7 @@ _SUSPECT = re.compile(
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
     "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
-# The same, less the line breaks and tabs an encoder leaves only as layout between values (inside
-# strings it escapes them itself); an indented document has one on every line.
+# Less the line breaks and tabs JSON holds only as layout (an encoder escapes them inside strings).
 _SUSPECT_IN_JSON = re.compile(_SUSPECT.pattern.replace("\x00-\x1f", "\x00-\x08\x0b\x0c\x0e-\x1f", 1))
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
@@ -271,10 +270,8 @@ def escape_json(data: bytes) -> bytes:
     """
     if data.isascii() and b"\x7f" not in data:  # the encoder escapes C0 itself, never DEL
         return data
-    text = data.decode("utf-8")
-    if _SUSPECT_IN_JSON.search(text) is None:  # the usual case: one pass in C, not one per line break
-        return data
-    return _escape_json_text(text).encode("utf-8")
+    text = data.decode("utf-8")  # usually nothing to escape: found in one pass, not line by line
+    return data if _SUSPECT_IN_JSON.search(text) is None else _escape_json_text(text).encode("utf-8")
 
 
 def for_json(value: Any, *, indent: bool = True) -> str:
