@@ -52,8 +52,8 @@ def file_stamp(info: os.stat_result) -> Stamp:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def read_stamped(path: Path, unless: Stamp | None = None) -> tuple[Stamp, bytes | None]:
-    """The database file's stamp and bytes (bytes None when its stamp is ``unless``: not read).
+def read_stamped(path: Path, unless: tuple[Stamp | None, ...] = ()) -> tuple[Stamp, bytes | None]:
+    """The database file's stamp and bytes (bytes None when its stamp is one of ``unless``: not read).
     FileNotFoundError when there is none; StoreDamaged when it cannot be read."""
     try:
         fd, info = open_regular(path, limit=MAX_DATA_FILE_BYTES)
@@ -63,7 +63,7 @@ def read_stamped(path: Path, unless: Stamp | None = None) -> tuple[Stamp, bytes 
         raise unreadable(path, error) from None
     try:
         stamp = file_stamp(info)
-        if stamp == unless:
+        if stamp in unless:
             return stamp, None
         raw = read_open(fd, path, limit=MAX_DATA_FILE_BYTES)
         return (stamp if file_stamp(os.fstat(fd)) == stamp else (-1, -1, -1)), raw  # written meanwhile: read again

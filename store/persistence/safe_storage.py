@@ -136,11 +136,12 @@ class SafeStorage(Storage):
             return Loaded(None, tables, self._memory_bytes, base, exact)
         damaged = self._damaged
         try:
-            stamp, raw = read_stamped(self.path, unless=self._stamp if self._tables is not None else None)
+            held = self._stamp if self._tables is not None else None
+            stamp, raw = read_stamped(self.path, unless=(held, damaged[0] if damaged is not None else None))
+            if damaged is not None and damaged[0] == stamp:
+                raise damaged[1]  # the very file found damaged before: neither read nor parsed again
             if raw is None:
                 return None
-            if damaged is not None and damaged[0] == stamp:
-                raise damaged[1]  # the very file found damaged before: not parsed again
         except FileNotFoundError:
             return Loaded(None, {}, b"", base) if self._tables is None or self._stamp is not None else None
         try:

@@ -14,6 +14,7 @@ from filelock import FileLock
 
 from store.cases.case_store import CaseStore
 from store.errors import StoreDamaged
+from store.persistence import database_path
 from store.persistence.safe_storage import SafeStorage
 from store.records.models import Channel
 
@@ -172,3 +173,21 @@ def test_text_that_is_not_utf8_is_reported_with_its_place(tmp_path: Path) -> Non
         CaseStore.open(db, backups=False)
     column = raw.index(b'"title":"three"') + len(b'"title":"thr') + 1
     assert f"line 1, column {column}" in raised.value.message
+
+
+def test_a_file_found_damaged_is_not_read_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "weiquan.json"
+    ours = _three_cases(db)
+    ours.take_changes_only_when_asked()
+    db.write_bytes(db.read_bytes()[:50])
+    with pytest.raises(StoreDamaged):
+        ours.take_changes(ours.read_changes())
+    reads: list[int] = []
+    real = database_path.read_open
+    monkeypatch.setattr(database_path, "read_open", lambda *a, **k: reads.append(1) or real(*a, **k))
+    assert isinstance(ours.read_changes().problem, StoreDamaged) and reads == []  # the app polls ten times a second
+    CaseStore.open(tmp_path / "other.json", backups=False)
+    db.write_bytes((tmp_path / "other.json").read_bytes())  # mended: read again
+    assert ours.take_changes(ours.read_changes()) is True and reads == [1]
