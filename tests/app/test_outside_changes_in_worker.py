@@ -13,6 +13,7 @@ import pytest
 
 from store.cases import case_cache
 from store.cases.case_store import CaseStore
+from store.deadlines import urgency_board
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.app import WeiquanApp
 from tui.screens.damaged import DamagedScreen
@@ -48,6 +49,15 @@ async def test_a_change_elsewhere_is_decoded_off_the_ui_thread(tmp_path: Path, m
         return real(data, case_id)
 
     monkeypatch.setattr(case_cache, "decode_stored_case", noting)
+    ranked_here: list[int] = []  # urgencies computed on the UI thread
+    real_urgency = urgency_board.case_urgency
+
+    def urgency_noting(case, now, calendar):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            ranked_here.append(case.id)
+        return real_urgency(case, now, calendar)
+
+    monkeypatch.setattr(urgency_board, "case_urgency", urgency_noting)
     app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
     async with app.run_test(size=(120, 40)) as pilot:
         await _opened(app, pilot)
@@ -58,6 +68,7 @@ async def test_a_change_elsewhere_is_decoded_off_the_ui_thread(tmp_path: Path, m
         assert decoded == []
         await _poll(app, pilot)
         assert decoded == [(2, False)]  # the one changed record, in the worker
+        assert ranked_here == []  # its urgency too: the UI thread only sorts
         assert isinstance(app.screen, MainScreen) and "物流停滞，已催" in screen_text(pilot)
         await _poll(app, pilot)  # nothing changed since: nothing read
         assert decoded == [(2, False)]
