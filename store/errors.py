@@ -16,14 +16,17 @@ from store.rules.messages import Messages, Msg
 class WeiquanError(Exception):
     """Base class: something the user can understand and act on.
 
-    ``WeiquanError(Msg.of("key", name=value))``. A plain string is accepted only from code not
-    yet moved to the catalogs; it is shown as it is, in whatever language it was written.
+    ``WeiquanError(Msg.of("key", name=value))``: the message is a catalog key and its parameters,
+    so the user reads it in their language. A plain string is refused (TypeError): a sentence
+    written in code would be shown in that one language to everybody.
     """
 
     title = "weiquan error"
 
-    def __init__(self, message: str | Msg) -> None:
-        self.msg = message if isinstance(message, Msg) else Msg("", {"text": message})
+    def __init__(self, message: Msg) -> None:
+        if not isinstance(message, Msg):
+            raise TypeError(f"{type(self).__name__} takes a Msg (a catalog key), not {type(message).__name__}")
+        self.msg = message
         super().__init__(self.message)
 
     @property
@@ -36,8 +39,6 @@ class WeiquanError(Exception):
 
     def text(self, msgs: Messages) -> str:
         """The message in the language of ``msgs``."""
-        if not self.msg.key:
-            return str(self.msg.params["text"])
         return msgs(self.msg)
 
 
@@ -46,7 +47,7 @@ class InvalidInput(WeiquanError):
 
     title = "Invalid input"
 
-    def __init__(self, message: str | Msg, field: str | None = None) -> None:
+    def __init__(self, message: Msg, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 
@@ -65,12 +66,12 @@ class NotFound(WeiquanError):
 class StoreDamaged(WeiquanError):
     """The database file cannot be read; it has not been touched.
 
-    ``problem`` says what is wrong (a Msg; a plain string only from code not yet moved to the catalogs).
+    ``problem`` says what is wrong, as a Msg.
     """
 
     title = "Database cannot be read"
 
-    def __init__(self, path: Path, problem: str | Msg, newest_backup: Path | None = None) -> None:
+    def __init__(self, path: Path, problem: Msg, newest_backup: Path | None = None) -> None:
         self.path = path
         self.problem = problem
         self.newest_backup = newest_backup

@@ -18,16 +18,17 @@ OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
 SHOTS: list[tuple[str, str, tuple[int, int], list[str], str | None]] = [
     # (file, language, size, keys, widget to focus first)
-    ("main-zh-CN", "zh-CN", (120, 36), [], None),
-    ("main-en", "en", (120, 36), [], None),
+    ("main-zh-CN", "zh-CN", (100, 30), ["down"], None),
+    ("main-en", "en", (100, 30), ["down"], None),
     ("case-form-zh-CN", "zh-CN", (100, 32), ["n"], None),
     ("contact-form-en", "en", (100, 32), ["c"], None),
-    ("evidence-zh-CN", "zh-CN", (120, 36), ["down"], "evidence"),
+    ("evidence-zh-CN", "zh-CN", (100, 30), ["down", "2"], "evidence"),
     ("help-en", "en", (100, 36), ["question_mark"], None),
     ("guide-zh-CN", "zh-CN", (120, 36), ["g"], None),
     ("export-zh-CN", "zh-CN", (120, 36), ["x", "4", "down", "down", "down", "down", "down", "down", "down"], None),
     ("due-en", "en", (120, 30), ["D"], None),
-    ("main-80x24-zh-CN", "zh-CN", (80, 24), [], None),
+    ("main-80x24-zh-CN", "zh-CN", (80, 24), ["down"], None),
+    ("main-80x24-en", "en", (80, 24), ["down"], None),
     (
         "call-zh-CN",
         "zh-CN",
@@ -44,10 +45,11 @@ async def shoot(name: str, lang: str, size: tuple[int, int], keys: list[str], fo
     app = WeiquanApp(store, lang=lang, clock=lambda: FIXED_NOW, watch_seconds=0, calendar=CAL)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        if focus == "evidence":
-            app.screen.query_one(EvidenceTable).focus()
         for key in keys:
             await pilot.press(key)
+            await pilot.pause()
+        if focus == "evidence":
+            app.screen.query_one(EvidenceTable).focus()
             await pilot.pause()
         await workers_done(pilot)  # exports are rendered and wrapped in threads
         await pilot.wait_for_scheduled_animations()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 from store.rules.messages import Messages, Msg
 from store.text.controls import for_screen
 from tui.commands import ActionCommands
+from tui.key_order import OrderedKeys
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen
 from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, failure_message
@@ -58,11 +60,11 @@ class UndoEntry:
     undo: Callable[[], object]
 
 
-class WeiquanApp(App[None]):
+class WeiquanApp(OrderedKeys):
     """``WeiquanApp(store, lang="zh-CN")``; tests pass a fixed ``clock`` and ``calendar``."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {ActionCommands}
+    COMMANDS = OrderedKeys.COMMANDS | {ActionCommands}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -293,6 +295,27 @@ class WeiquanApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    # -- Textual's own words, in the UI language (see tui.textual_compat) ------------------------
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.textual_compat import LocalizedCommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(LocalizedCommandPalette(self.msgs))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """None of Textual's (Theme, Keys … in English): the palette offers every action of the
+        screen by its own name, quitting included."""
+        return ()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual answers it with an English notice): how to quit, in the UI language."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            names = " / ".join(dict.fromkeys(self.get_key_display(self.active_bindings[k].binding) for k in keys))
+            self.notify(self.msgs("textual.how_to_quit", keys=names), title=self.msgs("textual.quit_question"))
 
     def attempt(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a WeiquanError becomes a notification instead of a crash."""

@@ -1,8 +1,9 @@
 """``weiquan``: opens the app, or runs a scriptable verb: reading (list, due, export, ics, backup,
 restore, holidays) or writing (new, log, mark, note, attach, status; see tui.capture_cli).
 
-Exit status: 0 success, 1 `due` found something overdue, 2 a user-facing error (printed without a
-traceback), 130 interrupted.
+Exit status: 0 success, 1 `due` found something that needs attention (a deadline passed, or a
+promise broken in a case not yet resolved), 2 a user-facing error (printed without a traceback),
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -30,15 +31,6 @@ class Parser(argparse.ArgumentParser):
         super().error(for_plain_text(message, keep_newlines=True))
 
 
-def _language(value: str) -> str:
-    from store.rules.messages import normalise_language
-
-    try:
-        return normalise_language(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
 def language_of(argv: Sequence[str]) -> str:
     """The language asked for with --lang (before parsing, so the help can be in it), else the locale's."""
     from store.rules.messages import detect_language, normalise_language
@@ -57,73 +49,62 @@ def language_of(argv: Sequence[str]) -> str:
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     from store.persistence.db_location import ENV_DB
-    from store.rules.messages import Messages
+    from store.rules.messages import Messages, normalise_language
     from store.version import __version__
     from tui.capture_cli import add_capture_verbs
 
-    common = Parser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help=f"database file (default: ${ENV_DB}, else your user data folder)",
-    )
-    common.add_argument(
-        "--lang", type=_language, default=argparse.SUPPRESS, help="zh-CN or en (default: from the locale)"
-    )
+    msgs = Messages(lang)
 
-    parser = Parser(
-        prog="weiquan", parents=[common], description="维权 — run a consumer complaint from first contact to 12315."
-    )
-    parser.add_argument("--version", action="version", version=f"weiquan {__version__}")
-    parser.add_argument("--demo", action="store_true", help="open a throwaway database with sample cases")
-    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse (slow links)")
+    def h(key: str, **values: object) -> str:
+        return msgs(f"cli_help.{key}", **values).replace("%", "%%")  # argparse reads % in help texts
+
+    def language(value: str) -> str:
+        try:
+            return normalise_language(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(msgs("cli.unknown_language", value=value)) from None
+
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=h("db", variable=ENV_DB))
+    common.add_argument("--lang", type=language, default=argparse.SUPPRESS, help=h("lang"))
+
+    parser = Parser(prog="weiquan", parents=[common], description=h("weiquan"))
+    parser.add_argument("--version", action="version", version=f"weiquan {__version__}", help=h("version"))
+    parser.add_argument("--demo", action="store_true", help=h("demo"))
+    parser.add_argument("--no-mouse", action="store_true", help=h("no_mouse"))
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
-    p = verbs.add_parser("list", parents=[common], help="list cases")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--all", action="store_true", help="include resolved, closed and trashed cases")
+    p = verbs.add_parser("list", parents=[common], help=h("list"), description=h("list"))
+    p.add_argument("--json", action="store_true", help=h("machine_readable"))
+    p.add_argument("--all", action="store_true", help=h("list_all"))
 
-    p = verbs.add_parser(
-        "export", parents=[common], help="export a case as Markdown, or the 12315 form's boxes (to stdout by default)"
-    )
-    p.add_argument("case", type=int, help="case number (see `weiquan list`)")
+    p = verbs.add_parser("export", parents=[common], help=h("export"), description=h("export"))
+    p.add_argument("case", type=int, help=h("case"))
     p.add_argument(
-        "--format",
-        choices=["timeline", "dossier", "complaint", "form"],
-        default="timeline",
-        help="timeline, dossier, complaint (Markdown) or form: the 12315 form's boxes as plain text to paste",
+        "--format", choices=["timeline", "dossier", "complaint", "form"], default="timeline", help=h("export_format")
     )
-    p.add_argument("--redact", action="store_true", help="mask personal data for a public post")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--json", action="store_true", help="the export with its wording warnings, as JSON")
+    p.add_argument("--redact", action="store_true", help=h("redact"))
+    p.add_argument("-o", "--output", metavar="FILE", help=h("output"))
+    p.add_argument("--json", action="store_true", help=h("export_json"))
 
-    p = verbs.add_parser(
-        "due",
-        parents=[common],
-        help="overdue and upcoming deadlines; exit 0 when nothing is overdue, 1 when something is",
-    )
-    p.add_argument("--within", type=int, default=7, metavar="DAYS", help="upcoming window in days (default 7)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = verbs.add_parser("due", parents=[common], help=h("due_verb"), description=h("due_verb"), epilog=h("due_exit"))
+    p.add_argument("--within", type=int, default=7, metavar="DAYS", help=h("due_within"))
+    p.add_argument("--json", action="store_true", help=h("machine_readable"))
 
-    p = verbs.add_parser("ics", parents=[common], help="write the deadlines as an iCalendar file for a phone calendar")
-    p.add_argument("--within", type=int, default=365, metavar="DAYS", help="how far ahead (default 365)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p = verbs.add_parser("ics", parents=[common], help=h("ics"), description=h("ics"))
+    p.add_argument("--within", type=int, default=365, metavar="DAYS", help=h("ics_within"))
+    p.add_argument("-o", "--output", metavar="FILE", help=h("output"))
 
-    p = verbs.add_parser("backup", parents=[common], help="write a backup file")
-    p.add_argument("-o", "--output", metavar="FILE", help="backup file (default: the backup folder; - for stdout)")
+    p = verbs.add_parser("backup", parents=[common], help=h("backup"), description=h("backup"))
+    p.add_argument("-o", "--output", metavar="FILE", help=h("backup_output"))
 
-    p = verbs.add_parser(
-        "holidays",
-        parents=[common],
-        help="which years' holidays are known; add later years in holidays.toml beside the database",
-    )
-    p.add_argument("--example", action="store_true", help="print a holidays.toml to start from")
+    p = verbs.add_parser("holidays", parents=[common], help=h("holidays"), description=h("holidays"))
+    p.add_argument("--example", action="store_true", help=h("holidays_example"))
 
-    p = verbs.add_parser("restore", parents=[common], help="replace the database with a backup")
-    p.add_argument("file", help="a backup written by `weiquan backup`, or a daily backup copy")
+    p = verbs.add_parser("restore", parents=[common], help=h("restore"), description=h("restore"))
+    p.add_argument("file", help=h("restore_file"))
 
-    add_capture_verbs(verbs, common, Messages(lang))
+    add_capture_verbs(verbs, common, msgs)
     return parser
 
 
@@ -141,10 +122,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calen
     from store.errors import WeiquanError
     from store.rules.messages import Messages, detect_language
     from store.text.controls import for_plain_text
+    from tui.argparse_words import argparse_in
     from tui.capture_cli import CAPTURE_VERBS
 
     clock = clock or china_now
-    args = build_parser(language_of(arguments)).parse_args(arguments)
+    lang = language_of(arguments)
+    with argparse_in(Messages(lang)):  # argparse's own words (usage, errors) in the same language
+        args = build_parser(lang).parse_args(arguments)
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None) or detect_language()
     try:

@@ -12,22 +12,19 @@ from store.calendar.china_time import Clock, china_now
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.persistence.db_location import resolve_db_path
+from store.rules.messages import Messages
+from store.text.controls import for_plain_text
 
 
 def launch_app(args: argparse.Namespace, clock: Clock = china_now) -> int:
+    msgs = Messages(args.lang)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print(
-            "weiquan: the app needs a terminal; for scripts use a verb such as `weiquan list` (see --help).",
-            file=sys.stderr,
-        )
+        print(f"weiquan: {msgs('launch.needs_terminal')}", file=sys.stderr)
         return 2
     term = os.environ.get("TERM", "")
     if term in ("", "dumb", "unknown"):
-        print(
-            f"weiquan: this terminal (TERM={term or 'unset'}) cannot show the full-screen app. Set TERM to "
-            "your terminal's type (e.g. xterm-256color), or use a verb such as `weiquan list` (see --help).",
-            file=sys.stderr,
-        )
+        shown = for_plain_text(term) or msgs("launch.term_unset")
+        print(f"weiquan: {msgs('launch.dumb_terminal', term=shown)}", file=sys.stderr)
         return 2
     from tui.app import WeiquanApp  # Textual loads only here
 

@@ -6,6 +6,12 @@ between 8.2.5 and 8.2.8. Nothing else in weiquan imports a private Textual modul
 private attribute of a Textual object or overrides a private handler
 (tests/meta/test_textual_private_api.py keeps it so); after upgrading Textual, this module and the
 guide's tests (tests/guide/) are what to check.
+
+It also holds the one private override that puts Textual's own words in the UI language: the
+command palette writes "No matches found" inside a private method (tests/app/test_textual_strings.py
+fails if a newer Textual stops calling it). Textual's other words have public hooks
+(WeiquanApp.action_command_palette, get_system_commands, action_help_quit) or go through the
+footer (translated_description).
 """
 
 from __future__ import annotations
@@ -13,8 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from rich.align import Align
 from rich.console import RenderableType
+from rich.text import Text
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.events import Mount
 from textual.geometry import Size
@@ -37,8 +46,13 @@ from textual.widgets._markdown import (
     MarkdownUnorderedListItem,
 )
 from textual.widgets.markdown import MarkdownBlock
+from textual.widgets.option_list import Option
+
+from store.rules.messages import Messages
 
 __all__ = [
+    "KEY_DESCRIPTIONS",
+    "LocalizedCommandPalette",
     "MarkdownBullet",
     "MarkdownBulletList",
     "MarkdownListItem",
@@ -57,6 +71,7 @@ __all__ = [
     "shown_notifications",
     "skips_initial_load",
     "table_cells",
+    "translated_description",
     "watch_frames",
     "without_own_component_classes",
     "without_tree_contents",
@@ -172,6 +187,48 @@ def describe_footer_key(key: Widget, description: str) -> None:
     key, which it labels in English."""
     if isinstance(key, FooterKey):
         key.description = key.tooltip = description
+
+
+# -- Textual's own words (tui.app, tui.widgets.screen_footer) ---------------------------------
+# Key descriptions Textual's widgets give their bindings, and the catalog keys that say them.
+KEY_DESCRIPTIONS = {
+    "Dismiss menu": "textual.dismiss_menu",
+    "Exit the command palette": "textual.exit_palette",
+}
+
+
+def translated_description(description: str, msgs: Messages) -> str:
+    """A Textual key description in the UI language (our own descriptions pass unchanged)."""
+    key = KEY_DESCRIPTIONS.get(description)
+    return msgs(key) if key else description
+
+
+class LocalizedCommandPalette(CommandPalette):
+    """The command palette with its placeholder (a public argument) and its "No matches found"
+    (written inside the private ``_start_no_matches_countdown``) in the UI language."""
+
+    def __init__(self, msgs: Messages) -> None:
+        super().__init__(placeholder=msgs("textual.palette_placeholder"), id="--command-palette")
+        self._no_matches_text = msgs("textual.no_matches")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own version (textual/command.py, 8.2), with the text from the catalog.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self._no_matches_text, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 # -- tests and benchmarks ----------------------------------------------------------------------

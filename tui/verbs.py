@@ -156,34 +156,39 @@ def _days(value: int) -> int:
 
 
 def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
-    """Exit status: 0 nothing overdue, 1 something overdue, even if only by an estimate (for cron and
-    shell logins), 2 error."""
-    from store.deadlines.due_report import due_items
+    """Exit status: 0 nothing needs attention; 1 something is overdue (even if only by an estimate),
+    or a promise was broken in a case not yet resolved (for cron and shell logins); 2 error."""
+    from store.deadlines.due_report import broken_promises, due_items
 
     days = _days(args.within)
     store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
-    items = due_items(store.cases(), store.clock(), days, msgs, calendar=calendar)
+    cases = store.cases()
+    items = due_items(cases, store.clock(), days, msgs, calendar=calendar)
+    broken = broken_promises(cases, msgs)
     overdue = any(item.overdue for item in items)
+    status = EXIT_ATTENTION if overdue or broken else EXIT_OK
     if args.json:
         body = {
             "now": store.clock().isoformat(),
             "within_days": args.within,
             "overdue": overdue,
+            "broken": bool(broken),
             "items": [item.to_json() for item in items],
+            "broken_promises": [item.to_json() for item in broken],
         }
         sys.stdout.write(for_json(body) + "\n")
-        return EXIT_ATTENTION if overdue else EXIT_OK
-    if not items:
-        say(msgs("due.nothing", days=args.within))
+        return status
+    if not items and not broken:
+        say(msgs("due.nothing", count=args.within))
         return EXIT_OK
-    for item in items:
+    for item in broken + items:
         flags = item.flag_labels(msgs)
         say(f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
         say(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:
             say(f"         {one_line(item.estimate_reason)}")
-    return EXIT_ATTENTION if overdue else EXIT_OK
+    return status
 
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
@@ -205,7 +210,7 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     else:
         sys.stdout.write(text)
     if not items:
-        say(msgs("cli.ics_empty", days=args.within), err=True)
+        say(msgs("cli.ics_empty", count=args.within), err=True)
     return EXIT_OK
 
 
@@ -295,8 +300,8 @@ def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
             msgs(
                 "holidays.year",
                 year=year,
-                holidays=len(cal.holidays),
-                workdays=len(cal.workdays),
+                holidays=msgs("holidays.holiday_count", count=len(cal.holidays)),
+                workdays=msgs("holidays.workday_count", count=len(cal.workdays)),
                 source=one_line(cal.source) or msgs("holidays.no_source"),
             )
         )

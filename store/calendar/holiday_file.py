@@ -131,7 +131,7 @@ def calendar_beside(db_path: Path | None, base: WorkCalendar) -> tuple[WorkCalen
         return base, [Msg.of("holidays.not_used", problem=problem.msg)]
     notices = []
     if found.ignored_years:
-        listed = ", ".join(str(y) for y in found.ignored_years)
+        listed = tuple(str(y) for y in found.ignored_years)  # listed in the language's own way
         notices.append(Msg.of("holidays.years_ignored", path=str(path), years=listed))
     return found.calendar(base), notices
 

@@ -54,7 +54,7 @@ class DayResult:
 
 
 def estimate_reason(years: tuple[int, ...]) -> Msg:
-    return Msg.of("clocks.estimate_reason", years="、".join(str(y) for y in years))
+    return Msg.of("clocks.estimate_reason", years=tuple(str(y) for y in years))  # joined in the language's way
 
 
 @lru_cache(maxsize=256)

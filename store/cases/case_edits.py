@@ -20,7 +20,7 @@ _SYSTEM_FIELDS = {"id", "created", "updated", "revision", "deleted_at", "contact
 def reject_system_fields(fields: Mapping[str, Any]) -> None:
     bad = sorted(_SYSTEM_FIELDS.intersection(fields))
     if bad:
-        raise InvalidInput(f"These fields are managed by weiquan and cannot be set: {', '.join(bad)}")
+        raise InvalidInput(Msg.of("store.system_fields", fields=tuple(bad)))
 
 
 def builtins(fields: Mapping[str, Any]) -> dict[str, Any]:

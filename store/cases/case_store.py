@@ -65,7 +65,7 @@ class CaseStore:
         """``create=False`` (commands that only read): a missing database is StoreMissing and
         nothing is created, not even its folder."""
         real = real_db_path(path) if path is not None else None
-        hook = DailyBackups(real) if (real is not None and backups) else None
+        hook = DailyBackups(real, clock=clock) if (real is not None and backups) else None
         storage = SafeStorage(real, before_write=hook, create=create, byte_tables=BYTE_TABLES)
         return cls(storage, clock=clock, locked_open=create)
 
@@ -170,7 +170,7 @@ class CaseStore:
         """Delete for good (only from the trash)."""
         with self._transaction():
             if self._require(case_id).deleted_at is None:
-                raise InvalidInput(f"Case {case_id} is not in the trash; delete it first.")
+                raise InvalidInput(Msg.of("store.not_in_trash", id=case_id))
             self._tables.remove_cases([case_id])
             self._loaded.drop([case_id])
 
@@ -230,8 +230,7 @@ class CaseStore:
             current = self._require(case_id)
             if expected_revision is not None and current.revision != expected_revision:
                 raise ConflictError(
-                    f"Case {case_id} was changed in another session since you opened it "
-                    f"(revision {current.revision}, you started from {expected_revision})."
+                    Msg.of("store.changed_elsewhere", id=case_id, now=current.revision, then=expected_revision)
                 )
             changed = apply(current)
             changed = validated_record(

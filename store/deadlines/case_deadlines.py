@@ -103,9 +103,10 @@ WEEK = dt.timedelta(days=7)
 class Urgency:
     overdue: int  # certainly overdue
     broken: int
-    next_deadline: Deadline | None
+    next_deadline: Deadline | None  # the first not yet overdue
     upcoming_week: int = 0  # deadlines not yet passed that end within 7 days
     overdue_estimated: int = 0  # past an estimated end: perhaps overdue, perhaps not yet
+    first_open: Deadline | None = None  # the earliest still open, overdue or not
 
     @property
     def needs_attention(self) -> bool:
@@ -119,7 +120,8 @@ def case_urgency(case: Case, now: dt.datetime, calendar: WorkCalendar) -> Urgenc
     week = sum(d.when <= now + WEEK for d in upcoming)
     certain = sum(d.certainly_overdue for d in deadlines)
     guessed = sum(d.overdue and d.estimated for d in deadlines)
-    return Urgency(certain, broken, upcoming[0] if upcoming else None, week, guessed)
+    first = deadlines[0] if deadlines else None
+    return Urgency(certain, broken, upcoming[0] if upcoming else None, week, guessed, first)
 
 
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:

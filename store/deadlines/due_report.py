@@ -1,4 +1,5 @@
-"""What is due across all cases, as data for `weiquan due`, the due dashboard and the iCalendar file."""
+"""What is due across all cases, as data for `weiquan due`, the due dashboard and the iCalendar file;
+and the promises that were broken in cases not yet resolved, which need attention as much."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import Deadline, due_across
-from store.records.models import Case
+from store.records.models import Case, Contact, PromiseState
 from store.rules.messages import Messages
 
 
@@ -17,7 +18,7 @@ class DueItem:
     case_title: str
     when: dt.datetime
     overdue: bool
-    kind: str  # "promise" or "statutory"
+    kind: str  # "promise", "statutory", or "broken" (a promise not kept, its case still open)
     label: str  # the promise text, or the rule's name
     detail: str  # channel and agent ID, or the citation
     verified: bool
@@ -32,7 +33,10 @@ class DueItem:
         return self.overdue and not self.estimated
 
     def state_label(self, msgs: Messages) -> str:
-        """Overdue, overdue by an estimate, or coming up: never a plain "overdue" for an estimate."""
+        """Overdue, overdue by an estimate, or coming up: never a plain "overdue" for an estimate;
+        or a promise broken."""
+        if self.kind == "broken":
+            return msgs("due.broken_tag")
         if not self.overdue:
             return msgs("due.upcoming_tag")
         return msgs("due.overdue_tag") if self.certainly_overdue else msgs("due.overdue_estimated_tag")
@@ -60,23 +64,7 @@ class DueItem:
 
 def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
     if deadline.contact is not None:
-        c = deadline.contact
-        detail = msgs.enum("channel", c.channel) + (f" · {msgs('field.agent_id')} {c.agent_id}" if c.agent_id else "")
-        return DueItem(
-            case.id,
-            case.title,
-            deadline.when,
-            deadline.overdue,
-            "promise",
-            c.promise or "—",
-            detail,
-            True,
-            c.deadline_estimated,
-            "",
-            f"contact-{c.id}-promise",
-            case.revision,
-            case.updated,
-        )
+        return _promise_item(case, deadline.contact, deadline.when, deadline.overdue, "promise", msgs)
     clock = deadline.clock
     assert clock is not None
     reason = " ".join(msgs(r) for r in clock.reasons)
@@ -95,6 +83,39 @@ def describe(deadline: Deadline, case: Case, msgs: Messages) -> DueItem:
         case.revision,
         case.updated,
     )
+
+
+def _promise_item(case: Case, contact: Contact, when: dt.datetime, overdue: bool, kind: str, msgs: Messages) -> DueItem:
+    detail = msgs.enum("channel", contact.channel)
+    if contact.agent_id:
+        detail += f" · {msgs('field.agent_id')} {contact.agent_id}"
+    return DueItem(
+        case.id,
+        case.title,
+        when,
+        overdue,
+        kind,
+        contact.promise or "—",
+        detail,
+        True,
+        contact.deadline_estimated,
+        "",
+        f"contact-{contact.id}-{kind}",
+        case.revision,
+        case.updated,
+    )
+
+
+def broken_promises(cases: list[Case], msgs: Messages) -> list[DueItem]:
+    """Promises marked broken in active cases (a follow-up or the next step is due), by date."""
+    found = [
+        _promise_item(case, contact, contact.deadline or contact.at, False, "broken", msgs)
+        for case in cases
+        if case.status.is_active and case.deleted_at is None
+        for contact in case.contacts
+        if contact.promise_state is PromiseState.BROKEN
+    ]
+    return sorted(found, key=lambda item: (item.when, item.case_id))
 
 
 def due_items(

@@ -137,7 +137,7 @@ def form_text(boxes: list[FormBox], msgs: Messages) -> str:
     for box in boxes:
         label = f"【{box.label}】" if zh else f"[{box.label}]"
         if box.text:
-            label += msgs("form12315.length", n=box.length)
+            label += msgs("form12315.length", count=box.length)
             blocks.append(f"{label}\n{box.text}")
         else:
             blocks.append(f"{label}{msgs('form12315.missing_mark', note=box.missing)}")

@@ -8,6 +8,7 @@ import re
 import stat
 from pathlib import Path
 
+from store.calendar.china_time import Clock, china_now, to_china
 from store.persistence.atomic_files import atomic_write, companion_folder, temp_pattern
 from store.persistence.file_errors import cannot
 from store.persistence.regular_files import read_regular
@@ -60,16 +61,28 @@ def backup_temp_pattern(db_path: Path) -> re.Pattern[str]:
 
 
 class DailyBackups:
-    """Before the first write of each day, keep a copy of the file as it was; keep the last N days."""
+    """Before the first write of each day, keep a copy of the file as it was; keep the last N days.
 
-    def __init__(self, db_path: Path, keep: int = DAILY_BACKUPS_KEPT, today: dt.date | None = None) -> None:
+    The day is the one the user sees: China's date from ``clock`` (the store's clock), not the
+    machine's own time zone, which on a server is often UTC (a copy made at 07:00 in Shanghai
+    was named after the day before). ``today`` fixes the date outright.
+    """
+
+    def __init__(
+        self,
+        db_path: Path,
+        keep: int = DAILY_BACKUPS_KEPT,
+        today: dt.date | None = None,
+        clock: Clock = china_now,
+    ) -> None:
         self.db_path = db_path
         self.keep = keep
         self._today = today
+        self._clock = clock
         self._done_for: dt.date | None = None
 
     def __call__(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or to_china(self._clock()).date()
         if self._done_for == today or not self.db_path.exists() or self.db_path.stat().st_size == 0:
             return
         target = backup_dir(self.db_path) / f"{self.db_path.stem}-daily-{today.isoformat()}.json"

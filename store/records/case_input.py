@@ -89,8 +89,7 @@ def case_fields_from_form(values: dict[str, Any], today: dt.date) -> dict[str, A
         "tags": parse_tags(values.get("tags", "")),
         "notes": values.get("notes", ""),
     }
-    if fields["order_date"] and fields["delivery_date"] and fields["delivery_date"] < fields["order_date"]:
-        raise InvalidInput(Msg.of("input.sign_off_before_order"), "delivery_date")
+    # Dates that look wrong (a sign-off before the order …) are warnings: store.records.date_checks.
     now = dt.datetime.combine(today, dt.time(), CHINA_TZ)
     build(Case, {**fields, "id": 1, "created": now, "updated": now})  # every remaining rule, same as the store
     return fields
@@ -137,9 +136,7 @@ def contact_fields_from_form(
 ) -> tuple[dict[str, Any], ResolvedDeadline | None]:
     """Typed contact fields (and the resolved deadline, for display) from form text; a relative
     deadline ("3个工作日") is counted on ``calendar``."""
-    at = parse_datetime(values.get("at", ""), "at", now=now)
-    if at > now + dt.timedelta(days=1):
-        raise InvalidInput(Msg.of("input.contact_in_future"), "at")
+    at = parse_datetime(values.get("at", ""), "at", now=now)  # a future time: a warning (date_checks)
     resolved = parse_deadline(values.get("deadline", ""), at, calendar)
     fields: dict[str, Any] = {
         "at": at,

@@ -8,7 +8,6 @@ Case and reports a bad one with its case and field.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -17,7 +16,8 @@ import msgspec
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
 from store.records.record_ids import MAX_RECORD_ID
-from store.rules.messages import Messages, Msg, catalog
+from store.records.validation_messages import invalid_input, problem
+from store.rules.messages import Msg
 
 Aware = Annotated[dt.datetime, msgspec.Meta(tz=True)]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -159,7 +159,7 @@ class Contact(_Record, kw_only=True):
         if self.promise_state is PromiseState.NONE:
             self.promise_state = PromiseState.PENDING
         if deadline is not None and deadline < self.at - _DAY:
-            raise ValueError("the promised deadline is before the contact itself")
+            raise ValueError(problem(Msg.of("input.deadline_before_contact")))
 
 
 class Case(_Record, kw_only=True):
@@ -203,14 +203,13 @@ class Case(_Record, kw_only=True):
 
     def __post_init__(self) -> None:
         if not self.title.strip():
-            raise ValueError("the title is empty")
-        if self.order_date and self.delivery_date and self.delivery_date < self.order_date:
-            raise ValueError("the delivery date is before the order date")
+            raise ValueError(problem(Msg.of("input.title_needed")))
+        # A sign-off before the order is asked about when typed, not refused (store.records.date_checks).
         if self.delivery_time is not None and self.delivery_date is None:
-            raise ValueError("a sign-off time needs its date")
-        problem = credit_code_problem(self.respondent_credit_code)
-        if problem:
-            raise ValueError(Messages("en")(problem))
+            raise ValueError(problem(Msg.of("input.time_needs_date")))
+        wrong = credit_code_problem(self.respondent_credit_code)
+        if wrong:
+            raise ValueError(problem(wrong))
 
     # -- derived views -------------------------------------------------------------------------
     def timeline(self) -> list[Contact]:
@@ -241,15 +240,6 @@ class Case(_Record, kw_only=True):
         return "\n".join(parts).casefold()
 
 
-def describe(error: msgspec.ValidationError) -> tuple[str, str]:
-    """Split msgspec's 'Expected … - at `$.contacts[0].at`' into (field, problem)."""
-    text = str(error)
-    problem, sep, where = text.rpartition(" - at `")
-    if not sep:
-        return "", text
-    return where.rstrip("`").removeprefix("$").lstrip("."), problem
-
-
 def encode_case(case: Case) -> dict[str, Any]:
     """The stored document for a case (its id is the TinyDB document id, not a field)."""
     doc: dict[str, Any] = msgspec.to_builtins(case)
@@ -276,21 +266,7 @@ def build(kind: type[R], fields: dict[str, Any]) -> R:
         raise _invalid(error) from None
 
 
-_TOO_LONG = re.compile(r"^Expected `(?:str|array)` of length <= (\d+)$")
-# Record fields whose label in the catalogs has another name.
-_LABELS = {"amount_paid_fen": "amount_paid", "compensation_fen": "compensation", "recovered_fen": "recovered"}
-
-
 def _invalid(error: msgspec.ValidationError) -> InvalidInput:
-    """A validation error as a message for the user: the field by its label, the common problems
-    (too long) in the user's language, anything else with msgspec's own words."""
-    field, problem = describe(error)
-    root = field.split(".")[0].split("[")[0]
-    key = f"field.{_LABELS.get(root, root)}"
-    label: str | Msg = Msg.of(key) if key in catalog("en") else root
-    too_long = _TOO_LONG.match(problem)
-    if too_long and root:
-        return InvalidInput(Msg.of("input.too_long", field=label, limit=int(too_long[1])), field)
-    if not root:
-        return InvalidInput(problem)
-    return InvalidInput(Msg.of("input.field_invalid", field=label, problem=problem), field)
+    """A validation error as a message for the user: the field by its label, the problem from the
+    catalogs (store.records.validation_messages)."""
+    return invalid_input(error)

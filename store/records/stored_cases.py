@@ -12,8 +12,9 @@ from typing import Any
 import msgspec
 
 from store.errors import InvalidInput
-from store.records.models import Case, describe
+from store.records.models import Case
 from store.records.record_ids import is_record_id
+from store.records.validation_messages import problem_message, split_error
 from store.rules.messages import Msg
 
 _DECODER = msgspec.json.Decoder(Case)
@@ -83,8 +84,9 @@ def _twice(case_id: int, title: object, field: str, record_id: int) -> InvalidIn
 
 
 def _invalid(case_id: int, title: object, error: msgspec.ValidationError) -> InvalidInput:
-    field, problem = describe(error)
-    where = Msg.of("store.in_field", field=field) if field else ""
+    field, text = split_error(error)
+    problem = problem_message(field, text, by_label=False)  # the field as named in the file
+    where = Msg.of("store.in_field", field=field) if field and "field" not in problem.params else ""
     problem_msg = Msg.of("store.record_invalid", case=_label(case_id, title), where=where, problem=problem)
     return InvalidInput(problem_msg, field or None)
 

@@ -144,7 +144,8 @@ def deadlines_table(lang: str) -> str:
     columns = ("deadline", "length", "source", "verified", "as_of")
     lines = ["| " + " | ".join(msgs(f"deadlines_table.{c}") for c in columns) + " |", "|---" * len(columns) + "|"]
     for rule in rules():
-        length = msgs("deadlines_table.amount", length=rule.length, unit=msgs(f"deadlines_table.{rule.unit}"))
+        unit = msgs(f"deadlines_table.{rule.unit}", count=rule.length)
+        length = msgs("deadlines_table.amount", length=rule.length, unit=unit)
         verified = msgs("deadlines_table.checked" if rule.verified else "deadlines_table.unchecked")
         cells = [rule.name(lang), length, rule.citation(lang), verified, rule.as_of.isoformat()]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 LANGUAGES = ("zh-CN", "en")
+PLURAL_ONE, PLURAL_OTHER = "singular", "plural"  # the forms of a message that depends on its count
 DEFAULT_LANGUAGE = "en"
 
 
@@ -78,6 +79,10 @@ class Messages:
     """``msgs("case.title")`` or ``msgs("due.overdue", days=3)``; falls back to English, then the key.
 
     ``msgs(Msg(...))`` translates a message built by the core, its Msg parameters included.
+
+    A message whose words depend on a number is a table in the catalog, ``{singular = "{count}
+    case", plural = "{count} cases"}``, and its ``count`` parameter picks the form (English says
+    "1 case", "2 cases"; Chinese needs one form, written as a plain string).
     """
 
     def __init__(self, lang: str) -> None:
@@ -88,10 +93,20 @@ class Messages:
     def __call__(self, key: str | Msg, /, **values: object) -> str:
         if isinstance(key, Msg):
             return self(key.key, **{**key.params, **values})
-        text = self._own.get(key) or self._fallback.get(key) or key
+        text = self._text(key, values.get("count"))
         if not values:
             return text
         return text.format(**{name: self._word(v) for name, v in values.items()})
+
+    def _text(self, key: str, count: object) -> str:
+        for table in (self._own, self._fallback):
+            text = table.get(key)
+            if text:
+                return text
+            if f"{key}.{PLURAL_OTHER}" in table:
+                form = PLURAL_ONE if count == 1 and f"{key}.{PLURAL_ONE}" in table else PLURAL_OTHER
+                return table[f"{key}.{form}"]
+        return key
 
     def _word(self, value: object) -> object:
         """A parameter in this language: a Msg translated, a tuple of them listed ("a, b" / "a、b")."""
@@ -102,7 +117,7 @@ class Messages:
         return value
 
     def has(self, key: str) -> bool:
-        return key in self._own
+        return key in self._own or f"{key}.{PLURAL_OTHER}" in self._own
 
     def enum(self, group: str, value: object) -> str:
         """Label of an enum member, e.g. enum('channel', Channel.HOTLINE)."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
+
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.screens.due import DueScreen
@@ -51,7 +54,11 @@ async def test_the_trash_follows_another_sessions_restore(make_app, app_store: C
         CaseStore.open(db_path, clock=lambda: FIXED_NOW).restore_case(case_id)
         app.check_outside_changes()
         await pilot.pause()
-        assert "thrown away" not in screen_text(pilot)
+        trash = app.screen
+        assert isinstance(trash, TrashScreen)
+        table = trash.query_one("#trash-table", DataTable)
+        assert list(table.rows) == [RowKey("none")]  # only the "trash is empty" line
+        assert "thrown away" in [row.title for row in app.screen_stack[-2].query_one(CaseList).rows]  # back in the list
 
 
 async def test_a_language_switch_rebuilds_the_main_screen_on_the_same_case(make_app, app_store: CaseStore) -> None:

@@ -174,6 +174,7 @@ async def test_evidence_state_and_attached_file(make_app, app_store: CaseStore, 
     proof.write_bytes(b"\x00video" * 300_000)
     app = make_app()
     async with app.run_test(size=(200, 80)) as pilot:
+        await pilot.press("2")  # the evidence tab
         app.screen.query_one(EvidenceTable).focus()
         await pilot.press("v")
         await fill(pilot, "note", "三张照片 + 开箱视频")
@@ -193,6 +194,7 @@ async def test_attach_missing_file_is_an_inline_error(make_app, app_store: CaseS
     _case_with_promise(app_store)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # the evidence tab
         app.screen.query_one(EvidenceTable).focus()
         await pilot.press("v")
         await fill(pilot, "attach", str(tmp_path / "nope.jpg"))
@@ -337,10 +339,13 @@ async def test_follow_up_key_prefills_the_suggested_channel(make_app, app_store:
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
         assert app.screen.values()["channel"] == "hotline"
-        assert "8821" in app.screen.values()["summary"]
+        # the advice is a hint under "what was said", never the record itself
+        assert app.screen.values()["summary"] == ""
+        assert "8821" in screen_text(pilot) and "not saved" in screen_text(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert len(app_store.get(case_id).contacts) == 2
+        contacts = app_store.get(case_id).contacts
+        assert len(contacts) == 2 and contacts[-1].summary == ""
 
 
 async def test_export_dialog_preview_redact_save_and_copy(make_app, app_store: CaseStore, tmp_path: Path) -> None:

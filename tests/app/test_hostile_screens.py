@@ -63,17 +63,21 @@ async def test_every_screen_and_dialog(make_app, app_store: CaseStore, hostile_c
         main = app.screen
         assert isinstance(main, MainScreen)
         assert_clean(app, "main")
+        await visit(pilot, "3", where="statutory clocks tab")
+        await visit(pilot, "4", where="all facts tab")
         shown = screen_text(pilot)
         # The example: a reference's label on the case pane.
         label = app_store.get(hostile_case).references[0].label
         assert label.replace("\x1b", "␛").replace("\x07", "␇").split("\n")[0][:20] in shown
         assert "[@click=app.quit]" in shown or "[VIP] order" in shown or "[/]" in shown
 
+        await pilot.press("1")
         main.query_one(Timeline).focus()
         await visit(pilot, where="timeline")
         await visit(pilot, "e", expect=ContactForm, where="contact form")
         await visit(pilot, "escape", expect=MainScreen, where="back")
 
+        await pilot.press("2")
         main.query_one(EvidenceTable).focus()
         await visit(pilot, where="evidence files")
         await visit(pilot, "v", expect=EvidenceForm, where="evidence form")
@@ -145,6 +149,7 @@ async def test_attached_file_name_is_text_in_its_toast(make_app, app_store: Case
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        await pilot.press("2")
         app.screen.query_one(EvidenceTable).focus()
         await pilot.press("v")
         await settle(pilot)

@@ -41,6 +41,8 @@ async def test_the_form_records_sign_off_time_sanbao_and_confirmed_facts(make_ap
         assert case.delivery_date == dt.date(2026, 11, 13) and case.delivery_time == dt.time(18, 20)
         assert case.sanbao_covered and case.deceived and not case.seller_knew
         assert case.category is Category.COUNTERFEIT and case.loss_fen == 1_200
+        await pilot.press("4")  # every fact of the case
+        await pilot.pause()
         shown = screen_text(pilot)
         assert "法定赔偿（退款之外另计）" in shown and "¥500.00" in shown  # 3 × ¥59.90 is below ¥500
         # editing keeps the time: the form shows it again
@@ -70,6 +72,7 @@ async def test_the_case_pane_shows_the_168_hour_cut_off_first(make_app, app_stor
     )
     app = make_app("en")
     async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.press("3")  # the statutory clocks
         await pilot.pause()
         text = screen_text(pilot)
         cutoff = text.index("7-day return: the platform may close it 168 hours after sign-off")

@@ -47,10 +47,14 @@ async def test_every_text_field_renders_literally(make_app, hostile_case: int) -
     async with app.run_test(size=(220, 120)) as pilot:
         app.screen.query_one(Timeline).focus()
         await pilot.pause()
-        app.screen.query_one(EvidenceTable).focus()
-        await pilot.pause()
-        text = screen_text(pilot)
-        svg = app.export_screenshot()
+        text, svg = screen_text(pilot), app.export_screenshot()
+        for tab in ("4", "2"):  # all the facts; the evidence checklist with the item's files
+            await pilot.press(tab)
+            await pilot.pause()
+            if tab == "2":
+                app.screen.query_one(EvidenceTable).focus()
+                await pilot.pause()
+            text, svg = text + screen_text(pilot), svg + app.export_screenshot()
     expected = [v.replace("\x1b", "␛").replace("\x07", "␇") for v in (*HOSTILE.values(), *CONTACT.values())]
     expected += ["[tag]", "[l]: [v]", "[green]EV[/green]", "/tmp/[bold]file[/bold].jpg"]
     for value in expected:

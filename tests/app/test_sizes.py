@@ -59,10 +59,84 @@ async def test_narrow_terminal_shows_one_pane_and_w_switches(make_app, app_store
         assert app.screen.has_class("-show-detail")
 
 
-async def test_usable_at_80x24(make_app, app_store: CaseStore) -> None:
+def _line_with(text: str, *needles: str) -> str:
+    """The screen line that holds every one of ``needles``."""
+    lines = [line for line in text.splitlines() if all(n in line for n in needles)]
+    assert lines, f"no line holds all of {needles!r}:\n{text}"
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "words"),
+    [
+        ((80, 24), "zh-CN", ("客服热线", "8821", "11-23", "!已逾期", "3个")),
+        ((100, 30), "en", ("Hotline", "8821", "11-23", "!OVERDUE", "3个工作日")),
+        ((80, 24), "en", ("Hotline", "8821", "11-23", "!OVERDUE", "3个")),
+        ((60, 20), "zh-CN", ("客服热线", "8821", "11-23", "!已逾期", "3个")),  # one pane: the case
+    ],
+    ids=["80x24-zh", "100x30-en", "80x24-en", "60x20-zh"],
+)
+async def test_a_contact_row_shows_its_deadline_and_state(make_app, app_store, size, lang, words) -> None:
+    """The timeline row of the overdue hotline promise: date, channel, agent ID, deadline, state and
+    the start of the promise on one line, with no horizontal scrolling."""
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
+    [hotline] = [c for c in app_store.get(1).contacts if c.agent_id == "8821"]
+    assert f"{hotline.deadline:%m-%d}" == words[2] and hotline.promise.startswith(words[4])
+    app = make_app(lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.jump_to_case(1)
+        if app.screen.has_class("-narrow"):
+            await pilot.press("enter")  # open the case
+        await pilot.pause()
+        text = screen_text(pilot)
+        row = _line_with(text, *words)
+        assert row.index(words[1]) < row.index(words[2]) < row.index(words[3]) < row.index(words[4])
+        assert app.screen.query_one("#timeline").scroll_x == 0
+
+
+async def test_80x24_keeps_the_facts_short_and_the_tabs_one_key_away(make_app, app_store: CaseStore) -> None:
     fill_demo(app_store, FIXED_NOW.date(), CAL)
     app = make_app("zh-CN")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#summary").region.height <= 3
         text = screen_text(pilot)
-        assert "羊绒围巾发错颜色" in text and "下一步" in text and "新建案件" in text
+        assert "羊绒围巾发错颜色" in text and "➜" in text
+        assert "[1 联系记录]" in text and "2 证据" in text and "3 法定期限" in text and "4 案件信息" in text
+        footer = text.splitlines()[-1]
+        assert "? 帮助" in footer and "c 记录联系" in footer and "n 新建案件" in footer
+        app.screen.jump_to_case(1)
+        for key, shown in (("2", "客服聊天记录"), ("3", "七日无理由退货期"), ("4", "订单号"), ("1", "客服热线")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert shown in screen_text(pilot), key
         assert not app.screen.has_class("-narrow")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (60, 20)])
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_help_is_always_in_the_footer(make_app, app_store: CaseStore, size, lang) -> None:
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
+    app = make_app(lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert ("? Help" if lang == "en" else "? 帮助") in footer
+        if size[0] >= 100:
+            assert ("f Log follow-up" if lang == "en" else "f 记录跟进") in footer
+
+
+async def test_the_case_list_date_column_means_one_thing(make_app, app_store: CaseStore) -> None:
+    """Every row's date is the case's next deadline (past when overdue, marked !); no status words."""
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
+    app = make_app("zh-CN")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot)
+        header = _line_with(text, "#", "案件", "期限")
+        assert header.index("案件") < header.index("期限")
+        overdue = _line_with(text, "蓝牙耳机")
+        assert "!" in overdue and "11-23" in overdue and "已逾期" not in overdue
+        resolved = _line_with(text, "面霜降价")
+        assert "✓" in resolved and "已解决" not in resolved

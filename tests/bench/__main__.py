@@ -5,6 +5,7 @@ from tests.bench import (
     cli_bench,
     export_bench,
     guide_bench,
+    key_order_bench,
     keys_bench,
     memory_bench,
     outside_change_bench,
@@ -23,6 +24,7 @@ if __name__ == "__main__":
     store_bench.run()
     startup_bench.run()
     keys_bench.run()
+    key_order_bench.run()
     outside_change_bench.run()
     memory_bench.run()
     cli_bench.run()

@@ -99,6 +99,15 @@ def test_daily_backups_rotate(tmp_path: Path) -> None:
     assert len(dailies) == 5 and dailies[-1].endswith("2030-10-19.json") and dailies[0].endswith("2030-10-15.json")
 
 
+def test_daily_backup_is_named_by_the_date_in_china(tmp_path: Path) -> None:
+    """At 23:30 UTC it is already 07:30 the next morning in Shanghai: the copy carries that date."""
+    db = tmp_path / "weiquan.json"
+    late_utc = dt.datetime(2026, 11, 26, 23, 30, tzinfo=dt.UTC)
+    CaseStore.open(db, clock=lambda: late_utc).create_case({"title": "first"})  # the file exists now
+    CaseStore.open(db, clock=lambda: late_utc).create_case({"title": "second"})  # first change of a day
+    assert [p.name for p in backup_dir(db).glob("*-daily-*.json")] == ["weiquan-daily-2026-11-27.json"]
+
+
 def test_migration_runs_after_a_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "weiquan.json"
     _populated(db)

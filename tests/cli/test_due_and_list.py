@@ -17,6 +17,7 @@ import pytest
 
 from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
+from store.records.models import PromiseState
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_main, run_weiquan
@@ -59,6 +60,37 @@ def test_due_exit_1_when_something_is_overdue(db: Path) -> None:
     result = due("--db", str(db), "--lang", "zh-CN")
     assert result.returncode == 1
     assert "逾期" in result.stdout
+
+
+def test_due_exit_1_when_a_promise_was_broken_in_an_open_case(db: Path) -> None:
+    """Three broken promises and nothing overdue: that needs attention (exit 1), and says what."""
+    for n in range(3):
+        case_id = _with_promise(db, FIXED_NOW + dt.timedelta(days=20 + n))
+        store = CaseStore.open(db, clock=lambda: FIXED_NOW)
+        contact = store.get(case_id).contacts[0]
+        store.set_promise_state(case_id, contact.id, PromiseState.BROKEN)
+    result = due("--db", str(db), "--lang", "en")
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.count("BROKEN") == 3 and "8821" in result.stdout
+    body = orjson.loads(due("--json", "--db", str(db)).stdout)
+    assert body["broken"] is True and body["overdue"] is False
+    assert [item["kind"] for item in body["broken_promises"]] == ["broken"] * 3
+    zh = due("--db", str(db), "--lang", "zh-CN")
+    assert zh.returncode == 1 and zh.stdout.count("未兑现") == 3
+
+
+def test_due_exit_0_when_the_case_with_the_broken_promise_is_resolved(db: Path) -> None:
+    case_id = _with_promise(db, FIXED_NOW + dt.timedelta(days=20))
+    store = CaseStore.open(db, clock=lambda: FIXED_NOW)
+    store.set_promise_state(case_id, store.get(case_id).contacts[0].id, PromiseState.BROKEN)
+    store.update_case(case_id, {"status": "resolved"})
+    result = due("--db", str(db), "--lang", "en")
+    assert result.returncode == 0 and "BROKEN" not in result.stdout
+
+
+def test_due_help_documents_the_exit_codes() -> None:
+    text = run_weiquan("due", "--help").stdout
+    assert "exit status" in text and "0 nothing needs attention" in text and "broken" in text
 
 
 def test_due_json(db: Path) -> None:

@@ -60,6 +60,25 @@ def _add_case(tty: TmuxSession, title: str) -> None:
     tty.wait_for("已创建案件")
 
 
+def test_a_burst_over_ssh_lands_in_the_fields_it_was_typed_for(sshd: SshServer, login, tmp_path: Path) -> None:
+    """A fast typist's keys arrive together over SSH: a new case and a contact, each typed as one
+    burst with Tabs (and the key that opens the form), land in their fields."""
+    db = tmp_path / "weiquan.json"
+    tty = login(db, width=80, height=24)
+    tty.wait_for("还没有案件", timeout=30)
+    tty.burst("n耳机没声音\t淘宝\t数码旗舰店", "<C-s>")
+    _wait_until(lambda: db.exists() and len(CaseStore.open(db, backups=False).cases()) == 1)
+    tty.burst("c\t\t\tKF-77\t\t" + "客服说要等仓库验货，" * 6 + "\t七天内退款\t7天", "<C-s>")
+    _wait_until(lambda: bool(CaseStore.open(db, backups=False).cases()[0].contacts))
+    [case] = CaseStore.open(db).cases()
+    assert (case.title, case.platform, case.shop) == ("耳机没声音", "淘宝", "数码旗舰店")
+    [contact] = case.contacts
+    assert (contact.agent_id, contact.summary, contact.promise) == ("KF-77", "客服说要等仓库验货，" * 6, "七天内退款")
+    assert contact.deadline is not None
+    tty.send("q")
+    tty.wait_for("WEIQUAN-EXITED-0", timeout=20)
+
+
 def test_interactive_login_then_export_over_ssh(sshd: SshServer, login, tmp_path: Path) -> None:
     db = tmp_path / "weiquan.json"
     tty = login(db)

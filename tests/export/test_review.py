@@ -84,7 +84,7 @@ def test_cli_redacted_export_counts_what_it_masked_and_asks_for_a_review(tmp_pat
     store.add_contact(case.id, {"at": "2026-11-20T10:00:00+08:00", "channel": "hotline", "summary": SUMMARY})
     out = run_weiquan("export", str(case.id), "--redact", "--db", str(db), "--lang", "en")
     assert out.returncode == 0 and "13812345678" not in out.stdout
-    assert "Masked automatically: 2 mobile number, 1 order or reference number, 2 name." in out.stderr
+    assert "Masked automatically: mobile number: 2, order or reference number: 1, name: 2." in out.stderr
     assert "Not reviewed yet" in out.stderr and "has not been reviewed" in out.stdout
     zh = run_weiquan("export", str(case.id), "--redact", "--db", str(db), "--lang", "zh-CN")
     assert "已自动隐去：手机号 2 处，订单号/单号 1 处，姓名 2 处。尚未人工核对" in zh.stderr

@@ -7,7 +7,8 @@ from textual.widgets import OptionList
 
 import tui.app
 from store.cases.case_store import CaseStore
-from store.rules.guide_structure import section
+from store.rules.guide_structure import Target, chapter_title, section
+from tests.guide.test_guide_search import raw_occurrences
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tests.helpers.guide import heading_is_visible, open_guide
 from tui.screens.guide import GuideScreen
@@ -57,24 +58,85 @@ async def test_find_a_chinese_word_and_jump_between_matches(make_app) -> None:
         await type_text(pilot, "截图")
         await pilot.press("enter")
         await settle(pilot)
-        total = len(guide.matches)
-        assert total >= 3 and guide.match_index == 0
-        assert all("截图" in (block.source or "") for block in guide.matches)
-        await pilot.press("N")  # the last match, far down the chapter
-        await settle(pilot)
-        last = guide.matches[-1]
-        viewer = guide.query_one(GuideViewer)
-        assert viewer.scroll_y > 0 and viewer.region.contains_region(last.region)  # in view, not the top
+        here = [n for n, hit in enumerate(guide.hits) if hit.chapter == guide.current.chapter]
+        assert len(here) >= 3 and guide.hit_index == here[0]  # from the chapter being read on
+        assert all("截图" in hit.text for hit in guide.hits)
         await pilot.press("n")
         await settle(pilot)
+        marked = guide.query(".-find-hit")
+        assert len(marked) == 1 and "截图" in (marked.first().source or "")
         assert "共 " in screen_text(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        assert guide.match_index == 1 and guide.matches[1].has_class("-find-hit")
-        assert not guide.matches[0].has_class("-find-hit")
-        await pilot.press("N", "N")
-        await pilot.pause()
-        assert guide.match_index == total - 1  # wraps around
+
+
+async def _find(pilot, guide: GuideScreen, query: str) -> None:
+    await pilot.press("slash")
+    await type_text(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_find_across_chapters_lists_every_hit_and_n_opens_the_next_chapter(make_app) -> None:
+    """三倍 is in several chapters, twice in the laws chapter: every occurrence is listed with its
+    chapter and line, and n and N go through them, opening the chapter of each."""
+    expected = raw_occurrences("zh-CN", "三倍")
+    app = make_app("zh-CN")
+    async with app.run_test(size=(120, 40)) as pilot:
+        guide = await open_guide(pilot)
+        await guide.go(Target("01-who.md", ""))
+        await settle(pilot)
+        await _find(pilot, guide, "三倍")
+        assert [(h.chapter, h.line) for h in guide.hits] == expected
+        assert guide.current.chapter == expected[0][0] and guide.hit_index == 0
+        text = screen_text(pilot)
+        assert f"第 1 处，共 {len(expected)} 处" in text
+        laws = chapter_title("zh-CN", "04-laws.md")
+        for chapter, line in expected[:3]:  # the list of hits (the first ones fit on screen)
+            assert f"{chapter_title('zh-CN', chapter)} 第 {line + 1} 行" in text
+        for index in range(1, len(expected)):
+            await pilot.press("n")
+            await settle(pilot)
+            assert guide.current.chapter == expected[index][0] and guide.hit_index == index
+            [block] = guide.query(".-find-hit")
+            assert "三倍" in (block.source or "")
+            assert guide.query_one(GuideViewer).region.contains_region(block.region)
+        chapter, line = expected[-1]
+        assert f"第 {len(expected)} 处，共 {len(expected)} 处：{chapter_title('zh-CN', chapter)} 第 {line + 1} 行" in (
+            screen_text(pilot)
+        )
+        assert sum(c == "04-laws.md" for c, _ in expected) == 2 and laws
+        await pilot.press("n")  # wraps to the first, back in its chapter
+        await settle(pilot)
+        assert guide.current.chapter == expected[0][0] and guide.hit_index == 0
+        await pilot.press("N")
+        await settle(pilot)
+        assert guide.current.chapter == expected[-1][0] and guide.hit_index == len(expected) - 1
+
+
+async def test_escape_closes_the_find_bar_before_the_guide(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        guide = await open_guide(pilot)
+        await _find(pilot, guide, "screenshot")
+        assert guide.hits and guide.query_one("#guide-hits").display
+        await pilot.press("escape")  # the hits and the bar go, the guide stays
+        await settle(pilot)
+        assert app.screen is guide and not guide.hits and not guide.query(".-find-hit")
+        assert not guide.query_one("#guide-find").display and not guide.query_one("#guide-hits").display
+        await pilot.press("slash")
+        await pilot.press("escape")  # typing in the bar: Esc closes the bar
+        await settle(pilot)
+        assert app.screen is guide
+        await pilot.press("escape")  # and then the guide
+        await settle(pilot)
+        assert app.screen is not guide
+
+
+async def test_nothing_found_says_so_for_the_whole_guide(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        guide = await open_guide(pilot)
+        await _find(pilot, guide, "zzqqxx")
+        assert guide.hits == [] and "is not in the guide" in screen_text(pilot)
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
@@ -99,6 +161,7 @@ async def test_open_from_an_evidence_item_lands_on_how_to_collect_it(make_app, a
     logistics = next(i for i, item in enumerate(case.evidence) if item.kind.value == "logistics")
     app = make_app(lang)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # the evidence tab
         table = app.screen.query_one(EvidenceTable)
         table.focus()
         table.cursor = logistics
@@ -113,6 +176,8 @@ async def test_unverified_clock_is_displayed_as_unverified(make_app, app_store: 
     app_store.add_contact(case.id, {"at": FIXED_NOW, "channel": "public_post"})
     app = make_app("en")
     async with app.run_test(size=(160, 80)) as pilot:
+        await pilot.press("3")  # the clocks tab
+        await pilot.pause()
         text = screen_text(pilot)
         assert "Heimao Tousu: merchant reply" in text and "UNVERIFIED" in text
 

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
 from store.calendar.china_time import CHINA_TZ
+from store.text.cell_width import cell_len
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 
@@ -59,6 +60,28 @@ def screen_text(pilot: Pilot) -> str:
         lines.setdefault(match[1], []).append(html.unescape(re.sub(r"<[^>]+>", "", match[2])))
     rows = ["".join(parts) for _, parts in sorted(lines.items(), key=lambda kv: float(kv[0]))]
     return "\n".join(rows).replace("\xa0", " ")
+
+
+SVG_FIRST_ROW, SVG_ROW_HEIGHT, SVG_CELL_WIDTH = 20.0, 24.4, 12.2  # Textual's screenshot grid
+
+
+def screen_cells(pilot: Pilot) -> list[list[str]]:
+    """The screen as a grid of cells, ``cells[y][x]`` (a wide character's second cell is "")."""
+    svg = pilot.app.export_screenshot()
+    width, height = pilot.app.size
+    grid = [[" "] * width for _ in range(height)]
+    for match in re.finditer(r'<text[^>]*\bx="([\d.]+)"[^>]*\by="([\d.]+)"[^>]*>(.*?)</text>', svg, flags=re.S):
+        row = (float(match[2]) - SVG_FIRST_ROW) / SVG_ROW_HEIGHT
+        if abs(row - round(row)) > 0.01 or not 0 <= round(row) < height:
+            continue  # the window title above the screen
+        x = round(float(match[1]) / SVG_CELL_WIDTH)
+        for ch in html.unescape(re.sub(r"<[^>]+>", "", match[3])).replace("\xa0", " "):
+            if x < width:
+                grid[round(row)][x] = ch
+            if cell_len(ch) == 2 and x + 1 < width:
+                grid[round(row)][x + 1] = ""
+            x += cell_len(ch)
+    return grid
 
 
 async def settle_export(pilot) -> None:

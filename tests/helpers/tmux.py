@@ -31,6 +31,25 @@ class TmuxSession:
         """Literal text, CJK included."""
         self._tmux("send-keys", "-t", self.name, "-l", text)
 
+    def burst(self, *parts: str) -> None:
+        """Send ``parts`` in one tmux command, so they reach the program as one burst (as a paste
+        without bracketed-paste mode, or a fast typist over SSH, delivers them). Each part is text,
+        sent literally (a "\\t" in it is the Tab key), or a tmux key name in angle brackets: "<C-s>"."""
+        args: list[str] = []
+        for part in parts:
+            if args:
+                args.append(";")
+            if part.startswith("<") and part.endswith(">") and len(part) > 2:
+                args += ["send-keys", "-t", self.name, part[1:-1]]
+            else:
+                args += ["send-keys", "-t", self.name, "-l", part]
+        self._tmux(*args)
+
+    def paste(self, text: str) -> None:
+        """A terminal paste: the text in bracketed-paste mode if the program asked for it."""
+        self._tmux("set-buffer", "-b", self.name, "--", text)
+        self._tmux("paste-buffer", "-p", "-d", "-b", self.name, "-t", self.name)
+
     def screen(self) -> str:
         return self.capture()
 

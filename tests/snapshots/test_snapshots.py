@@ -1,4 +1,4 @@
-"""Snapshots of the main screen, a form and the help screen, at 80x24 and 120x40, in both languages.
+"""Snapshots of the main screen, a form and the help screen, at 80x24 and 100x30, in both languages.
 
 Regenerate after an intended UI change with: .venv/bin/pytest tests/snapshots --snapshot-update
 """
@@ -16,7 +16,7 @@ from tui.app import WeiquanApp
 
 CAL = calendar_to_2026()
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(80, 24), (100, 30)]
 LANGS = ["en", "zh-CN"]
 VIEWS = {"main": [], "case_form": ["n"], "help": ["question_mark"], "guide": []}
 

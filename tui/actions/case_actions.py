@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tui.dialogs.case_form import CaseFormResult
     from tui.dialogs.contact_form import ContactFormResult
     from tui.dialogs.evidence_form import EvidenceFormResult
+    from tui.widgets.case_pane import CasePane
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.timeline import Timeline
 
@@ -54,6 +55,14 @@ class CaseScreen(Protocol):
     def reload_from_store(self, select: int | None = None) -> None: ...
 
     def jump_to_case(self, case_id: int) -> None: ...
+
+    @property
+    def case_pane(self) -> CasePane: ...
+
+    @property
+    def _detail_built(self) -> bool: ...
+
+    def action_show_tab(self, tab: str) -> None: ...
 
 
 # To the type checker the actions are a CaseScreen (and MainScreen must be one to mix them in);
@@ -92,28 +101,25 @@ class CaseActions(_Host):
         form.saver = save
         self.app.push_screen(form, saved)
 
-    def action_edit(self) -> None:
-        focused = self.app.focused
-        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
-            self.action_edit_contact()
-        elif isinstance(focused, EvidenceTable):
-            self.action_edit_evidence()
-        else:
-            case = self._selected_or_warn()
-            if case is None:
-                return
-            from tui.dialogs.case_form import CaseForm
+    def action_edit_case(self) -> None:
+        case = self._selected_or_warn()
+        if case is None:
+            return
+        from tui.dialogs.case_form import CaseForm
 
-            form = CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case)
+        form = CaseForm.localized(self.msgs)(self.msgs, self.now().date(), case)
 
-            # The case the form was opened for, not the selection at saving time (another
-            # session's change can move it while the form is open).
-            def save(result: CaseFormResult, overwrite: bool) -> Case:
-                revision = None if overwrite else result.expected_revision
-                return self.store.update_case(case.id, result.fields, expected_revision=revision)
+        # The case the form was opened for, not the selection at saving time (another
+        # session's change can move it while the form is open).
+        def save(result: CaseFormResult, overwrite: bool) -> Case:
+            revision = None if overwrite else result.expected_revision
+            return self.store.update_case(case.id, result.fields, expected_revision=revision)
 
-            form.saver = save
-            self.app.push_screen(form, lambda result: self._saved_in(case.id, result))
+        form.saver = save
+        self.app.push_screen(form, lambda result: self._saved_in(case.id, result))
+
+    def action_edit_evidence_here(self) -> None:
+        self.action_edit_evidence()
 
     def _saved_in(self, case_id: int, result: object, note: str = "") -> None:
         """A form for ``case_id`` closed: show the case again, and ``note`` if it saved."""
@@ -123,11 +129,7 @@ class CaseActions(_Host):
             self.app.notify(note)
         self.reload_from_store(select=case_id)
 
-    def action_delete(self) -> None:
-        focused = self.app.focused
-        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
-            self._delete_contact(focused.current_contact_id)
-            return
+    def action_delete_case(self) -> None:
         case = self.selected_case()
         if case is None:
             return
@@ -148,6 +150,16 @@ class CaseActions(_Host):
             ),
             decided,
         )
+
+    def action_delete_contact(self) -> None:
+        case = self.selected_case()
+        contact = self.contact_under_cursor(case)
+        if case is not None and contact is not None:
+            self._delete_contact(case, contact)
+
+    def action_delete_evidence(self) -> None:
+        """d on the evidence checklist: items are not deleted (their state is what changes)."""
+        self.app.notify(self.msgs("main.evidence_not_deleted"), severity="warning")
 
     def action_undo(self) -> None:
         if not self.app.undo_stack:
@@ -173,7 +185,7 @@ class CaseActions(_Host):
             if step is None:
                 self.app.notify(self.msgs("main.no_next_step"), severity="warning")
                 return
-            preset = {"channel": step.channel.value, "summary": step.describe(self.msgs, case)}
+            preset = {"channel": step.channel.value, "advice": step.describe(self.msgs, case)}
         form = ContactForm.localized(self.msgs)(self.msgs, self.now(), self.app.calendar, case.revision, preset=preset)
         form.saver = lambda result, overwrite: self.store.add_contact(case.id, result.fields)
         self.app.push_screen(form, lambda result: self._saved_in(case.id, result, self.msgs("main.contact_added")))
@@ -203,22 +215,21 @@ class CaseActions(_Host):
         form.saver = save
         self.app.push_screen(form, lambda result: self._saved_in(case.id, result))
 
-    def _delete_contact(self, contact_id: int) -> None:
-        case = self.selected_case()
-        if case is None:
-            return
+    def _delete_contact(self, case: Case, contact: Contact) -> None:
+        from tui.widgets.timeline import describe_contact
 
         def decided(yes: bool | None) -> None:
             if not yes:
                 return
-            removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact_id))
+            removed = self.app.attempt(lambda: self.store.delete_contact(case.id, contact.id))
             if removed is not None:
                 self.app.remember_undo(self.msgs("undo.contact"), lambda: self.store.restore_contact(case.id, removed))
                 self.app.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
+        question = self.msgs("main.confirm_delete_contact", contact=describe_contact(contact, self.msgs))
         self.app.push_screen(
-            ConfirmDialog(self.msgs("main.confirm_delete_contact"), self.msgs("form.delete"), self.msgs("form.cancel")),
+            ConfirmDialog(question, self.msgs("form.delete"), self.msgs("form.cancel")),
             decided,
         )
 
@@ -280,11 +291,17 @@ class CaseActions(_Host):
                 self.app.attempt(lambda: self.store.set_promise_state(case.id, contact.id, PromiseState(value)))
                 self.reload_from_store(select=case.id)
 
-        self.app.push_screen(ChoiceDialog(self.msgs("main.mark_promise_title"), choices), chosen)
+        from tui.widgets.timeline import describe_contact
+
+        title = self.msgs("main.mark_promise_title", contact=describe_contact(contact, self.msgs))
+        self.app.push_screen(ChoiceDialog(title, choices), chosen)
 
     # -- evidence -------------------------------------------------------------------------------
     def action_edit_evidence(self) -> None:
+        """v: the evidence item under the checklist's cursor (the evidence tab comes on screen)."""
         case = self.selected_case()
+        if case is not None and self._detail_built and self.case_pane.active != "evidence":
+            self.action_show_tab("evidence")  # draws the checklist, so its cursor has an item
         item = self.item_under_cursor(case)
         if case is None or item is None:
             self.app.notify(self.msgs("main.select_first"), severity="warning")

@@ -14,6 +14,7 @@ from store.records.date_input import format_datetime
 from store.rules.messages import Messages
 from store.text.cell_width import clip
 from tui.text import literal
+from tui.widgets.marked_button import MarkedButton
 
 CHOICES = ("resume", "later", "discard")
 SUMMARY_LIMIT = 300  # cells of "what was said" shown here; all of it is in the call
@@ -58,7 +59,7 @@ class CallDraftOffer(ModalScreen[str | None]):
             yield Static(text)
             yield Static(self._captured())
             for n, choice in enumerate(CHOICES, start=1):
-                yield Button(f"{n}. {m(f'draft.{choice}')}", id=f"offer-{choice}", compact=True)
+                yield MarkedButton(f"{n}. {m(f'draft.{choice}')}", id=f"offer-{choice}", compact=True)
 
     def _captured(self) -> Text:
         m, d = self.msgs, self.draft

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from store.records.case_input import case_fields_from_form, format_references, format_sign_off
+from store.records.date_checks import DateWarning, case_date_warnings
 from store.records.date_input import MAX_DATE_CHARS
 from store.records.models import Case, Category, Demand, Status
 from store.records.money import MAX_AMOUNT_CHARS, format_yuan
@@ -206,3 +207,6 @@ class CaseForm(FormScreen[CaseFormResult]):
     def build_result(self, values: dict[str, Any]) -> CaseFormResult:
         fields = case_fields_from_form(values, self.today)
         return CaseFormResult(fields, self.case.revision if self.case else None)
+
+    def date_warnings(self, result: CaseFormResult) -> list[DateWarning]:
+        return case_date_warnings(result.fields, self.today)

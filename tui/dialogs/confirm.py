@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.text import literal
+from tui.text import literal, literal_content
+from tui.widgets.marked_button import MarkedButton
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -39,8 +40,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(literal(self.question, keep_newlines=True))
             with Horizontal():
-                yield Button(literal(f"{self.yes} (y)"), variant="warning", id="yes")
-                yield Button(literal(f"{self.no} (n)"), id="no")
+                yield MarkedButton(literal_content(f"{self.yes} (y)"), variant="warning", id="yes")
+                yield MarkedButton(literal_content(f"{self.no} (n)"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -59,7 +60,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     DEFAULT_CSS = """
     ChoiceDialog { align: center middle; }
     ChoiceDialog > Vertical {
-        width: 50;
+        width: 60;
         max-width: 95%;
         height: auto;
         border: thick $accent;
@@ -76,9 +77,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal(self.title_text))
+            yield Static(literal(self.title_text, keep_newlines=True))
             for n, (value, label) in enumerate(self.choices, start=1):
-                yield Button(literal(f"{n}. {label}"), id=f"choice-{value}")
+                yield MarkedButton(literal_content(f"{n}. {label}"), id=f"choice-{value}")
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():

@@ -12,6 +12,7 @@ from textual.widgets import Input
 from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput
 from store.records.case_input import contact_fields_from_form
+from store.records.date_checks import DateWarning, contact_date_warnings
 from store.records.date_input import MAX_DATE_CHARS, format_datetime, parse_datetime
 from store.records.deadline_input import FORMS_HELP, MAX_DEADLINE_CHARS, parse_deadline
 from store.records.models import Contact, Direction, PromiseState
@@ -66,7 +67,7 @@ class ContactForm(FormScreen[ContactFormResult]):
             ),
             input_field("agent_id", m("field.agent_id"), c.agent_id if c else "", hint=m("form.agent_hint")),
             input_field("reference_no", m("field.reference_no"), c.reference_no if c else ""),
-            text_field("summary", m("field.summary"), c.summary if c else self.preset.get("summary", "")),
+            text_field("summary", m("field.summary"), c.summary if c else "", self._advice_hint()),
             input_field(
                 "promise", m("field.promise"), c.promise if c else "", m("form.promise_placeholder"), max_length=2000
             ),
@@ -90,6 +91,12 @@ class ContactForm(FormScreen[ContactFormResult]):
             )
         return items
 
+    def _advice_hint(self) -> str:
+        """The next step's advice, shown under 'what was said' as a hint: it is the app's suggestion,
+        not what was said, so it is never put in the field (saved unchanged it became a 'fact')."""
+        advice = self.preset.get("advice", "")
+        return self.msgs("form.advice_hint", advice=" ".join(advice.split())) if advice else ""
+
     @on(Input.Changed, "#input-deadline")
     @on(Input.Changed, "#input-at")
     def _preview_deadline(self) -> None:
@@ -108,6 +115,9 @@ class ContactForm(FormScreen[ContactFormResult]):
     def build_result(self, values: dict[str, Any]) -> ContactFormResult:
         fields, _ = contact_fields_from_form(values, self.now, self.calendar)
         return ContactFormResult(fields, self.case_revision)
+
+    def date_warnings(self, result: ContactFormResult) -> list[DateWarning]:
+        return contact_date_warnings(result.fields, self.now)
 
 
 def deadline_hint(msgs: Messages, text: str, at: dt.datetime, calendar: WorkCalendar) -> str:

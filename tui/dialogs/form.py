@@ -19,11 +19,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from store.errors import ConflictError, InvalidInput, StoreDamaged, WeiquanError
+from store.records.date_checks import DateWarning
 from store.rules.messages import Messages
 from tui.bindings import Localized
 from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.text import literal
-from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
+from tui.widgets.form_inputs import FormInput, FormTextArea, PasteAcross
+from tui.widgets.marked_button import MarkedButton
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -45,12 +47,15 @@ class FormField(Vertical):
     FormField > TextArea { height: 4; background: $boost; }
     """
 
-    def __init__(self, name: str, label: str, widget: Widget, hint: str = "") -> None:
+    def __init__(
+        self, name: str, label: str, widget: Widget, hint: str = "", choices: list[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__(id=f"field-{name}")
         self.field_name = name
         self.label = label
         self.widget = widget
         self.hint = hint
+        self.choices = choices or []  # (value, label) of a Select
 
     def compose(self) -> ComposeResult:
         yield Static(Text("  " + self.label), classes="form-label")
@@ -150,14 +155,26 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
                 yield from fields
             yield Static(id="form-general-error")
             with Horizontal(id="form-buttons"):
-                yield Button(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
-                yield Button(self.msgs("form.cancel"), id="form-cancel", compact=True)
+                yield MarkedButton(self.msgs("form.save"), variant="primary", id="form-save", compact=True)
+                yield MarkedButton(self.msgs("form.cancel"), id="form-cancel", compact=True)
             yield ScreenFooter()
 
     def on_mount(self) -> None:
         self._initial = self.values()
         if self.focused is None:  # keys typed very fast may already have moved the focus
             self.query_one(".form-first").focus()
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Scroll the whole field into view, label first: Textual scrolls only the input, which in
+        a short terminal left the label, and so the focus mark, above the top edge."""
+        field = next((a for a in widget.ancestors if isinstance(a, FormField)), None) if widget else None
+        super().set_focus(widget, scroll_visible=scroll_visible and field is None, from_app_focus=from_app_focus)
+        if field is not None and scroll_visible:
+            self.call_later(self._show_field, field)
+
+    def _show_field(self, field: FormField) -> None:
+        if field.is_attached and not self.can_view_entire(field):
+            field.scroll_visible(animate=False, immediate=True)
 
     def values(self) -> dict[str, Any]:
         return {f.field_name: f.value() for f in self.query(FormField)}
@@ -173,11 +190,30 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         event.stop()
         self.focus_next()
 
+    def on_paste_across(self, event: PasteAcross) -> None:
+        """Tab-separated parts of a paste, one per field from the one pasted into, as if typed."""
+        event.stop()
+        fields = list(self.query(FormField))
+        start = next((i for i, f in enumerate(fields) if f.widget is event.field), None)
+        if start is None:
+            return
+        parts = event.parts
+        targets = fields[start : start + len(parts)]
+        if len(parts) > len(targets):  # more parts than fields: the rest stays in the last one
+            parts = parts[: len(targets) - 1] + [" ".join(parts[len(targets) - 1 :])]
+        for n, (form_field, part) in enumerate(zip(targets, parts)):
+            _put(form_field, part, first=n == 0)
+        targets[-1].widget.focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
             self.action_save()
         elif event.button.id == "form-cancel":
             self.action_cancel()
+
+    def date_warnings(self, result: ResultT) -> list[DateWarning]:
+        """Dates in ``result`` that look wrong: asked about before saving (subclasses)."""
+        return []
 
     def action_save(self) -> None:
         self.clear_problems()
@@ -186,7 +222,31 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         except InvalidInput as problem:
             self.show_problem(problem)
             return
-        self.save_result(result)
+        warnings = self.date_warnings(result)
+        if not warnings:
+            self.save_result(result)
+            return
+        for warning in warnings:  # shown by their fields too, for when the user goes back to them
+            target = self._field_for(warning.field)
+            if target is not None:
+                target.show_error("⚠ " + self.msgs(warning.msg))
+
+        def decided(save_anyway: bool | None) -> None:
+            if save_anyway:
+                self.save_result(result)
+            else:
+                first = self._field_for(warnings[0].field)
+                if first is not None:
+                    first.widget.focus()
+                    first.scroll_visible(animate=False)
+
+        lines = "\n".join("· " + self.msgs(w.msg) for w in warnings)
+        self.app.push_screen(
+            ConfirmDialog(
+                self.msgs("warn.question", warnings=lines), self.msgs("warn.save_anyway"), self.msgs("warn.go_back")
+            ),
+            decided,
+        )
 
     def save_result(self, result: ResultT, overwrite: bool = False) -> None:
         """Save while the form is open; close it only when that worked."""
@@ -283,6 +343,24 @@ class FormScreen(Localized, ModalScreen[ResultT], Generic[ResultT]):
         )
 
 
+def _put(form_field: FormField, text: str, *, first: bool) -> None:
+    """One part of a paste: into the field pasted into at its cursor; into a following field as
+    typing after Tab would (a one-line field's text is selected on focus, so it is replaced); a
+    choice by its label or value."""
+    widget = form_field.widget
+    if isinstance(widget, FormInput):
+        if not first:
+            widget.value = ""
+        widget.put_text(" ".join(text.splitlines()))
+    elif isinstance(widget, FormTextArea):
+        widget.put_text(text)
+    elif isinstance(widget, Select):
+        wanted = text.strip().casefold()
+        for value, label in form_field.choices:
+            if wanted in (label.casefold(), value.casefold()):
+                widget.value = value
+
+
 SteadyT = TypeVar("SteadyT", bound=Widget)
 
 
@@ -299,6 +377,7 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
         label,
         Select([(lbl, val) for val, lbl in options], value=value, allow_blank=False, id=f"input-{name}", compact=True),
         hint,
+        options,
     )
 
 
@@ -312,7 +391,7 @@ def input_field(
 ) -> FormField:
     """A one-line field holding at most ``max_length`` characters (the model's limit for the field:
     typing or pasting more is refused there, and no parser is ever handed a huge line)."""
-    widget = LiteralInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True, max_length=max_length)
+    widget = FormInput(value=value, placeholder=placeholder, id=f"input-{name}", compact=True, max_length=max_length)
     return FormField(name, label, _steady(widget), hint)
 
 
@@ -320,6 +399,6 @@ def text_field(name: str, label: str, value: str = "", hint: str = "") -> FormFi
     return FormField(
         name,
         label,
-        _steady(LiteralTextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
+        _steady(FormTextArea(value, id=f"input-{name}", soft_wrap=True, show_line_numbers=False, compact=True)),
         hint,
     )

@@ -11,6 +11,7 @@ from textual.widgets import Button, Static, TextArea
 
 from store.rules.messages import Messages
 from tui.widgets.literal_fields import LiteralTextArea
+from tui.widgets.marked_button import MarkedButton
 
 
 class PasteOrderDialog(ModalScreen[str | None]):
@@ -47,12 +48,14 @@ class PasteOrderDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(Text(m("paste.title")), id="paste-title")
             yield Static(Text(m("paste.hint")), id="paste-hint")
-            area = LiteralTextArea(id="paste-text", soft_wrap=True, show_line_numbers=False, compact=True)
+            area = LiteralTextArea(
+                id="paste-text", soft_wrap=True, show_line_numbers=False, compact=True, classes="focus-bar"
+            )
             area.cursor_blink = False  # no redraws while idle (slow links)
             yield area
             with Horizontal():
-                yield Button(m("paste.fill"), variant="primary", id="paste-fill", compact=True)
-                yield Button(m("form.cancel"), id="paste-cancel", compact=True)
+                yield MarkedButton(m("paste.fill"), variant="primary", id="paste-fill", compact=True)
+                yield MarkedButton(m("form.cancel"), id="paste-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

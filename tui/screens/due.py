@@ -48,16 +48,19 @@ class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
         self.query_one(RowTable).focus()
 
     def reload_from_store(self) -> None:
-        from store.deadlines.due_report import due_items
+        from store.deadlines.due_report import broken_promises, due_items
 
         msgs = self.app.msgs
-        items = due_items(self.app.case_store.cases(), self.app.clock(), self.window, msgs, calendar=self.app.calendar)
+        cases = self.app.case_store.cases()
+        due = due_items(cases, self.app.clock(), self.window, msgs, calendar=self.app.calendar)
+        items = broken_promises(cases, msgs) + due
         self.query_one("#due-title", Static).update(
-            Text(f"{msgs('due.title')} · {msgs('due.within', days=self.window)}")
+            Text(f"{msgs('due.title')} · {msgs('due.within', count=self.window)}")
         )
         rows, keys = [], []
         for item in items:
             tone = "bold red" if item.certainly_overdue else ("yellow" if item.overdue else "")
+            tone = "red" if item.kind == "broken" else tone
             flags = item.flag_labels(msgs)
             rows.append(
                 [
@@ -70,7 +73,7 @@ class DueScreen(TypedApp, Localized, ModalScreen[int | None]):
             )
             keys.append(item.case_id)
         headers = ["", msgs("due.col_when"), msgs("due.col_case"), msgs("due.col_what"), msgs("due.col_detail")]
-        self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", days=self.window))
+        self.query_one(RowTable).set_data(headers, rows, keys, msgs("due.empty", count=self.window))
 
     def action_wider(self) -> None:
         self.window = WINDOWS[(WINDOWS.index(self.window) + 1) % len(WINDOWS)]

@@ -71,7 +71,7 @@ class SavePathDialog(TypedApp, ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield LiteralInput(str(self.default), id="save-path", max_length=4096)
+            yield LiteralInput(str(self.default), id="save-path", max_length=4096, classes="focus-bar")
             yield Static(id="save-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -148,10 +148,10 @@ class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]
             yield Static(id="export-warnings")
             # Two previews, so the document keeps its width (and its wrapped rows) when the form is shown
             with ContentSwitcher(initial="export-preview"):
-                yield TextPreview(id="export-preview")
+                yield TextPreview(id="export-preview").add_class("focus-bar")
                 with Horizontal(id="export-form"):
-                    yield OptionList(id="export-boxes")
-                    yield TextPreview(id="box-text")
+                    yield OptionList(id="export-boxes", classes="focus-bar")
+                    yield TextPreview(id="box-text").add_class("focus-bar")
         yield ScreenFooter()
 
     def on_mount(self) -> None:

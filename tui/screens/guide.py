@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from store.rules.guide_search import GuideHit, find_in_guide
 from store.rules.guide_structure import (
     Target,
     chapter_source,
@@ -65,6 +66,8 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
     GuideScreen GuideViewer { width: 1fr; }
     GuideScreen #guide-find { display: none; }
     GuideScreen #guide-find.-shown { display: block; }
+    GuideScreen #guide-hits { display: none; height: auto; max-height: 6; }
+    GuideScreen #guide-hits.-shown { display: block; }
     GuideScreen #guide-status { height: 1; padding: 0 1; color: $text-muted; }
     GuideScreen .-find-hit { background: $warning 40%; }
     """
@@ -75,8 +78,9 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
         self.history: list[Target] = []
         self.position = -1
         self.start = start
-        self.matches: list[MarkdownBlock] = []
-        self.match_index = -1
+        self.hits: list[GuideHit] = []
+        self.hit_index = -1
+        self._marked: MarkdownBlock | None = None
         self.built = False  # composed and its first chapter loaded
         self._pending_anchor: str | None = None  # where to scroll once shown and laid out
         self._loaded_chapter: str | None = None
@@ -89,10 +93,13 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
                 yield OptionList(
                     *self._contents_options(self.start.chapter),
                     id="guide-contents",
-                    classes="-shown" if self.app.size.width >= 100 else "",
+                    classes="focus-bar -shown" if self.app.size.width >= 100 else "focus-bar",
                 )
                 yield GuideViewer()
-            yield LiteralInput(placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find")
+            yield LiteralInput(
+                placeholder=self.app.msgs("guide.find_placeholder"), id="guide-find", classes="focus-bar"
+            )
+            yield OptionList(id="guide-hits", classes="focus-bar")
             yield Static(id="guide-status")
         yield KeyLine(type(self).BINDINGS)
         self._contents_chapter = self.start.chapter
@@ -129,7 +136,7 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
         return self.history[self.position] if 0 <= self.position < len(self.history) else None
 
     # -- navigation -----------------------------------------------------------------------------
-    async def go(self, target: Target, *, record: bool = True) -> None:
+    async def go(self, target: Target, *, record: bool = True, keep_find: bool = False) -> None:
         if not self.live():
             return
         if record:
@@ -146,7 +153,8 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
             update_static(self.query_one("#guide-title", Static), Text(chapter_title(self.lang, target.chapter)))
             self._show_contents(target.chapter)
         self._mark_in_contents(target)
-        self._clear_find()
+        if not keep_find:
+            self._clear_find()
         self._pending_anchor = target.anchor
         self.call_after_refresh(self._scroll_to_pending_anchor)
 
@@ -285,51 +293,122 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
         else:
             self._focus_document()
 
-    # -- find in page ---------------------------------------------------------------------------
+    # -- find across the guide -----------------------------------------------------------------
     def action_find(self) -> None:
         box = self.query_one("#guide-find", Input)
         box.add_class("-shown")
         box.focus()
 
     @on(Input.Submitted, "#guide-find")
-    def _find_submitted(self, event: Input.Submitted) -> None:
-        self.find(event.value)
+    async def _find_submitted(self, event: Input.Submitted) -> None:
+        await self.find(event.value)
         self._focus_document()
 
-    def find(self, query: str) -> int:
-        """Mark the blocks containing ``query`` and jump to the first; returns the number found."""
+    async def find(self, query: str) -> int:
+        """Find ``query`` in every chapter: list the hits and go to the first one from here on;
+        returns the number of hits."""
         self._clear_find()
-        needle = query.strip().casefold()
-        if not needle:
-            return 0
-        document = self.query_one(GuideViewer).document
-        self.matches = [
-            block
-            for block in document.query(MarkdownBlock)
-            if not block.query(MarkdownBlock) and needle in (block.source or "").casefold()
-        ]
-        if self.matches:
-            self.action_find_next(1)
-        else:
+        self.hits = find_in_guide(self.lang, query)
+        hits_list = self.query_one("#guide-hits", OptionList)
+        hits_list.clear_options()
+        if not self.hits:
+            hits_list.remove_class("-shown")
             self._status(self.app.msgs("guide.no_match", query=query))
-        return len(self.matches)
+            return 0
+        hits_list.add_options([Option(self._hit_label(hit), id=str(n)) for n, hit in enumerate(self.hits)])
+        hits_list.add_class("-shown")
+        here = self.current.chapter if self.current else ""
+        order = chapters(self.lang)
+        position = order.index(here) if here in order else 0
+        first = next((n for n, hit in enumerate(self.hits) if order.index(hit.chapter) >= position), 0)
+        await self.show_hit(first)
+        return len(self.hits)
 
-    def action_find_next(self, step: int) -> None:
-        if not self.matches:
+    def _hit_label(self, hit: GuideHit) -> Text:
+        before, match, after = hit.snippet()
+        label = Text(no_wrap=True, overflow="ellipsis")
+        label.append(self.app.msgs("guide.hit_place", chapter=chapter_title(self.lang, hit.chapter), line=hit.line + 1))
+        label.append("  " + before)
+        label.append(match, style="bold reverse")
+        label.append(after)
+        return label
+
+    async def action_find_next(self, step: int) -> None:
+        if self.hits:
+            await self.show_hit((self.hit_index + step) % len(self.hits))
+
+    @on(OptionList.OptionSelected, "#guide-hits")
+    async def _hit_chosen(self, event: OptionList.OptionSelected) -> None:
+        await self.show_hit(int(event.option.id or 0))
+        self._focus_document()
+
+    async def show_hit(self, index: int) -> None:
+        """Open the hit's chapter if need be, mark the block holding it and scroll it into view."""
+        hit = self.hits[index]
+        self.hit_index = index
+        if self.current is None or self.current.chapter != hit.chapter:
+            await self.go(Target(hit.chapter, ""), keep_find=True)
+        self._unmark_hit()
+        block = self._block_at_line(hit.line)
+        if block is not None:
+            block.add_class("-find-hit")
+            self._marked = block
+            self._pending_anchor = None  # the hit, not the chapter's top, is where to be
+            self._scroll_to_hit(block)
+        self.query_one("#guide-hits", OptionList).highlighted = index
+        self._status(
+            self.app.msgs(
+                "guide.match",
+                n=index + 1,
+                total=len(self.hits),
+                chapter=chapter_title(self.lang, hit.chapter),
+                line=hit.line + 1,
+            )
+        )
+
+    def _block_at_line(self, line: int) -> MarkdownBlock | None:
+        """The innermost block of the document whose source holds ``line``."""
+        found: MarkdownBlock | None = None
+        for block in self.query_one(GuideViewer).document.query(MarkdownBlock):
+            start, end = block.source_range
+            if start <= line < end and (found is None or end - start <= found.source_range[1] - found.source_range[0]):
+                found = block
+        return found
+
+    def _scroll_to_hit(self, block: MarkdownBlock, tries: int = SCROLL_CHECKS) -> None:
+        """Scroll the hit's block to the top once the chapter is laid out (it may just have loaded)."""
+        if not self.live() or block is not self._marked:
             return
-        if 0 <= self.match_index < len(self.matches):
-            self.matches[self.match_index].remove_class("-find-hit")
-        self.match_index = (self.match_index + step) % len(self.matches)
-        block = self.matches[self.match_index]
-        block.add_class("-find-hit")
-        self.query_one(GuideViewer).scroll_to_widget(block, top=True, animate=False)
-        self._status(self.app.msgs("guide.match", n=self.match_index + 1, total=len(self.matches)))
+        if not block.size.height and tries:
+            self.set_timer(SCROLL_CHECK_SECONDS, partial(self._scroll_to_hit, block, tries - 1))
+            return
+        viewer = self.query_one(GuideViewer)
+        viewer.scroll_to_widget(block, top=True, animate=False, immediate=True)
+        if tries and not viewer.region.contains_region(block.region):
+            self.call_after_refresh(self._scroll_to_hit, block, tries - 1)
+
+    def _unmark_hit(self) -> None:
+        if self._marked is not None:
+            self._marked.remove_class("-find-hit")
+            self._marked = None
 
     def _clear_find(self) -> None:
-        for block in self.matches:
-            block.remove_class("-find-hit")
-        self.matches, self.match_index = [], -1
+        self._unmark_hit()
+        self.hits, self.hit_index = [], -1
+        hits_list = self.query_one("#guide-hits", OptionList)
+        hits_list.clear_options()
+        hits_list.remove_class("-shown")
         self._status("")
+
+    def _close_find(self) -> bool:
+        """Esc closes the find bar and its hits before it closes the guide; True if it did."""
+        box = self.query_one("#guide-find", Input)
+        if not (box.has_class("-shown") or self.hits):
+            return False
+        box.remove_class("-shown")
+        self._clear_find()
+        self._focus_document()
+        return True
 
     def _status(self, text: str) -> None:
         status = self.query_one("#guide-status", Static)
@@ -337,8 +416,5 @@ class GuideScreen(TypedApp, Localized, Screen[None]):
             status.update(literal(text), layout=False)
 
     def action_close(self) -> None:
-        if self.query_one("#guide-find", Input).has_focus:
-            self.query_one("#guide-find", Input).remove_class("-shown")
-            self._focus_document()
-            return
-        self.dismiss(None)
+        if not self._close_find():
+            self.dismiss(None)

@@ -39,6 +39,7 @@ class HelpScreen(TypedApp, Localized, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from tui.dialogs.form import FormScreen
         from tui.widgets.cursor_lines import CursorLines
+        from tui.widgets.form_inputs import FormInput
 
         msgs = self.app.msgs
         app = self.app
@@ -49,13 +50,15 @@ class HelpScreen(TypedApp, Localized, ModalScreen[None]):
         def labelled(bindings: list[Any]) -> str:
             return " · ".join(f"{keys(b)} {msgs(b.description)}" for b in bindings if b.description)
 
-        with VerticalScroll():
+        with VerticalScroll(classes="focus-bar"):
             yield Static(Text(msgs("help.title"), style="bold"))
             yield Static(self._table(msgs("help.main_keys"), self.screen_bindings))
+            yield Static(Text(msgs("help.focus_note"), style="italic"))
             extra = [
                 (msgs("help.move_keys"), keys(*CursorLines.BINDINGS)),
                 (msgs("help.tab_keys"), keys("tab", "shift+tab")),
                 (msgs("help.form_keys"), labelled(FormScreen.BINDINGS)),
+                (msgs("help.clear_keys"), keys(*FormInput.BINDINGS)),
                 (msgs("help.palette_keys"), keys(app.COMMAND_PALETTE_BINDING)),
                 (msgs("help.quit_keys"), keys(*(b for b in self.screen_bindings if b.action == "quit"), "ctrl+q")),
             ]
@@ -64,15 +67,23 @@ class HelpScreen(TypedApp, Localized, ModalScreen[None]):
                 table.add_row(literal(names, "bold"), literal(label))
             yield Static(Text(msgs("help.general"), style="bold"))
             yield Static(table)
+            yield Static(Text(msgs("help.marks"), style="bold"))
+            yield Static(Text(msgs("help.marks_legend")))
             yield Static(Text(msgs("help.literal_note"), style="italic"))
         yield ScreenFooter()
 
     def _table(self, title: str, bindings: list[Any]) -> Table:
-        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+        """One row per key; a key that does different things by focus (e, d) lists them all."""
+        rows: dict[str, list[str]] = {}
         for binding in bindings:
             if binding.description:
                 names = " / ".join(key_names(self.app, [binding]))
-                table.add_row(literal(names, "bold"), literal(binding.description))
+                if binding.description not in rows.setdefault(names, []):
+                    rows[names].append(binding.description)
+        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2))
+        for names, descriptions in rows.items():
+            if descriptions:
+                table.add_row(literal(names, "bold"), literal(" / ".join(descriptions)))
         return table
 
     def action_close(self) -> None:

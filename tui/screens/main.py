@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
@@ -25,14 +25,13 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
 from tui.actions.case_actions import CaseActions, CaseScreen
 from tui.bindings import Localized
 from tui.typed_app import TypedApp
-from tui.widgets.case_facts import CaseFacts, ClockList
 from tui.widgets.case_list import CaseList, CaseRow
-from tui.widgets.evidence_pane import EvidencePane, EvidenceTable
+from tui.widgets.case_pane import CasePane
+from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.literal_fields import LiteralInput
-from tui.widgets.row_table import RowTable
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
-from tui.widgets.timeline import Timeline, contact_detail
+from tui.widgets.timeline import Timeline
 
 
 class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
@@ -42,15 +41,24 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         Binding("w", "switch_pane", "key.switch_pane"),  # first, so a narrow footer still shows it
         Binding("enter", "open_case", "key.open_case", show=False),
         Binding("n", "new_case", "key.new_case"),
-        Binding("e", "edit", "key.edit"),
         Binding("c", "add_contact", "key.add_contact"),
         Binding("p", "start_call", "key.start_call"),
-        Binding("m", "mark_promise", "key.mark_promise"),
         Binding("f", "follow_up", "key.follow_up"),
+        Binding("m", "mark_promise", "key.mark_promise"),
+        # e and d act on what has the focus, and the footer says which (see check_action)
+        Binding("e", "edit_contact", "key.edit_contact"),
+        Binding("e", "edit_evidence_here", "key.edit_evidence"),
+        Binding("e", "edit_case", "key.edit_case"),
         Binding("v", "edit_evidence", "key.evidence"),
-        Binding("d,delete", "delete", "key.delete"),
+        Binding("d,delete", "delete_contact", "key.delete_contact"),
+        Binding("d,delete", "delete_case", "key.delete_case"),
+        Binding("d,delete", "delete_evidence", show=False),  # says that evidence items are not deleted
         Binding("u", "undo", "key.undo"),
         Binding("slash", "filter", "key.filter", key_display="/"),
+        Binding("1", "show_tab('timeline')", "key.tab_timeline", show=False),
+        Binding("2", "show_tab('evidence')", "key.tab_evidence", show=False),
+        Binding("3", "show_tab('clocks')", "key.tab_clocks", show=False),
+        Binding("4", "show_tab('facts')", "key.tab_facts", show=False),
         Binding("g", "guide", "key.guide"),
         Binding("x", "export", "key.export"),
         Binding("D", "due", "key.due"),
@@ -62,6 +70,31 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         Binding("tab", "app.focus_next", "key.next_pane", show=False),
         Binding("shift+tab", "app.focus_previous", "key.previous_pane", show=False),
     ]
+
+    # The footer shows as many keys as fit, in this order of need (? always: it lists them all).
+    FOOTER_RANK = (
+        "help",
+        "switch_pane",
+        "add_contact",
+        "new_case",
+        "edit_contact",
+        "edit_evidence_here",
+        "edit_case",
+        "mark_promise",
+        "follow_up",
+        "start_call",
+        "filter",
+        "guide",
+        "due",
+        "export",
+        "delete_contact",
+        "delete_case",
+        "undo",
+        "edit_evidence",
+        "trash",
+        "language",
+        "quit",
+    )
 
     AUTO_FOCUS = "#cases"
 
@@ -98,32 +131,28 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
                 search = LiteralInput(placeholder=msgs("main.filter_placeholder"), id="filter")
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
-                yield CaseList(msgs("main.empty_list"), id="cases")
-            yield VerticalScroll(id="detail")  # filled by _build_detail once there is data
+                cases = CaseList(msgs("main.empty_list"), id="cases")
+                cases.headers = (msgs("list.number"), msgs("list.case"), msgs("list.due"))
+                yield cases
+            yield Vertical(id="detail")  # filled by _build_detail once there is data
         yield Static(id="status-line")
         yield ScreenFooter()
 
     @property
     def _detail_built(self) -> bool:
-        return bool(self.query("#facts"))
+        return bool(self.query(CasePane))
 
     async def _build_detail(self) -> None:
         """The case pane's widgets; built once data has arrived, so they never delay the first frame."""
         if self._detail_built:
             return
-        msgs = self.msgs
-        await self.query_one("#detail").mount_all(
-            [
-                CaseFacts(id="facts"),
-                Static(msgs("main.timeline"), classes="section-title"),
-                Timeline(id="timeline"),
-                Static(id="contact-detail"),
-                Static(msgs("main.evidence"), classes="section-title"),
-                EvidencePane(id="evidence"),
-                Static(msgs("main.clocks"), classes="section-title"),
-                ClockList(id="clocks"),
-            ]
-        )
+        pane = CasePane(id="case-pane")
+        await self.query_one("#detail").mount(pane)
+        pane.label_tabs(self.msgs)
+
+    @property
+    def case_pane(self) -> CasePane:
+        return self.query_one(CasePane)
 
     async def on_mount(self) -> None:
         self.app.cases_loaded.subscribe(self, self.show_ranked)
@@ -154,13 +183,17 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     NEEDS_DATA = frozenset(
         {
             "new_case",
-            "edit",
+            "edit_case",
+            "edit_contact",
+            "edit_evidence_here",
             "add_contact",
             "start_call",
             "mark_promise",
             "follow_up",
             "edit_evidence",
-            "delete",
+            "delete_case",
+            "delete_contact",
+            "delete_evidence",
             "undo",
             "trash",
             "due",
@@ -171,10 +204,27 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     NARROW_BELOW = 72  # columns: below this, one pane at a time
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Until the database has loaded, actions that need it are greyed out."""
+        """Until the database has loaded, actions that need it are greyed out. e and d act on what
+        has the focus: a contact in the timeline, an evidence item, else the case."""
         if action == "switch_pane":
             return self.has_class("-narrow")
+        target = self.focus_target()
+        if action in ("edit_contact", "delete_contact"):
+            return target == "contact"
+        if action in ("edit_evidence_here", "delete_evidence"):
+            return target == "evidence"
+        if action in ("edit_case", "delete_case") and target != "case":
+            return False
         return self.loaded or action not in self.NEEDS_DATA
+
+    def focus_target(self) -> str:
+        """What e and d act on: "contact" (timeline focused, on a contact), "evidence", or "case"."""
+        focused = self.focused
+        if isinstance(focused, Timeline) and focused.current_contact_id is not None:
+            return "contact"
+        if isinstance(focused, EvidenceTable) and focused.current_item_id is not None:
+            return "evidence"
+        return "case"
 
     def on_resize(self) -> None:
         narrow = self.size.width < self.NARROW_BELOW
@@ -186,16 +236,31 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         """Enter on the list: look at the case (in a narrow terminal, switch to it)."""
         if self.has_class("-narrow") and not self.has_class("-show-detail"):
             self.action_switch_pane()
-        elif not self.has_class("-narrow"):
-            self.query_one(Timeline).focus()
+        elif not self.has_class("-narrow") and self._detail_built:
+            self.case_pane.focus_tab()
 
     def action_switch_pane(self) -> None:
         """In a narrow terminal: show the case instead of the list, or back."""
         showing = self.toggle_class("-show-detail").has_class("-show-detail")
-        if showing:
-            self.query_one(Timeline).focus()
+        if showing and self._detail_built:
+            self.case_pane.focus_tab()
         else:
             self.query_one(CaseList).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        """1–4: the case's timeline, evidence, clocks or full facts."""
+        if not self._detail_built:
+            return
+        self.case_pane.show_tab(tab, self.msgs)
+        if self.has_class("-narrow") and not self.has_class("-show-detail"):
+            self.action_switch_pane()
+        self.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
+        if isinstance(event.widget, Input) and event.widget.id == "filter":
+            event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
+        self.refresh_bindings()  # e and d name what they act on
 
     # -- data flow ------------------------------------------------------------------------------
     def reload_from_store(self, select: int | None = None) -> None:
@@ -221,18 +286,18 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     def _show_rows(self, keep: int | None) -> None:
         msgs = self.msgs
         wanted = self.store.matching_ids(self._filter) if self._filter.strip() else None
-        rows = []
+        rows, now = [], self.now()
         for case, urgency in self._ranked:
             if wanted is None or case.id in wanted:
-                rows.append(self._row_for(case, urgency))
+                rows.append(self._row_for(case, urgency, now))
         case_list = self.query_one(CaseList)
         case_list.empty_text = msgs("main.no_match") if wanted is not None else msgs("main.empty_list")
         case_list.set_rows(rows, keep=keep)
 
-    def _row_for(self, case: Case, urgency: Urgency) -> CaseRow:
+    def _row_for(self, case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
         cached = self._rows.get(case.id)
         if cached is None or cached[0] is not case or cached[1] != urgency:  # same object: same record
-            cached = (case, urgency, _row(case, urgency, self.msgs))
+            cached = (case, urgency, _row(case, urgency, now))
             self._rows[case.id] = cached
         return cached[2]
 
@@ -241,8 +306,13 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         broken = sum(u.broken for _, u in self._ranked)
         upcoming = sum(u.upcoming_week for _, u in self._ranked)
         guessed = sum(u.overdue_estimated for _, u in self._ranked)
-        text = self.msgs(
-            "statusline.summary", cases=len(self._ranked), overdue=overdue, broken=broken, upcoming=upcoming
+        m = self.msgs
+        text = m(
+            "statusline.summary",
+            cases=m("statusline.cases", count=len(self._ranked)),
+            overdue=m("statusline.overdue", count=overdue),
+            broken=m("statusline.broken", count=broken),
+            upcoming=m("statusline.upcoming", count=upcoming),
         )
         if guessed:  # past an estimated end only: said as such, never counted as overdue
             text += self.msgs("statusline.estimated", count=guessed)
@@ -253,14 +323,9 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     def show_selected(self) -> None:
         if not self._detail_built:
             return
-        case = self.selected_case()
-        now = self.now()
-        msgs = self.msgs
-        self.query_one(CaseFacts).show_case(case, msgs, now, self.app.calendar)
-        self.query_one(Timeline).show_case(case, msgs, now)
-        self._show_contact_detail(case)
-        self.query_one(EvidencePane).show_case(case, msgs)
-        self.query_one(ClockList).show_case(case, msgs, now, self.app.calendar)
+        self.case_pane.show_case(self.selected_case(), self.msgs, self.now(), self.app.calendar)
+        if self.focus_target() != "case" or isinstance(self.focused, Timeline):
+            self.refresh_bindings()  # a contact may have come or gone under the cursor
 
     def selected_case(self) -> Case | None:
         if self.selected_case_id is None or not self.loaded:
@@ -293,11 +358,6 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         if self.loaded:
             self._show_rows(self.selected_case_id)
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Focus shown as a mark, not only a colour (NO_COLOR, 16 colours, screen readers).
-        if isinstance(event.widget, Input) and event.widget.id == "filter":
-            event.widget.placeholder = "▸ " + self.msgs("main.filter_placeholder")
-
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, Input) and event.widget.id == "filter":
             event.widget.placeholder = self.msgs("main.filter_placeholder")
@@ -305,21 +365,6 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         self.query_one(CaseList).focus()
-
-    @on(RowTable.Highlighted, "#timeline")
-    def _contact_highlighted(self) -> None:
-        self._show_contact_detail()
-
-    def _show_contact_detail(self, case: Case | None = None) -> None:
-        """``case``: the selected case when the caller has just read it."""
-        if not self._detail_built:
-            return
-        contact = self.contact_under_cursor(case if case is not None else self.selected_case())
-        update_static(self.query_one("#contact-detail", Static), contact_detail(contact, self.msgs))
-
-    @on(RowTable.Highlighted, "#evidence-table")
-    def _evidence_highlighted(self) -> None:
-        self.query_one(EvidencePane).show_files(self.item_under_cursor(self.selected_case()), self.msgs)
 
     def contact_under_cursor(self, case: Case | None) -> Contact | None:
         """The contact the timeline's cursor is on, in ``case``."""
@@ -351,7 +396,9 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         self.query_one(CaseList).focus()
 
 
-def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
+def _row(case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
+    """One list row: the mark for what needs attention, and the case's next deadline (one meaning
+    in every row: the earliest deadline still open, a past one when it is overdue)."""
     if urgency.overdue:
         marker, tone = "!", "overdue"
     elif urgency.overdue_estimated:
@@ -359,18 +406,17 @@ def _row(case: Case, urgency: Urgency, msgs: Messages) -> CaseRow:
     elif urgency.broken:
         marker, tone = "×", "broken"
     elif not case.status.is_active:
-        marker, tone = " ", "done"
+        marker, tone = "✓", "done"
     else:
         marker, tone = " ", ""
-    if urgency.overdue:
-        right = msgs("promise.overdue")
-    elif urgency.overdue_estimated:
-        right = msgs("promise.overdue_estimated")
-    elif urgency.next_deadline is not None:
-        right = urgency.next_deadline.when.strftime("%m-%d")
-    else:
-        right = msgs.enum("status", case.status)
-    return CaseRow(case.id, marker, case.title, right, tone)
+    first = urgency.first_open
+    return CaseRow(case.id, marker, case.title, short_date(first.when, now) if first else "—", tone)
+
+
+def short_date(when: dt.datetime, now: dt.datetime) -> str:
+    """Month and day for dates within half a year of today, else the year and month (a limit
+    years away needs no day in a narrow list; the case pane has it)."""
+    return when.strftime("%m-%d") if abs((when.date() - now.date()).days) <= 180 else when.strftime("%Y-%m")
 
 
 if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it

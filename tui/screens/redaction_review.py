@@ -53,7 +53,7 @@ class MaskTextDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.prompt))
-            yield LiteralInput(id="mask-text")
+            yield LiteralInput(id="mask-text", classes="focus-bar")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
@@ -95,7 +95,7 @@ class RedactionReviewScreen(TypedApp, Localized, ModalScreen[Review | None]):
             yield Static(id="review-title")
             yield Static(id="review-help")
             yield RowTable(id="review-spans")  # the list on top, the text below: fits 80 columns
-            with VerticalScroll(id="review-text"):
+            with VerticalScroll(id="review-text", classes="focus-bar"):
                 yield Static(id="review-doc")
         yield ScreenFooter()
 

@@ -32,7 +32,7 @@ class TrashScreen(TypedApp, Localized, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.app.msgs("trash.title"), style="bold"))
-            yield DataTable(cursor_type="row", id="trash-table")
+            yield DataTable(cursor_type="row", id="trash-table", classes="focus-bar")
         yield ScreenFooter()
 
     def on_mount(self) -> None:

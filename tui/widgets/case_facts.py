@@ -1,4 +1,5 @@
-"""The selected case's key facts, next step and statutory clocks, as literal text."""
+"""The selected case's facts (three lines of them on top, all of them on a tab), next step and
+statutory clocks, as literal text."""
 
 from __future__ import annotations
 
@@ -26,8 +27,39 @@ def _line(label: str, value: str | Text) -> Text:
     return text
 
 
+class CaseSummary(Static):
+    """Three lines: the title; status, problem, demand and amount; the next step (cut to a line;
+    the whole of it is on the facts tab)."""
+
+    DEFAULT_CSS = "CaseSummary { height: auto; max-height: 3; padding: 0 1; }"
+
+    def show_case(self, case: Case | None, msgs: Messages, now: dt.datetime, calendar: WorkCalendar) -> None:
+        from store.deadlines.next_step import suggest_next_step
+
+        if case is None:
+            update_static(self, Text(msgs("main.no_case"), style="italic"))
+            return
+        title = literal(f"#{case.id} {case.title}", "bold reverse")
+        title.no_wrap, title.overflow = True, "ellipsis"
+        facts = [
+            msgs.enum("status", case.status),
+            msgs.enum("category", case.category),
+            msgs.enum("demand", case.demand),
+        ]
+        if case.amount_paid_fen is not None:
+            facts.append(format_yuan(case.amount_paid_fen))
+        second = Text(" · ".join(facts), no_wrap=True, overflow="ellipsis")
+        rows = [title, second]
+        step = suggest_next_step(case, now, calendar)
+        if step is not None:
+            third = Text("➜ ", style="bold", no_wrap=True, overflow="ellipsis")
+            third.append_text(literal(step.describe(msgs, case), "bold"))
+            rows.append(third)
+        update_static(self, Group(*rows))
+
+
 class CaseFacts(Static):
-    """Order no., amount, category, demand, status, references; then the next step."""
+    """Every fact: order no., amount, category, demand, status, references …; then the next step."""
 
     DEFAULT_CSS = "CaseFacts { height: auto; padding: 0 1; }"
 

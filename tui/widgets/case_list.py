@@ -1,4 +1,10 @@
-"""The case list: renders only the visible rows, so 10,000 cases scroll and filter instantly."""
+"""The case list: renders only the visible rows, so 10,000 cases scroll and filter instantly.
+
+Columns under a header line: a mark (! overdue, ? overdue by an estimate, × broken promise,
+✓ resolved or closed), the case
+number, the title, and the case's next deadline (the earliest still open, so a past date with !).
+The cursor row of the focused list starts with ▸.
+"""
 
 from __future__ import annotations
 
@@ -12,21 +18,24 @@ from textual.strip import Strip
 from store.text.cell_width import cell_len, fit
 from store.text.controls import for_screen
 from tui.widgets.cursor_lines import CursorLines
+from tui.widgets.row_table import FOCUS_MARK
 
 
 @dataclass(frozen=True)
 class CaseRow:
     case_id: int
-    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, " " otherwise
+    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, "✓" done, " " otherwise
     title: str
-    right: str  # next deadline or status
+    deadline: str  # the next deadline, or "—"
     tone: str  # "overdue" | "broken" | "done" | ""
 
 
 class CaseList(CursorLines):
     """Keyboard list of cases; posts CaseList.Highlighted when the cursor lands on a case."""
 
+    header_lines = 1
     COMPONENT_CLASSES = {
+        "case-list--header",
         "case-list--cursor",
         "case-list--overdue",
         "case-list--broken",
@@ -35,6 +44,7 @@ class CaseList(CursorLines):
     }
     DEFAULT_CSS = """
     CaseList { height: 1fr; }
+    CaseList > .case-list--header { text-style: bold; background: $primary 30%; }
     CaseList > .case-list--cursor { background: $accent 60%; text-style: bold; }
     CaseList:focus > .case-list--cursor { background: $accent; }
     CaseList > .case-list--overdue { color: $error; text-style: bold; }
@@ -50,13 +60,18 @@ class CaseList(CursorLines):
         super().__init__(id=id)
         self.rows: list[CaseRow] = []
         self.empty_text = empty_text
+        self.headers = ("#", "", "")  # number, title, deadline
+        self._id_width = 1
+        self._date_width = 1
 
     # -- data -----------------------------------------------------------------------------------
     def set_rows(self, rows: list[CaseRow], keep: int | None = None) -> None:
         """Replace the rows, keeping the cursor on case ``keep`` (or the current case) if present."""
         wanted = keep if keep is not None else self.current_case_id
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self._id_width = max([cell_len(self.headers[0])] + [len(str(r.case_id)) for r in rows])
+        self._date_width = max([cell_len(self.headers[2])] + [cell_len(r.deadline) for r in rows])
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
         index = next((i for i, r in enumerate(rows) if r.case_id == wanted), 0)
         self.cursor = min(index, max(len(rows) - 1, 0))
         self.refresh()
@@ -77,12 +92,17 @@ class CaseList(CursorLines):
     # -- rendering ------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        index = int(self.scroll_y) + y
         base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("case-list--header")
+            number, title, deadline = self.headers
+            return Strip([Segment(self._layout(" ", number, title, deadline, width), style)], width)
+        index = int(self.scroll_y) + y - 1
         if not self.rows:
-            if y == 0 and self.empty_text:
+            if y == 1:  # the empty text, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("case-list--empty")
-                return Strip([Segment(fit(for_screen(self.empty_text), width), style)], width)
+                mark = FOCUS_MARK if self.has_focus else " "
+                return Strip([Segment(fit(mark + for_screen(self.empty_text), width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
@@ -90,18 +110,20 @@ class CaseList(CursorLines):
         style = base
         if row.tone:
             style += self.get_component_rich_style(f"case-list--{row.tone}")
+        mark = " "
         if index == self.cursor:
             style += self.get_component_rich_style("case-list--cursor")
-        return Strip([Segment(self._layout(row, width), style)], width)
+            mark = FOCUS_MARK if self.has_focus else " "
+        line = self._layout(mark + row.marker, str(row.case_id), for_screen(row.title), row.deadline, width)
+        return Strip([Segment(line, style)], width)
 
-    @staticmethod
-    def _layout(row: CaseRow, width: int) -> str:
-        head = f"{row.marker}{row.case_id:>4} "
-        right = f" {for_screen(row.right)}" if row.right else ""
+    def _layout(self, marks: str, number: str, title: str, deadline: str, width: int) -> str:
+        head = f"{marks:<2}{number:>{self._id_width}} "
+        right = " " + fit(deadline, self._date_width)
         room = width - cell_len(head) - cell_len(right)
-        if room < 4:
-            return fit(head + for_screen(row.title), width)
-        return head + fit(for_screen(row.title), room) + right
+        if room < 4:  # too narrow for the deadline: the title first
+            return fit(head + title, width)
+        return head + fit(title, room) + right
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)

@@ -53,6 +53,12 @@ class CursorLines(ScrollView, can_focus=True):
         self.refresh()
         self.cursor_moved()
 
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor row's focus mark
+
+    def on_blur(self) -> None:
+        self.refresh()
+
     def on_click(self, event: events.Click) -> None:  # the mouse is optional; a click selects the row
         row = int(self.scroll_y) + event.y - self.header_lines
         if 0 <= row < self.row_count:

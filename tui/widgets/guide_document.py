@@ -335,4 +335,5 @@ class GuideViewer(MarkdownViewer):
     def compose(self) -> ComposeResult:
         document = GuideDocument()
         document.can_focus = True
+        document.add_class("focus-bar")
         yield document

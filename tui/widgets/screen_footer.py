@@ -1,9 +1,14 @@
-"""Textual's Footer, minus the rebuild it does while its screen is hidden under another one, and
-with the command palette's key described in the UI language (Textual writes "palette").
+"""Textual's Footer, minus the rebuild it does while its screen is hidden under another one, with
+the command palette's key described in the UI language (Textual writes "palette"), and with the
+keys that fit chosen by how often they are needed.
 
 Textual refreshes a screen's bindings when another screen is pushed over it, and the Footer then
 rebuilds all its keys although nobody can see them; that work competes with drawing the new screen
 (about 50 ms for the main screen's footer) and is done again when the screen comes back.
+
+Textual's Footer shows keys in binding order and cuts off whatever does not fit, so at 100 columns
+help and quit were gone. A screen may list its actions by need in ``FOOTER_RANK``; the footer then
+keeps the most needed keys that fit its width (the first in that list always), in binding order.
 """
 
 from __future__ import annotations
@@ -12,9 +17,33 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui.textual_compat import describe_footer_key
+from store.text.cell_width import cell_len
+from tui.textual_compat import describe_footer_key, translated_description
+
+KEY_PADDING = 3  # a space either side of the key, one after the description
+PALETTE_EXTRA = 2  # the palette key's left border and right padding
+
+
+def key_width(key: Widget) -> int:
+    """Cells a footer key takes (Textual's FooterKey: its key_display and description)."""
+    return cell_len(getattr(key, "key_display", "")) + cell_len(getattr(key, "description", "")) + KEY_PADDING
+
+
+def keys_that_fit(keys: list[Widget], rank: tuple[str, ...], width: int) -> list[Widget]:
+    """The keys to show in ``width`` cells: by rank (unranked last), in their original order."""
+    order = {action: n for n, action in enumerate(rank)}
+    actions = [getattr(key, "action", "") for key in keys]
+    chosen: set[int] = set()
+    used = 0
+    for index in sorted(range(len(keys)), key=lambda i: order.get(actions[i], len(order))):
+        needed = key_width(keys[index])
+        if used + needed <= width or (not chosen and rank and actions[index] == rank[0]):
+            chosen.add(index)
+            used += needed
+    return [key for i, key in enumerate(keys) if i in chosen]
 
 
 class ScreenFooter(Footer):
@@ -26,7 +55,26 @@ class ScreenFooter(Footer):
 
     def compose(self) -> ComposeResult:
         msgs = getattr(self.app, "msgs", None)
+        keys: list[Widget] = []
+        palette: list[Widget] = []
         for key in super().compose():
-            if msgs is not None and key.has_class("-command-palette"):
-                describe_footer_key(key, msgs("app.palette"))
-            yield key
+            if key.has_class("-command-palette"):
+                if msgs is not None:
+                    describe_footer_key(key, msgs("app.palette"))
+                palette.append(key)
+            elif hasattr(key, "action"):
+                if msgs is not None:  # a Textual widget's own key ("Dismiss menu"), in the UI language
+                    describe_footer_key(key, translated_description(getattr(key, "description", ""), msgs))
+                keys.append(key)
+            else:  # a group of keys: Textual's own layout
+                palette.append(key)
+        rank: tuple[str, ...] = getattr(self.screen, "FOOTER_RANK", ())
+        if rank:
+            width = (self.size.width or self.app.size.width) - sum(key_width(k) + PALETTE_EXTRA for k in palette)
+            keys = keys_that_fit(keys, rank, width)
+        yield from keys
+        yield from palette
+
+    def on_resize(self) -> None:
+        if getattr(self.screen, "FOOTER_RANK", ()):
+            self.call_after_refresh(self.recompose)
