@@ -12,11 +12,13 @@ import orjson
 import pytest
 from filelock import FileLock
 
+from store.cases import case_store
 from store.cases.case_store import CaseStore
-from store.errors import StoreDamaged
+from store.errors import StoreDamaged, StoreWriteFailed
 from store.persistence import database_path
 from store.persistence.safe_storage import SafeStorage
 from store.records.models import Channel
+from store.rules.messages import Messages
 
 
 def _three_cases(db: Path) -> CaseStore:
@@ -191,3 +193,29 @@ def test_a_file_found_damaged_is_not_read_again_until_it_changes(
     CaseStore.open(tmp_path / "other.json", backups=False)
     db.write_bytes((tmp_path / "other.json").read_bytes())  # mended: read again
     assert ours.take_changes(ours.read_changes()) is True and reads == [1]
+
+
+def test_a_file_changed_by_hand_while_a_save_is_under_way_is_not_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save copies unchanged records from the file it read; another program (not weiquan: it
+    would wait for the lock) changing the file meanwhile makes the save refuse, in either language."""
+    db = tmp_path / "weiquan.json"
+    store = _three_cases(db)
+    real = case_store.encode_stored_case
+    edited = db.read_bytes().replace(b'"title":"two"', b'"title":"two, by hand"')
+
+    def edit_meanwhile(case):  # type: ignore[no-untyped-def]
+        db.write_bytes(edited)
+        return real(case)
+
+    monkeypatch.setattr(case_store, "encode_stored_case", edit_meanwhile)
+    with pytest.raises(StoreWriteFailed) as raised:
+        store.update_case(1, {"title": "one, renamed"})
+    assert db.read_bytes() == edited
+    assert "another program changed the file" in raised.value.text(Messages("en"))
+    assert "别的程序改动了这个文件" in raised.value.text(Messages("zh-CN"))
+    monkeypatch.undo()
+    assert store.get(2).title == "two, by hand"  # read again at the next try
+    store.update_case(1, {"title": "one, renamed"})
+    assert CaseStore.open(db, backups=False).get(1).title == "one, renamed"
