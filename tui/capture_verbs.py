@@ -96,7 +96,8 @@ def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     """Prints the new case's id on stdout (``id=$(weiquan new --title …)``), what was filled on stderr."""
     values: dict[str, Any] = {}
     if args.from_text is not None:
-        values.update(read_order_text(user_text(args.from_text) if args.from_text == "-" else _read(args.from_text)))
+        pasted = user_text(args.from_text) if args.from_text == "-" else _read(args.from_text)
+        values.update(read_order_text(pasted, setting.clock().date()))
     flags = (
         "title",
         "platform",

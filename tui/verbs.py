@@ -193,7 +193,7 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
-    from store.deadlines.due_report import due_items
+    from store.deadlines.due_report import calendar_items
     from store.export.icalendar_file import calendar
     from store.persistence.output_files import write_output
 
@@ -201,8 +201,8 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, days, msgs, calendar=workdays) if not i.overdue]
-    text = calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
+    items, withdrawn = calendar_items(store.cases(include_deleted=True), now, days, msgs, calendar=workdays)
+    text = calendar(items + withdrawn, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
     if args.output:
         target = Path(args.output).expanduser()
         write_output(target, text.encode("utf-8"))  # a failure is the one line said
@@ -277,12 +277,12 @@ def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
 
 def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
     """Which years' holidays are known, and from where; --example prints a file to start from."""
-    from store.calendar.holiday_file import EXAMPLE, holiday_file_beside, read_holiday_file
+    from store.calendar.holiday_file import example_file, holiday_file_beside, read_holiday_file
 
-    if args.example:
-        sys.stdout.write(EXAMPLE)
-        return EXIT_OK
     msgs = Messages(args.lang)
+    if args.example:
+        sys.stdout.write(example_file(msgs))
+        return EXIT_OK
     db = real_db_path(resolve_db_path(args.db))
     if not db.exists():  # the holiday file sits beside the database: a mistyped --db must not look fine
         raise StoreMissing(Msg.of("files.no_database", path=str(db)))

@@ -6,11 +6,11 @@ takes the app down (tests/meta/test_workers.py keeps it so).
 
 from __future__ import annotations
 
-import errno
 from typing import TYPE_CHECKING, Any
 
 from textual.worker import Worker, WorkerState
 
+from store.persistence.file_errors import reason
 from store.rules.messages import Msg
 
 # Worker names: each has a catalog entry worker.<name> saying what it was doing.
@@ -46,9 +46,11 @@ class ReportsWorkerFailures(_Node):
 
 def failure_message(worker: Worker[Any], error: BaseException) -> Msg:
     """What an unexpected failure is called: the job that stopped and, briefly, why."""
-    if isinstance(error, OSError):
-        code = errno.errorcode.get(error.errno or 0, type(error).__name__)
-        problem = f"{error.filename}: {code}" if error.filename else code
+    problem: str | Msg
+    if isinstance(error, OSError):  # the reason in the user's words, never the system's English
+        problem = reason(error)
+        if error.filename is not None:
+            problem = Msg.of("worker.file_problem", path=str(error.filename), reason=problem)
     else:
         problem = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     return Msg.of("worker.failed", task=Msg.of(f"worker.{worker.name}"), problem=problem)

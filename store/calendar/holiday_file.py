@@ -28,26 +28,28 @@ from store.errors import InvalidInput, WeiquanError
 from store.persistence.regular_files import MEGABYTE, read_regular
 from store.records.record_ids import shown
 from store.rules.content_schema import Schema, convert, toml_data
-from store.rules.messages import Msg
+from store.rules.messages import Messages, Msg
 
 HOLIDAY_FILE_NAME = "holidays.toml"
 MAX_HOLIDAY_FILE_BYTES = MEGABYTE  # a year's notice fits in a few hundred bytes
 _YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
 
-EXAMPLE = """\
-# China's statutory holidays for years weiquan's built-in calendar does not have yet
-# (`weiquan holidays` says which years it has). Copy them from the State Council's notice
-# (国务院办公厅关于××××年部分节假日安排的通知), one section per year. A range is
-# "first..last", both days included.
-#
-# The dates below only show the form; they are NOT the real schedule. Replace them with the
-# notice's dates, then remove the "# " in front of the section's lines.
-#
+EXAMPLE_SECTION = """\
 # [2027]
 # source = "国务院办公厅关于2027年部分节假日安排的通知"
-# holidays = ["2027-01-01", "2027-02-06..2027-02-13"]   # days off
-# workdays = ["2027-02-20"]                            # make-up working days (调休), Saturdays or Sundays
+# holidays = ["2027-01-01", "2027-02-06..2027-02-13"]   # {days_off}
+# workdays = ["2027-02-20"]                            # {workdays}
 """
+
+
+def example_file(msgs: Messages) -> str:
+    """A holiday file to fill in, its comments in the user's language; its one section is
+    commented out, so the file changes nothing until the notice's dates are put in."""
+    notes = "".join(f"# {line}".rstrip() + "\n" for line in msgs("holidays.example_notes").splitlines())
+    section = EXAMPLE_SECTION.format(
+        days_off=msgs("holidays.example_days_off"), workdays=msgs("holidays.example_workdays")
+    )
+    return notes + "#\n" + section
 
 
 @dataclass(frozen=True)

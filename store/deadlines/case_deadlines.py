@@ -71,7 +71,7 @@ class Deadline:
         return self.overdue and not self.estimated
 
 
-def _clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
+def clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
     """Is this clock still something to act on?"""
     if clock.rule.done_when and getattr(case, clock.rule.done_when) is not None:
         return False  # e.g. the complaint was accepted: that clock has done its job
@@ -90,7 +90,7 @@ def case_deadlines(case: Case, now: dt.datetime, calendar: WorkCalendar) -> list
         if c.promise_state is PromiseState.PENDING and c.deadline is not None
     ]
     for clock in case_clocks(case, calendar):
-        if _clock_is_live(case, clock, now):
+        if clock_is_live(case, clock, now):
             # An unverified clock is shown, but never flagged as overdue as if it were certain.
             found.append(Deadline(case.id, clock.ends, clock.verified and clock.is_over(now), clock=clock))
     return sorted(found, key=lambda d: d.when)

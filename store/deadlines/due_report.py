@@ -4,10 +4,11 @@ and the promises that were broken in cases not yet resolved, which need attentio
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.calendar.workdays import WorkCalendar
-from store.deadlines.case_deadlines import Deadline, due_across
+from store.deadlines.case_deadlines import Deadline, clock_is_live, due_across
+from store.deadlines.statutory_clocks import case_clocks
 from store.records.models import Case, Contact, PromiseState
 from store.rules.messages import Messages
 
@@ -27,6 +28,7 @@ class DueItem:
     source: str = ""  # a stable id within the case: "contact-7-promise" or "rule-no_reason_return"
     revision: int = 0  # the case's revision: grows with every change to it
     modified: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the case's last change
+    cancelled: bool = False  # no longer applies (see withdrawn_items)
 
     @property
     def certainly_overdue(self) -> bool:
@@ -124,3 +126,34 @@ def due_items(
     by_id = {c.id: c for c in cases}
     within = dt.timedelta(days=within_days)
     return [describe(d, by_id[d.case_id], msgs) for d in due_across(cases, now, within, calendar)]
+
+
+def withdrawn_items(
+    cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages, *, calendar: WorkCalendar
+) -> list[DueItem]:
+    """Deadlines not yet passed that an earlier calendar may hold but that no longer apply: a
+    promise kept or broken, a clock whose job is done, every deadline of a case resolved, closed
+    or deleted. A calendar file lists them as cancelled under the same UIDs, so a calendar that
+    imported them drops them instead of keeping a stale reminder."""
+    horizon = now + dt.timedelta(days=within_days)
+    found = []
+    for case in cases:
+        finished = not case.status.is_active or case.deleted_at is not None
+        for contact in case.contacts:
+            when = contact.deadline
+            settled = finished or contact.promise_state is not PromiseState.PENDING
+            if when is not None and now <= when <= horizon and settled:
+                found.append(_promise_item(case, contact, when, False, "promise", msgs))
+        for clock in case_clocks(case, calendar):
+            if now <= clock.ends <= horizon and (finished or not clock_is_live(case, clock, now)):
+                found.append(describe(Deadline(case.id, clock.ends, False, clock=clock), case, msgs))
+    return sorted((replace(item, cancelled=True) for item in found), key=lambda item: (item.when, item.case_id))
+
+
+def calendar_items(
+    cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages, *, calendar: WorkCalendar
+) -> tuple[list[DueItem], list[DueItem]]:
+    """What a deadlines calendar holds: the deadlines coming up, and those withdrawn since (pass
+    the deleted cases too, so that their deadlines are withdrawn)."""
+    upcoming = [item for item in due_items(cases, now, within_days, msgs, calendar=calendar) if not item.overdue]
+    return upcoming, withdrawn_items(cases, now, within_days, msgs, calendar=calendar)

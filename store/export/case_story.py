@@ -80,8 +80,7 @@ class StoryTeller:
         purchase = self.t(
             "narrative_order",
             date=c.order_date.isoformat() if c.order_date else self.t("unknown_date"),
-            platform=self.scrub(c.platform) or "—",
-            shop=self.scrub(c.shop) or "—",
+            place=self.place(),
             product=self.scrub(c.product or c.title),
             order=self.scrub(c.order_no) or "—",
             amount=format_yuan(c.amount_paid_fen) or "—",
@@ -95,6 +94,16 @@ class StoryTeller:
         intro = self.t("story_contacts", n=len(contacts)) if contacts else ""
         status = self.t("narrative_outcome", status=self.msgs.enum("status", c.status))
         return Story(purchase, problem, intro, [self.entry(x) for x in contacts], status)
+
+    def place(self) -> str:
+        """Where it was bought, from what is known: a missing platform or shop is left out of the
+        sentence (a dash in its place read "在小红书的—购买了" in the complaint)."""
+        platform, shop = self.scrub(self.case.platform), self.scrub(self.case.shop)
+        if platform and shop:
+            return self.t("narrative_place_platform_shop", platform=platform, shop=shop)
+        if platform:
+            return self.t("narrative_place_platform", platform=platform)
+        return self.t("narrative_place_shop", shop=shop) if shop else ""
 
     def entry(self, contact: Contact) -> ContactEntry:
         say = self.say

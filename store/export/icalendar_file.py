@@ -15,6 +15,9 @@
 * One alarm per event, never in the past: the day before (at 09:00 for a day, 24 hours before
   for a moment), else one hour before (09:00 on the day, for a day), else at the deadline itself;
   a deadline already past gets no alarm.
+* A deadline that no longer applies (a promise kept or broken, a case resolved or deleted, a
+  clock whose job is done) stays in the file as a cancelled event under its UID until its day has
+  passed: re-importing the file removes the reminder instead of leaving it.
 * A calendar with nothing upcoming is still a valid file: the time zone and no events (the CLI
   says so on stderr), so a file that is synchronised somewhere is replaced, not left stale.
 * Text is made safe first: control characters as visible pictures, then RFC 5545 escaping.
@@ -138,6 +141,8 @@ def event(item: DueItem, now: dt.datetime, unverified_label: str, estimated_labe
         f"DESCRIPTION:{_escape(description)}",
         "TRANSP:TRANSPARENT",
     ]
+    if item.cancelled:  # replaces the event a calendar imported before; nothing to remind of
+        return [*lines, "STATUS:CANCELLED", "END:VEVENT"]
     alarm = alarm_at(item, now)
     if alarm is not None:
         lines += [

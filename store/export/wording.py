@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from store.rules.content_schema import Schema, load_content
@@ -134,23 +136,42 @@ def _file_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, m.end()
 
 
-def find_risky(text: str) -> Iterator[Hit]:
-    """Every risky phrase in text that its context does not excuse."""
+def find_risky(text: str, *, skip: Container[tuple[str, str]] = ()) -> Iterator[Hit]:
+    """Every risky phrase in text that its context does not excuse; phrases whose (lower-case
+    words, reason) are in ``skip`` are not looked at (a warning names each only once)."""
     by_word, zh, en = _rules()
     low = _lower_in_place(text)
-    excused = [m.span() for m in _TITLE.finditer(text)] + list(_file_names(text))
-    excused += [m.span() for m in _QUOTED.finditer(text) if _OFFICIAL.search(m[0])]
+    excused = CoveringSpans([m.span() for m in _TITLE.finditer(text)] + list(_file_names(text)))
+    excused.add([m.span() for m in _QUOTED.finditer(text) if _OFFICIAL.search(m[0])])
     matches = list(zh.finditer(low)) if zh is not None else []
     if en is not None and any(ch.isascii() and ch.isalpha() for ch in low):
         matches += [m for m in en.finditer(low) if _whole_word(low, m.start(), m.end())]
     spaced = low.replace("-", " ")  # anti-fraud and anti fraud are one exclusion
     for m in matches:
         rule = by_word[m[0]]
-        if any(s <= m.start() and m.end() <= e for s, e in excused):
+        if (m[0], rule.reason) in skip or excused.cover(m.start(), m.end()):
             continue
         if _excluded(spaced, m.start(), m[0].replace("-", " "), rule.unless) or not _in_context(low, m, rule):
             continue
         yield Hit(m.start(), m.end(), rule.reason, rule.instead)
+
+
+class CoveringSpans:
+    """Spans of text, asked whether one of them covers a range: a binary search, not a scan of
+    every span for every phrase (a line of many file names and many phrases was quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self.add(spans)
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(self._spans + spans)
+        self._starts = [start for start, _ in self._spans]
+        self._reach = list(accumulate((end for _, end in self._spans), max))  # furthest end so far
+
+    def cover(self, start: int, end: int) -> bool:
+        last = bisect_right(self._starts, start) - 1  # spans starting at or before ``start``
+        return last >= 0 and self._reach[last] >= end
 
 
 def _lower_in_place(text: str) -> str:
@@ -171,13 +192,19 @@ def _whole_word(low: str, start: int, end: int) -> bool:
 
 def _excluded(low: str, at: int, word: str, unless: tuple[str, ...]) -> bool:
     """A longer ordinary word around the phrase: 垃圾 inside 垃圾袋 or 干垃圾."""
+    return any(at >= offset and low.startswith(longer, at - offset) for longer, offset in _placements(word, unless))
+
+
+@cache
+def _placements(word: str, unless: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Each longer word with each place the phrase sits in it (worked out once per phrase)."""
+    found = []
     for longer in unless:
         offset = longer.find(word)
         while offset >= 0:
-            if low.startswith(longer, at - offset) and at - offset >= 0:
-                return True
+            found.append((longer, offset))
             offset = longer.find(word, offset + 1)
-    return False
+    return tuple(found)
 
 
 def _in_context(low: str, m: re.Match[str], rule: _Rule) -> bool:
@@ -193,7 +220,7 @@ def wording_warnings(texts: str | Iterable[str], lang: str) -> list[WordingWarni
     msgs = Messages(lang)
     found: dict[tuple[str, str], WordingWarning] = {}
     for text in [texts] if isinstance(texts, str) else texts:
-        for hit in find_risky(text):
+        for hit in find_risky(text, skip=found):
             word = text[hit.start : hit.end]
             key = (word.lower(), hit.reason)
             if key in found:

@@ -4,7 +4,9 @@ Recognises labelled lines — 订单编号 / 订单号, 实付款 / 实付金额
 sign-off's date and time),
 their common variants and English labels (Order ID, Total …) — written ``label：value``,
 ``label value`` or with the value on the next line; full-width characters, ¥ and thousands commas
-are understood. The platform is taken from a share text's 【淘宝】 mark or link. Lines it does not
+are understood. A date without a year (``11月25日 18:20``, ``11-25``) is the latest such day not
+after today, when today is given; an order number shown in groups (``3912 8877 6655 4433``) is
+read whole. The platform is taken from a share text's 【淘宝】 mark or link. Lines it does not
 recognise are left alone. Every pattern is a plain alternation or a bounded run, applied line by
 line, so the time is linear in the text's length.
 """
@@ -113,8 +115,10 @@ _LABEL = re.compile(
 _SEGMENTS = re.compile(r"\t|\s{2,}|[|丨]")  # "订单号：1  下单时间：…" on one line
 _BULLET = re.compile(r"^[•·\-*>\s]+")
 _ORDER_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{3,63}")
+_DIGIT_GROUPS = re.compile(r"\d{3,8}(?: \d{3,8}){1,7}(?![^\s])")  # as an app shows a long number
 _AMOUNT = re.compile(r"\d[\d,]{0,15}(?:\.\d{1,2})?")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_MONTH_DAY = re.compile(r"(?<![\d.:/-])(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\s*[-/.]\s*\d)\s*日?")
 _TIME = re.compile(r"^\s*日?\s*(\d{1,2})[:点](\d{2})(?::(\d{2}))?")
 _SHOP_TAIL = re.compile(r"(?:\s*(?:进店|进入店铺|>|›|〉))+$")
 _COPY_TAIL = re.compile(r"\s*(?:复制|copy)$", re.IGNORECASE)
@@ -141,14 +145,16 @@ class OrderText:
             self.fields[name], self.labels[name], self._ranks[name] = value, label, rank
 
 
-def parse_order_text(text: str) -> OrderText:
-    """The fields ``text`` names (see the module docstring); those it does not name are absent."""
+def parse_order_text(text: str, today: dt.date | None = None) -> OrderText:
+    """The fields ``text`` names (see the module docstring); those it does not name are absent.
+    ``today`` (China's date) places a date written without its year; without it such dates are
+    not read."""
     found = OrderText()
     normal = unicodedata.normalize("NFKC", text[:MAX_TEXT]).replace("\r", "\n")
     lines = [_BULLET.sub("", line).strip() for line in normal.split("\n")]
     for index, line in enumerate(lines):
         if len(line) <= MAX_LINE:
-            _read_line(line, lines[index + 1 : index + 3], found)
+            _read_line(line, lines[index + 1 : index + 3], found, today)
     lowered = normal.casefold()
     for pattern, platform in _PLATFORMS:
         if pattern.search(lowered):
@@ -160,7 +166,7 @@ def parse_order_text(text: str) -> OrderText:
     return found
 
 
-def _read_line(line: str, following: list[str], found: OrderText) -> None:
+def _read_line(line: str, following: list[str], found: OrderText, today: dt.date | None) -> None:
     """One line, which may hold several "label: value" pieces; a label standing alone takes the
     next piece, or the next line, as its value."""
     segments = [s.strip() for s in _SEGMENTS.split(line) if s.strip()]
@@ -175,7 +181,7 @@ def _read_line(line: str, following: list[str], found: OrderText) -> None:
             value = "" if _LABEL.match(rest[0]) else rest[0]
         elif label.casefold() in WEAK and not _weak_ok(name, sep):
             continue  # "商品 评价" is not a product name
-        cleaned = _CLEAN[name](value) if value else None
+        cleaned = _clean(name, value, today) if value else None
         if cleaned:
             found.offer(name, cleaned, label, rank)
 
@@ -186,7 +192,11 @@ def _weak_ok(name: str, sep: str) -> bool:
 
 
 def _order_no(value: str) -> str | None:
-    match = _ORDER_NO.search(_COPY_TAIL.sub("", value))
+    value = _COPY_TAIL.sub("", value)
+    groups = _DIGIT_GROUPS.match(value)
+    if groups:
+        return groups[0].replace(" ", "")
+    match = _ORDER_NO.search(value)
     return match[0] if match and any(ch.isdigit() for ch in match[0]) else None
 
 
@@ -201,23 +211,42 @@ def _amount(value: str) -> str | None:
     return format_yuan(fen, symbol="").replace(",", "") if fen is not None else None
 
 
-def _date(value: str) -> str | None:
+def _day(value: str, today: dt.date | None) -> tuple[dt.date, int] | None:
+    """The date in ``value`` and where it ends; one without a year is the latest such day not
+    after ``today`` (an order or a delivery is in the past)."""
     match = _DATE.search(value)
-    if match is None:
+    if match is not None:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])), match.end()
+        except ValueError:
+            return None
+    short = _MONTH_DAY.search(value) if today is not None else None
+    if short is None or today is None:
         return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return None
+    for year in range(today.year, today.year - 5, -1):  # 2-29 needs a leap year: within four back
+        try:
+            day = dt.date(year, int(short[1]), int(short[2]))
+        except ValueError:
+            if not (1 <= int(short[1]) <= 12 and 1 <= int(short[2]) <= 31):
+                return None
+            continue
+        if day <= today:
+            return day, short.end()
+    return None
 
 
-def _sign_off(value: str) -> str | None:
+def _date(value: str, today: dt.date | None) -> str | None:
+    found = _day(value, today)
+    return found[0].isoformat() if found else None
+
+
+def _sign_off(value: str, today: dt.date | None) -> str | None:
     """The sign-off date, with its time when the text gives one (the case form keeps both)."""
-    day = _date(value)
-    match = _DATE.search(value)
-    if day is None or match is None:
+    found = _day(value, today)
+    if found is None:
         return None
-    clock = _TIME.match(value[match.end() :])
+    day = found[0].isoformat()
+    clock = _TIME.match(value[found[1] :])
     if clock is None:
         return day
     try:
@@ -241,16 +270,14 @@ def _shop(value: str) -> str | None:
     return _words(_SHOP_TAIL.sub("", value))
 
 
-_CLEAN = {
-    "order_no": _order_no,
-    "amount_paid": _amount,
-    "order_date": _date,
-    "delivery_date": _sign_off,
-    "product": _words,
-    "shop": _shop,
-}
+_CLEAN = {"order_no": _order_no, "amount_paid": _amount, "product": _words, "shop": _shop}
+_DATED = {"order_date": _date, "delivery_date": _sign_off}
 
 
-def read_order_text(text: str) -> dict[str, str]:
+def _clean(name: str, value: str, today: dt.date | None) -> str | None:
+    return _DATED[name](value, today) if name in _DATED else _CLEAN[name](value)
+
+
+def read_order_text(text: str, today: dt.date | None = None) -> dict[str, str]:
     """Only the form values (for the command line's ``new --from-text``)."""
-    return parse_order_text(text).fields
+    return parse_order_text(text, today).fields

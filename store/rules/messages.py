@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 LANGUAGES = ("zh-CN", "en")
@@ -96,7 +98,12 @@ class Messages:
         text = self._text(key, values.get("count"))
         if not values:
             return text
-        return text.format(**{name: self._word(v) for name, v in values.items()})
+        words = {name: self._word(v) for name, v in values.items()}
+        for name in _stop_follows(text):  # "cannot be read: {problem}." with a problem that is a sentence
+            word = words.get(name)
+            if isinstance(values[name], Msg) and isinstance(word, str) and word.endswith(_STOPS):
+                words[name] = word[:-1]
+        return text.format(**words)
 
     def _text(self, key: str, count: object) -> str:
         for table in (self._own, self._fallback):
@@ -123,3 +130,13 @@ class Messages:
         """Label of an enum member, e.g. enum('channel', Channel.HOTLINE)."""
         raw = getattr(value, "value", value)
         return self(f"{group}.{raw}")
+
+
+_STOPS = (".", "。")
+
+
+@cache
+def _stop_follows(text: str) -> frozenset[str]:
+    """The placeholders a full stop follows in ``text``: a message put there keeps one stop, not two."""
+    parsed = list(string.Formatter().parse(text))
+    return frozenset(name for (_, name, _, _), (after, *_) in pairwise(parsed) if name and after.startswith(_STOPS))

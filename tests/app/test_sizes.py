@@ -140,3 +140,20 @@ async def test_the_case_list_date_column_means_one_thing(make_app, app_store: Ca
         assert "!" in overdue and "11-23" in overdue and "已逾期" not in overdue
         resolved = _line_with(text, "面霜降价")
         assert "✓" in resolved and "已解决" not in resolved
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize(("lang", "key_hint"), [("zh-CN", "Esc清除"), ("en", "Esc clears it")])
+async def test_a_filter_that_matches_nothing_says_how_to_clear_it_in_full(
+    make_app, app_store: CaseStore, size, lang, key_hint
+) -> None:
+    fill_demo(app_store, FIXED_NOW.date(), CAL)
+    app = make_app(lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"zzzz")
+        for _ in range(5):
+            await pilot.pause()
+        list_column = [line.split("▕")[0].strip() for line in screen_text(pilot).splitlines() if "▕" in line]
+        joined = " ".join(list_column) if lang == "en" else "".join(list_column).replace(" ", "")
+        assert key_hint in joined, list_column

@@ -24,10 +24,15 @@ def _toasts(app: WeiquanApp) -> list[str]:
     return [n.message for n in shown_notifications(app)]
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "Reading the guide failed"), ("zh-CN", "读取指南时出错")])
+@pytest.mark.parametrize(
+    ("lang", "said", "why"),
+    [("en", "Reading the guide failed", "an input/output error"), ("zh-CN", "读取指南时出错", "读写出错")],
+)
 async def test_a_guide_that_cannot_be_read_ahead_is_reported(
-    make_app, app_store: CaseStore, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+    make_app, app_store: CaseStore, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, why: str
 ) -> None:
+    """Which job stopped and why, in the user's words (never the system's "Input/output error")."""
+
     def unreadable(lang: str, chapter: str) -> None:
         raise OSError(errno.EIO, "Input/output error", f"content/guide/{lang}/{chapter}")
 
@@ -38,7 +43,9 @@ async def test_a_guide_that_cannot_be_read_ahead_is_reported(
     async with app.run_test(size=(120, 40)) as pilot:
         await workers_done(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert any(said in toast and "EIO" in toast for toast in _toasts(app))
+        toasts = [toast for toast in _toasts(app) if said in toast]
+        assert toasts and all(why in toast and "content/guide" in toast for toast in toasts)
+        assert not any("Input/output error" in toast or "EIO" in toast for toast in _toasts(app))
 
 
 async def _attach(pilot, app: WeiquanApp, proof: Path) -> None:  # type: ignore[no-untyped-def]

@@ -116,6 +116,8 @@ CASES: list[tuple[str, str, Callable[[int], str], Callable[[str], object]]] = [
     ("wording check", "n letters + '.jpg'", lambda n: "a" * n + ".jpg", WORDING),
     ("wording check", "n/2 times '垃圾'", lambda n: "垃圾" * (n // 2), WORDING),
     ("wording check", "n/4 times 'liar'", lambda n: "liar" * (n // 4), WORDING),
+    ("wording check", "n/9 times '垃圾 a.jpg ' (phrases and file names)", lambda n: "垃圾 a.jpg " * (n // 9), WORDING),
+    ("wording check", "n/3 times '干垃圾' (every phrase excused)", lambda n: "干垃圾" * (n // 3), WORDING),
     ("wording check", "n/2 times '“法'", lambda n: "“法" * (n // 2), WORDING),
 ]
 

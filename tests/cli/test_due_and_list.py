@@ -21,6 +21,7 @@ from store.records.models import PromiseState
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.calendars import calendar_to_2026
 from tests.helpers.cli import run_main, run_weiquan
+from tests.helpers.languages import language_problem
 
 
 def due(*args: str):  # type: ignore[no-untyped-def]
@@ -213,7 +214,7 @@ def test_holidays_verb_says_which_years_are_known(db: Path) -> None:
 
     result = holidays("--db", str(db), "--lang", "en")
     assert result.returncode == 0 and "2004–2026" in result.stdout and "No holiday file" in result.stdout
-    example = run_weiquan("holidays", "--example").stdout
+    example = run_weiquan("holidays", "--example", "--lang", "en").stdout
     assert example.startswith("# China's statutory holidays")
     (db.parent / "holidays.toml").write_text(HOLIDAYS_2027 + '\n[2026]\nholidays = ["2026-11-25"]\n', encoding="utf-8")
     result = holidays("--db", str(db), "--lang", "zh-CN")
@@ -241,3 +242,12 @@ def test_due_never_calls_an_estimated_end_overdue_without_saying_so(db: Path, la
     assert ("周一至周五" if lang == "zh-CN" else "Monday to Friday") in out
     item = next(i for i in orjson.loads(due_later("--json").stdout)["items"] if i["when"].startswith("2027-01-07"))
     assert item["overdue"] and not item["certainly_overdue"] and item["estimated"]
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_holiday_file_example_is_written_in_the_interface_language(lang: str) -> None:
+    example = run_weiquan("holidays", "--example", "--lang", lang).stdout
+    comments = [line.removeprefix("#").strip() for line in example.splitlines() if line.startswith("#")]
+    prose = "\n".join(c for c in comments if c and "=" not in c and not c.startswith("["))
+    assert prose and not language_problem(prose, lang), prose
+    assert "[2027]" in example and "# holidays = " in example  # the section to fill in, commented out

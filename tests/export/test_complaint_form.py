@@ -160,3 +160,25 @@ def test_cli_prints_the_form_and_its_boxes_as_json(tmp_path: Path) -> None:
     keys = [b["key"] for b in as_json["boxes"]]
     assert keys[:3] == ["respondent_name", "credit_code", "respondent_address"] and len(keys) == 10
     assert next(b for b in as_json["boxes"] if b["key"] == "amount")["text"] == "¥899.00"
+
+
+@pytest.mark.parametrize(
+    ("platform", "shop", "zh", "en"),
+    [
+        ("小红书", "某某旗舰店", "在小红书的某某旗舰店购买了", "I bought 保温杯 on 小红书 from 某某旗舰店 ("),
+        ("小红书", "", "在小红书购买了", "I bought 保温杯 on 小红书 ("),
+        ("", "某某旗舰店", "在某某旗舰店购买了", "I bought 保温杯 from 某某旗舰店 ("),
+        ("", "", "我于2026-11-20购买了", "I bought 保温杯 ("),
+    ],
+)
+def test_where_it_was_bought_is_told_from_what_is_known(
+    store: CaseStore, platform: str, shop: str, zh: str, en: str
+) -> None:
+    """A missing platform or shop is left out of the complaint's sentence, not written as a dash."""
+    case = store.create_case(
+        {"title": "保温杯不保温", "product": "保温杯", "platform": platform, "shop": shop, "order_date": "2026-11-20"}
+    )
+    details = boxes(case)["投诉内容"]
+    assert zh in details and "—购买" not in details and "在的" not in details, details
+    english = render_export(case, "complaint", Messages("en"), NOW, calendar=CAL).text
+    assert en in english and "from —" not in english and "on —" not in english, english

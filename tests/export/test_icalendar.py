@@ -12,8 +12,9 @@ import vobject
 
 from store.calendar.china_time import CHINA_TZ
 from store.cases.case_store import CaseStore
-from store.deadlines.due_report import due_items
+from store.deadlines.due_report import calendar_items
 from store.export.icalendar_file import calendar
+from store.records.models import PromiseState, Status
 from store.rules.messages import Messages
 from tests.conftest import FakeClock
 from tests.helpers.calendars import calendar_to_2026
@@ -25,8 +26,8 @@ NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
 def ics(store: CaseStore, lang: str = "zh-CN", within: int = 365) -> str:
     msgs = Messages(lang)
     now = store.clock()
-    items = [i for i in due_items(store.cases(), now, within, msgs, calendar=calendar_to_2026()) if not i.overdue]
-    return calendar(items, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
+    items, withdrawn = calendar_items(store.cases(include_deleted=True), now, within, msgs, calendar=calendar_to_2026())
+    return calendar(items + withdrawn, now, msgs("clocks.unverified"), msgs("clocks.estimated"))
 
 
 def events(text: str) -> dict[str, icalendar.Event]:
@@ -157,3 +158,48 @@ def test_nothing_upcoming_is_still_a_valid_calendar(tmp_path: Path) -> None:
     text = target.read_bytes().decode("utf-8")
     assert events(text) == {}
     assert icalendar.Calendar.from_ical(text).walk("VTIMEZONE")
+
+
+def _status(event: icalendar.Event) -> str:
+    return str(event.get("STATUS", "CONFIRMED"))
+
+
+@pytest.mark.parametrize("state", [PromiseState.KEPT, PromiseState.BROKEN])
+def test_a_promise_settled_since_the_last_export_is_cancelled_under_its_uid(
+    store: CaseStore, clock: FakeClock, state: PromiseState
+) -> None:
+    """Re-importing the file replaces the reminder with a cancelled event (same UID, newer
+    SEQUENCE) instead of leaving a reminder for a promise that no longer needs one."""
+    case = store.create_case({"title": "耳机"})
+    contact_id = add_promise(store, case.id, "退款", NOW + dt.timedelta(days=3))
+    ((uid, before),) = promise_events(ics(store)).items()
+    assert _status(before) != "CANCELLED" and before.walk("VALARM")
+    clock.advance(hours=1)
+    store.set_promise_state(case.id, contact_id, state)
+    ((uid_after, after),) = promise_events(ics(store)).items()
+    assert uid_after == uid and _status(after) == "CANCELLED" and not after.walk("VALARM")
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+
+
+@pytest.mark.parametrize("how", ["resolved", "deleted"])
+def test_every_deadline_of_a_finished_case_is_cancelled(store: CaseStore, clock: FakeClock, how: str) -> None:
+    case = store.create_case({"title": "围巾", "category": "wrong_item", "delivery_date": "2026-11-25"})
+    add_promise(store, case.id, "退款", NOW + dt.timedelta(days=3))
+    before = events(ics(store))
+    assert before and all(_status(e) != "CANCELLED" for e in before.values())
+    clock.advance(hours=1)
+    if how == "resolved":
+        store.update_case(case.id, {"status": Status.RESOLVED})
+    else:
+        store.delete_case(case.id)
+    after = events(ics(store))
+    assert set(after) == set(before) and all(_status(e) == "CANCELLED" for e in after.values())
+
+
+def test_a_settled_promise_whose_day_has_passed_leaves_the_file(store: CaseStore, clock: FakeClock) -> None:
+    case = store.create_case({"title": "耳机"})
+    contact_id = add_promise(store, case.id, "退款", NOW + dt.timedelta(days=1))
+    store.set_promise_state(case.id, contact_id, PromiseState.KEPT)
+    assert promise_events(ics(store))
+    clock.advance(days=2)
+    assert not promise_events(ics(store))

@@ -60,6 +60,9 @@ def test_ordinary_text_is_kept_verbatim(text: str) -> None:
         "１３８１２３４５６７８",
         "１３８　１２３４　５６７８",
         "幺三八一二三四五六七八",
+        "+86 (138) 0013-8000",
+        "(138) 0013 8000",
+        "+86(138)0013-8000",
     ],
 )
 def test_mobile_numbers_in_every_written_form(written: str) -> None:
@@ -131,6 +134,9 @@ def test_bank_cards_by_luhn_and_other_long_numbers_as_long_numbers() -> None:
         ("抖音号：douyin_12345", "profile", "douyin_12345"),
         ("家住成都市武侯区人民南路四段1号", "address", "成都市武侯区人民南路四段1号"),
         ("电话：(010)12345678", "landline", "(010)12345678"),
+        ("0755-86013388", "landline", "0755-86013388"),  # the whole field: nothing before it
+        ("小红书 ID：weiquan_2026", "profile", "weiquan_2026"),
+        ("xhs ID: lina_2026", "profile", "lina_2026"),
     ],
 )  # fmt: skip
 def test_each_kind_by_its_label_or_shape(text: str, kind: str, value: str) -> None:

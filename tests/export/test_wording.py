@@ -4,9 +4,11 @@ not taken as accusations."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from store.export.wording import wording_warnings
+from store.export.wording import CoveringSpans, wording_warnings
 from store.rules.messages import Messages
 from tests.export.corpus import read_wording_corpus
 
@@ -100,3 +102,24 @@ def test_a_warning_quotes_the_phrase_even_after_letters_that_lower_case_to_two()
 def test_a_file_name_with_a_risky_word_is_not_an_accusation_however_long_the_line() -> None:
     line = "a" * 5_000 + " 附件 骗子截图.jpg 已上传"
     assert wording_warnings(line, "zh-CN") == []
+
+
+def test_excused_spans_answer_as_a_scan_of_every_span_would() -> None:
+    """The spans where phrases are excused (titles, file names, quoted regulations) are searched,
+    not scanned for each phrase; the answer is the scan's."""
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(0, 30)) for s in (rng.randint(0, 200) for _ in range(rng.randint(0, 12)))]
+        searched = CoveringSpans(spans[: len(spans) // 2])
+        searched.add(spans[len(spans) // 2 :])
+        for _ in range(30):
+            start = rng.randint(0, 230)
+            end = start + rng.randint(0, 20)
+            assert searched.cover(start, end) == any(s <= start and end <= e for s, e in spans)
+
+
+def test_many_phrases_among_many_file_names_are_each_judged() -> None:
+    text = "垃圾 IMG_垃圾.jpg " * 500 + "说他们是骗子"
+    warned = {w.word for w in wording_warnings(text, "zh-CN")}
+    assert warned == {"垃圾", "骗子"}
+    assert not wording_warnings("IMG_垃圾.jpg " * 500, "zh-CN")

@@ -18,6 +18,10 @@ class TmuxSession:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         shell = f"env {exports} {shlex.join(command)}; echo WEIQUAN-EXITED-$?; sleep 60"
         self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), shell)
+        # The size asked for, kept: tmux otherwise recalculates a window's size from its clients and
+        # its default-size, and a run that failed showed the program drawn at tmux's 80x24.
+        self._tmux("set-option", "-w", "-t", self.name, "window-size", "manual")
+        self.size = f"{width}x{height}"
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
@@ -77,8 +81,14 @@ class TmuxSession:
             if needle in text:
                 return text
             if time.monotonic() > deadline:
-                raise AssertionError(f"{needle!r} did not appear on screen within {timeout} s; screen was:\n{text}")
+                raise AssertionError(
+                    f"{needle!r} did not appear on screen within {timeout} s; the pane is {self.pane_size()} "
+                    f"(asked for {self.size}); screen was:\n{text}"
+                )
             time.sleep(0.1)
+
+    def pane_size(self) -> str:
+        return self._tmux("display-message", "-p", "-t", self.name, "#{pane_width}x#{pane_height}").strip()
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)

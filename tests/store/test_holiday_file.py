@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store.calendar.holiday_file import EXAMPLE, calendar_beside, holiday_file_beside, read_holiday_file
+from store.calendar.holiday_file import calendar_beside, example_file, holiday_file_beside, read_holiday_file
 from store.errors import InvalidInput
 from store.rules.messages import Messages
 from tests.helpers.calendars import calendar_to_2026
@@ -99,13 +99,20 @@ def test_no_file_or_no_database_file_means_the_built_in_calendar_only(tmp_path: 
     assert calendar_beside(None, BASE) == (BASE, [])
 
 
-def test_the_example_changes_nothing_until_it_is_filled_in(tmp_path: Path) -> None:
-    db = _write(tmp_path, EXAMPLE)
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_the_example_changes_nothing_until_it_is_filled_in(tmp_path: Path, lang: str) -> None:
+    example = example_file(Messages(lang))
+    db = _write(tmp_path, example)
     assert read_holiday_file(holiday_file_beside(db), BASE).years == {}
-    uncommented = "\n".join(line.removeprefix("# ") for line in EXAMPLE.splitlines() if line.startswith("# ["))
+    uncommented = "\n".join(line.removeprefix("# ") for line in example.splitlines() if line.startswith("# ["))
     assert uncommented == "[2027]"  # its section is there, commented out
     assert calendar_beside(db, BASE)[1] == []
     assert calendar_beside(db, BASE)[0].add_working_days(D(2027, 2, 4), 3).estimated
+    filled = "\n".join(
+        line.removeprefix("# ") if not line.startswith("# ") or "=" in line or "[20" in line else line
+        for line in example.splitlines()
+    )
+    assert read_holiday_file(holiday_file_beside(_write(tmp_path, filled)), BASE).years.keys() == {2027}
 
 
 @pytest.mark.parametrize("key", ["²²²²", "１２３４", "٢٠٢٧", " 2027"])

@@ -18,7 +18,7 @@ from store.records.deadline_input import parse_deadline
 from store.records.duration_input import parse_duration
 from store.records.models import Channel, Contact, build
 from store.records.money import parse_yuan
-from store.rules.messages import Messages
+from store.rules.messages import Messages, Msg
 from tests.helpers.calendars import calendar_to_2026
 
 CAL = calendar_to_2026()
@@ -98,3 +98,15 @@ def test_durations(typed: str, seconds: int | None) -> None:
 def test_bad_durations(typed: str) -> None:
     with pytest.raises(InvalidInput):
         parse_duration(typed)
+
+
+@pytest.mark.parametrize(("lang", "stop"), [("en", "."), ("zh-CN", "。")])
+def test_a_sentence_put_before_a_full_stop_keeps_one_stop(lang: str, stop: str) -> None:
+    """ "cannot be read: {problem}." with a problem that is itself a sentence says one stop, not two;
+    a user's own text keeps its stops."""
+    msgs = Messages(lang)
+    problem = Msg.of("input.wrong_kind", field="tags")
+    said = msgs(Msg.of("store.damaged_what", path="/tmp/weiquan.json", problem=problem))
+    assert said.endswith(msgs(problem)[:-1] + stop) and stop * 2 not in said
+    typed = "写的就是这样。" if lang == "zh-CN" else "as typed."
+    assert msgs("store.damaged_what", path="/x", problem=typed).endswith(typed + stop)

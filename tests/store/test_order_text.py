@@ -3,6 +3,8 @@ everything else is left alone."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from store.records.order_text import MAX_TEXT, parse_order_text
@@ -189,3 +191,26 @@ def test_a_huge_paste_is_read_only_up_to_its_limit() -> None:
 def test_an_overlong_value_is_cut_to_the_field_size() -> None:
     found = parse_order_text("商品名称：" + "长" * 500)
     assert len(found.fields["product"]) == 200
+
+
+TODAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("订单号：3912 8877 6655 4433", {"order_no": "3912887766554433"}),  # as the app shows it
+        ("订单编号 3712 3456 7890 1234 567 复制", {"order_no": "3712345678901234567"}),
+        ("订单号：1234567890 共3件", {"order_no": "1234567890"}),
+        ("签收时间：11月25日 18:20", {"delivery_date": "2026-11-25 18:20"}),
+        ("下单时间：12-28 09:00", {"order_date": "2025-12-28"}),  # never a day after today
+        ("签收时间：2月29日", {"delivery_date": "2024-02-29"}),  # the last year that had it
+        ("签收时间：13月40日", {}),
+    ],
+)
+def test_grouped_numbers_and_dates_without_a_year(text: str, expected: dict[str, str]) -> None:
+    assert parse_order_text(text, TODAY).fields == expected
+
+
+def test_a_date_without_a_year_is_not_guessed_without_today() -> None:
+    assert parse_order_text("签收时间：11月25日 18:20").fields == {}

@@ -191,7 +191,7 @@ class CaseForm(FormScreen[CaseFormResult]):
         from store.records.order_text import parse_order_text
 
         m = self.msgs
-        found = parse_order_text(text)
+        found = parse_order_text(text, self.today)
         filled = [name for name in PASTE_TARGETS if name in found.fields]
         for name in filled:
             field = self.field(name)

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Checkbox
-
 from store.errors import InvalidInput, WeiquanError
 from store.persistence.evidence_vault import MAX_PATH_CHARS, check_attachable
 from store.records.models import EvidenceFile, EvidenceItem, EvidenceState
 from store.rules.messages import Messages, Msg
 from tui.dialogs.form import FormField, FormScreen, input_field, select_field, text_field
+from tui.widgets.marked_checkbox import MarkedCheckbox
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,9 @@ class EvidenceForm(FormScreen[EvidenceFormResult]):
         ]
         if self.vault is not None:
             items.append(
-                FormField("vault", m("field.vault"), Checkbox(m("form.vault_label"), value=True, id="input-vault"))
+                FormField(
+                    "vault", m("field.vault"), MarkedCheckbox(m("form.vault_label"), value=True, id="input-vault")
+                )
             )
         return items
 

@@ -26,6 +26,7 @@ from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from tui.text import literal
 from tui.widgets.form_inputs import FormInput, FormTextArea, PasteAcross
 from tui.widgets.marked_button import MarkedButton
+from tui.widgets.marked_checkbox import MarkedCheckbox
 from tui.widgets.screen_footer import ScreenFooter
 
 ResultT = TypeVar("ResultT")
@@ -383,7 +384,7 @@ def select_field(name: str, label: str, options: list[tuple[str, str]], value: s
 
 def checkbox_field(name: str, label: str, box_label: str, value: bool, hint: str = "") -> FormField:
     """A yes/no fact the user confirms (space toggles it); ``box_label`` sits beside the box ("yes")."""
-    return FormField(name, label, _steady(Checkbox(box_label, value, id=f"input-{name}", compact=True)), hint)
+    return FormField(name, label, _steady(MarkedCheckbox(box_label, value, id=f"input-{name}", compact=True)), hint)
 
 
 def input_field(

@@ -40,9 +40,13 @@ class DamagedScreen(TypedApp, Localized, Screen[None]):
         msgs = self.app.msgs
         with Vertical():
             yield Static(Text(msgs("damaged.title"), style="bold"))
-            yield Static(literal("\n".join(self.error.lines(msgs)), keep_newlines=True))
-            hint = msgs("damaged.restore_hint") if self.error.newest_backup else msgs("damaged.no_backup_hint")
-            yield Static(Text(hint, style="bold"))
+            # What is wrong and that nothing was changed; the command line's own next step (run
+            # `weiquan restore`, or "no backup found") is said here as this screen's keys, once.
+            what, untouched = self.error.lines(msgs)[:2]
+            yield Static(literal(f"{what}\n{untouched}", keep_newlines=True))
+            backup = self.error.newest_backup
+            hint = msgs("damaged.restore_hint", backup=str(backup)) if backup else msgs("damaged.no_backup_hint")
+            yield Static(literal(hint, "bold", wrap=True))
             if self.app.store is not None:  # the app is running on the last good cases
                 yield Static(Text(msgs("damaged.fix_while_open")))
         yield ScreenFooter()

@@ -113,6 +113,19 @@ class ExportScreen(TypedApp, ReportsWorkerFailures, Localized, ModalScreen[None]
         Binding("c", "copy", "key.copy"),
         Binding("escape,q", "close", "key.close"),
     ]
+    # What a narrow footer keeps (see ScreenFooter): the way out, then copy and save, the formats;
+    # the redacted view's status line names p itself.
+    FOOTER_RANK = (
+        "close",
+        "copy",
+        "save",
+        "format('timeline')",
+        "format('dossier')",
+        "format('complaint')",
+        "format('form')",
+        "toggle_redact",
+        "review",
+    )
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -99,10 +100,11 @@ class CaseList(CursorLines):
             return Strip([Segment(self._layout(" ", number, title, deadline, width), style)], width)
         index = int(self.scroll_y) + y - 1
         if not self.rows:
-            if y == 1:  # the empty text, and the focus mark even when there is none
+            lines = self._empty_lines(width - 1)
+            if 1 <= y <= len(lines):  # the empty text, wrapped, and the focus mark even when there is none
                 style = base + self.get_component_rich_style("case-list--empty")
-                mark = FOCUS_MARK if self.has_focus else " "
-                return Strip([Segment(fit(mark + for_screen(self.empty_text), width), style)], width)
+                mark = FOCUS_MARK if self.has_focus and y == 1 else " "
+                return Strip([Segment(fit(mark + lines[y - 1], width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
@@ -116,6 +118,13 @@ class CaseList(CursorLines):
             mark = FOCUS_MARK if self.has_focus else " "
         line = self._layout(mark + row.marker, str(row.case_id), for_screen(row.title), row.deadline, width)
         return Strip([Segment(line, style)], width)
+
+    def _empty_lines(self, width: int) -> list[str]:
+        """The empty text over as many lines as it needs: in a narrow list its end (what to press)
+        was cut off."""
+        if width <= 0:
+            return [""]
+        return [line.plain for line in Content(for_screen(self.empty_text)).wrap(width)] or [""]
 
     def _layout(self, marks: str, number: str, title: str, deadline: str, width: int) -> str:
         head = f"{marks:<2}{number:>{self._id_width}} "

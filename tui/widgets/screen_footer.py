@@ -7,8 +7,9 @@ rebuilds all its keys although nobody can see them; that work competes with draw
 (about 50 ms for the main screen's footer) and is done again when the screen comes back.
 
 Textual's Footer shows keys in binding order and cuts off whatever does not fit, so at 100 columns
-help and quit were gone. A screen may list its actions by need in ``FOOTER_RANK``; the footer then
-keeps the most needed keys that fit its width (the first in that list always), in binding order.
+help and quit were gone, and at 80 the export view's "esc Close" was cut to "e". The footer keeps the
+keys that fit its width, in binding order: a screen may list its actions by need in ``FOOTER_RANK``
+(the first in that list always shown); otherwise the key bound to Esc (the way out) comes first.
 """
 
 from __future__ import annotations
@@ -32,18 +33,30 @@ def key_width(key: Widget) -> int:
     return cell_len(getattr(key, "key_display", "")) + cell_len(getattr(key, "description", "")) + KEY_PADDING
 
 
-def keys_that_fit(keys: list[Widget], rank: tuple[str, ...], width: int) -> list[Widget]:
-    """The keys to show in ``width`` cells: by rank (unranked last), in their original order."""
+def fitting(actions: list[str], widths: list[int], rank: tuple[str, ...], width: int) -> list[int]:
+    """Which of the keys (their actions and cell widths) to show in ``width`` cells: chosen by rank
+    (unranked last; the first ranked always), returned in their original order."""
     order = {action: n for n, action in enumerate(rank)}
-    actions = [getattr(key, "action", "") for key in keys]
     chosen: set[int] = set()
     used = 0
-    for index in sorted(range(len(keys)), key=lambda i: order.get(actions[i], len(order))):
-        needed = key_width(keys[index])
+    for index in sorted(range(len(actions)), key=lambda i: order.get(actions[i], len(order))):
+        needed = widths[index]
         if used + needed <= width or (not chosen and rank and actions[index] == rank[0]):
             chosen.add(index)
             used += needed
-    return [key for i, key in enumerate(keys) if i in chosen]
+    return sorted(chosen)
+
+
+def way_out_first(keys: list[str], actions: list[str]) -> tuple[str, ...]:
+    """A rank for a screen that gives none: the action bound to Esc, which leaves the screen."""
+    return tuple(action for key, action in zip(keys, actions) if key == "escape")[:1]
+
+
+def keys_that_fit(keys: list[Widget], rank: tuple[str, ...], width: int) -> list[Widget]:
+    """The keys to show in ``width`` cells: by rank (unranked last), in their original order."""
+    actions = [getattr(key, "action", "") for key in keys]
+    chosen = fitting(actions, [key_width(key) for key in keys], rank, width)
+    return [keys[i] for i in chosen]
 
 
 class ScreenFooter(Footer):
@@ -68,13 +81,12 @@ class ScreenFooter(Footer):
                 keys.append(key)
             else:  # a group of keys: Textual's own layout
                 palette.append(key)
-        rank: tuple[str, ...] = getattr(self.screen, "FOOTER_RANK", ())
-        if rank:
-            width = (self.size.width or self.app.size.width) - sum(key_width(k) + PALETTE_EXTRA for k in palette)
-            keys = keys_that_fit(keys, rank, width)
-        yield from keys
+        rank: tuple[str, ...] = getattr(self.screen, "FOOTER_RANK", ()) or way_out_first(
+            [getattr(k, "key", "") for k in keys], [getattr(k, "action", "") for k in keys]
+        )
+        width = (self.size.width or self.app.size.width) - sum(key_width(k) + PALETTE_EXTRA for k in palette)
+        yield from keys_that_fit(keys, rank, width)
         yield from palette
 
     def on_resize(self) -> None:
-        if getattr(self.screen, "FOOTER_RANK", ()):
-            self.call_after_refresh(self.recompose)
+        self.call_after_refresh(self.recompose)

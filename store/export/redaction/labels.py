@@ -39,7 +39,8 @@ _NAME_LABEL = lazy(f"{other_words(LABELS_NAME_ZH)}|(?i:{latin_words(LABELS_NAME_
 _LABEL_EN = lazy(latin_words(_LABELS))
 # Between a label and its value: a colon, 是/为/叫/is, a courier's 单号, brackets, a few spaces.
 _FILLER = lazy(
-    r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?(?:号码|编号|账号|帐号|号)?[ \t]{0,2}"
+    r"\.?[ \t#]{0,3}(?:(?:快递|速递|物流|快运)?(?:运单号|快递单号|单号|运单))?"
+    r"(?:号码|编号|账号|帐号|号|(?i:u?id)(?![a-z]))?[ \t]{0,2}"  # 小红书 ID：…
     r"(?P<said>[:：,，]|是|为|叫|(?i:is|was))?[ \t]{0,3}(?:[(（][^)）]{0,8}[)）])?[:：]?[ \t]{0,3}"
 )
 _VALUE = lazy(
@@ -71,11 +72,14 @@ def label_candidates(f: Forms) -> Iterator[Candidate]:
         ]
         labels.sort()
     covered = 0
+    starts = {begin for begin, _, _ in labels}
     for begin, end, label in labels:
         if begin < covered:  # part of the label before it (EMS单号: 单号 belongs to EMS)
             continue
         filler = _FILLER.match(t, end)
         start = covered = filler.end() if filler else end
+        if start == end and end in starts:  # another label right after it (地址地址…): no value of its own
+            continue
         found = _value(t, start, _KIND_OF[label], bool(filler and filler["said"]))
         if found is not None:
             covered = found[1]  # a label word inside the value (抖音号：douyin_123) is the value's

@@ -121,7 +121,7 @@ LABELS = {
     "profile": _list(
         "小红书号|小红书ID|小红书id|小红书|抖音号|抖音ID|抖音|快手号|微博ID|微博号|微博|B站UID|B站ID|UID|uid|"
         "闲鱼号|淘宝ID|旺旺号|旺旺|知乎ID|豆瓣ID|淘宝账号|京东账号|支付宝账号|拼多多账号|闲鱼账号|用户名|用户ID|"
-        "Xiaohongshu ID|Xiaohongshu|RED ID|Douyin ID|Douyin|TikTok|Weibo ID|Weibo|Bilibili UID"
+        "Xiaohongshu ID|Xiaohongshu|xhs ID|xhs|RED ID|Douyin ID|Douyin|TikTok|Weibo ID|Weibo|Bilibili UID"
     ),
 }
 COURIERS = _list(

@@ -25,6 +25,8 @@ from store.export.redaction.words import LazyPattern as lazy
 _D = r"(?:[ .\-]?\d)"  # a digit, maybe after one separator
 _END = r"(?![0-9A-Za-z])"
 _MOBILE = lazy(rf"1(?<![0-9A-Za-z]1)[3-9]\d{_D}{{8}}{_END}")
+# The first three digits in brackets, as if they were an area code: (138) 0013-8000
+_MOBILE_BRACKETED = lazy(rf"[(（](?:(?<![0-9A-Za-z][(（])|(?<=86[(（]))1[3-9]\d[)）][ \-]?\d{{4}}[ .\-]?\d{{4}}{_END}")
 _MOBILE_GLUED = lazy(rf"(?:0086(?<![0-9A-Za-z]0086)|86(?<![0-9A-Za-z]86))1[3-9]\d{_D}{{8}}{_END}")
 _ID18 = lazy(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{16}}[ \-]?[\dXx]{_END}")
 _ID15 = lazy(rf"[1-8](?<![0-9A-Za-z][1-8]){_D}{{14}}{_END}")
@@ -45,7 +47,7 @@ def number_candidates(f: Forms) -> Iterator[Candidate]:
     t = f.t
     if not f.has_digit:
         return
-    for pattern in (_MOBILE, _MOBILE_GLUED):  # 13812345678; 8613812345678
+    for pattern in (_MOBILE, _MOBILE_GLUED, _MOBILE_BRACKETED):  # 13812345678; 8613812345678; (138) 1234 5678
         for m in pattern.finditer(t):
             yield Candidate(_with_country_code(t, m.start()), m.end(), SHAPE, Kind.MOBILE)
     for m in _ID18.finditer(t):
@@ -75,7 +77,7 @@ def _alone_before(t: str, start: int) -> bool:
     prev = t[start - 1 : start]
     if prev and ((prev.isascii() and prev.isalnum()) or prev == "+"):
         return False
-    return not (prev in " .-" and t[start - 2 : start - 1].isdigit())
+    return not (prev and prev in " .-" and start >= 2 and t[start - 2].isdigit())
 
 
 def _digits(value: str) -> str:
