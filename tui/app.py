@@ -20,10 +20,12 @@ from textual.worker import Worker, WorkerState
 from store.calendar.china_time import Clock, china_now
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
+from store.cases.loaded_cases import Changes
 from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
     from store.deadlines.case_deadlines import Urgency
+    from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case
     from store.rules.guide_structure import Target
     from tui.screens.guide import GuideScreen
@@ -33,11 +35,12 @@ from tui.commands import ActionCommands
 from tui.key_order import OrderedKeys
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen, tolerate_bytes_that_are_not_utf8
-from tui.workers import OPEN_DATABASE, READ_GUIDE, failure_message
+from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, failure_message
 
 T = TypeVar("T")
 
-OUTSIDE_CHANGE_CHECK_SECONDS = 2.0
+# One stat call per check; a change found is read in a worker (see poll_outside_changes).
+OUTSIDE_CHANGE_CHECK_SECONDS = 0.1
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
 
 
@@ -90,6 +93,11 @@ class WeiquanApp(OrderedKeys):
         self._guide_readying: set[str] = set()  # languages whose reader is being or has been prepared
         self._guide_target: Callable[[], str] = lambda: "overview"  # where the reader is likeliest opened
         self._watch_seconds = watch_seconds
+        self._changes_off_thread = False  # another session's change is read in a worker (see poll_outside_changes)
+        self._reading_changes = False
+        # Case urgencies, kept with the Case objects they were computed for: ranked in the worker
+        # that opens the database (or reads another session's change), used by the main screen.
+        self.urgency_board: UrgencyBoard | None = None
         self._left_calls_offered = False
         self.title = self.msgs("app.title")
         self.sub_title = self.msgs("app.subtitle")
@@ -119,7 +127,38 @@ class WeiquanApp(OrderedKeys):
 
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
-            self.set_interval(self._watch_seconds, self.check_outside_changes)
+            self.set_interval(self._watch_seconds, self.poll_outside_changes)
+
+    def poll_outside_changes(self) -> None:
+        """What the app does every OUTSIDE_CHANGE_CHECK_SECONDS: one stat call; when the file changed,
+        a database opened in the background is read and decoded in a worker thread (only the
+        changed records are decoded) and taken in here when done, so the UI never waits for it.
+        A store given ready (tests) is refreshed here at once, as check_outside_changes does."""
+        store = self.store
+        if store is None or self._reading_changes:
+            return
+        if not self._changes_off_thread:
+            self.check_outside_changes()
+        elif store.outside_changes_waiting():
+            self._reading_changes = True
+            self._read_outside_changes(store)
+
+    @work(thread=True, exit_on_error=False, name=READ_CHANGES)
+    def _read_outside_changes(self, store: CaseStore) -> Changes:
+        changes = store.read_changes()
+        board = self.urgency_board
+        if changes.decoded is not None and board is not None:
+            # Rank here what the UI thread will rank once the change is taken in: the board keeps
+            # each case's urgency with the very Case object, so there only the sort is left to do
+            # (ranking 10,000 cases anew held the UI for about a second).
+            board.rank([c for c in changes.decoded.cases.values() if c.deleted_at is None], self.clock())
+        return changes
+
+    @work(thread=True, exit_on_error=False, name=PREPARE_SEARCH)
+    def _prepare_search(self, store: CaseStore) -> None:
+        """Every case's search text, built while the user reads the list: the first key typed into
+        the filter does not wait for 10,000 of them."""
+        store.prepare_search()
 
     @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
     def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[Msg]]:
@@ -131,15 +170,24 @@ class WeiquanApp(OrderedKeys):
         assert self._open_store is not None
         store = self._open_store()
         calendar, notices = calendar_beside(store.path, self.calendar)
-        return store, calendar, UrgencyBoard(calendar).rank(store.cases(ordered=False), self.clock()), notices
+        self.urgency_board = UrgencyBoard(calendar)
+        return store, calendar, self.urgency_board.rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == READ_CHANGES and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._reading_changes = False
         if event.state is WorkerState.ERROR:
             self.worker_failed(event.worker)
+        elif event.state is WorkerState.SUCCESS and event.worker.name == READ_CHANGES:
+            assert isinstance(event.worker.result, Changes)
+            self._take_outside_changes(event.worker.result)
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, self.calendar, ranked, notices = event.worker.result
+            self.store.take_changes_only_when_asked()  # another session's change: read in a worker
+            self._changes_off_thread = True
             self.cases_loaded.publish(ranked)
+            self._prepare_search(self.store)
             for notice in notices:
                 self.notify(self.msgs(notice), title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
@@ -304,12 +352,20 @@ class WeiquanApp(OrderedKeys):
         A file damaged while the app runs (say, a hand edit gone wrong) brings up the damaged-file
         screen over the last good cases; once the file reads again, that screen goes by itself.
         """
-        from tui.screens.damaged import DamagedScreen
-
         if self.store is None:
             return
-        changed = self.attempt(self.store.refresh)
-        if changed is None:  # the error was shown
+        self._show_outside_changes(self.attempt(self.store.refresh))
+
+    def _take_outside_changes(self, changes: Changes) -> None:
+        """Take in what _read_outside_changes read (the same as check_outside_changes from there)."""
+        store = self.store
+        if store is not None:
+            self._show_outside_changes(self.attempt(lambda: store.take_changes(changes)))
+
+    def _show_outside_changes(self, changed: bool | None) -> None:
+        from tui.screens.damaged import DamagedScreen
+
+        if changed is None or self.store is None:  # the error was shown
             return
         recovered = isinstance(self.screen, DamagedScreen) and self.screen.error.path == self.store.path
         if recovered:

@@ -12,18 +12,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from store.calendar.china_time import Clock, china_now
-from store.calendar.workdays import WorkCalendar
-from store.errors import WeiquanError
-from store.persistence.backup_format import app_version
-from store.persistence.db_location import ENV_DB
-from store.rules.messages import Messages, detect_language, normalise_language
-from store.text.controls import for_plain_text
-from tui.argparse_words import argparse_in
-from tui.capture_cli import CAPTURE_VERBS, add_capture_verbs
-from tui.typed_paths import typed_path
+# Everything else is imported where it is used: `weiquan --version` loads none of it.
+
+if TYPE_CHECKING:
+    from store.calendar.china_time import Clock
+    from store.calendar.workdays import WorkCalendar
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -32,11 +27,15 @@ class Parser(argparse.ArgumentParser):
     """argparse quotes the arguments it rejects ("unrecognized arguments: …"): shown, never acted on."""
 
     def error(self, message: str) -> NoReturn:
+        from store.text.controls import for_plain_text
+
         super().error(for_plain_text(message, keep_newlines=True))
 
 
 def language_of(argv: Sequence[str]) -> str:
     """The language asked for with --lang (before parsing, so the help can be in it), else the locale's."""
+    from store.rules.messages import detect_language, normalise_language
+
     for index, arg in enumerate(argv):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
         if arg == "--lang" and index + 1 < len(argv):
@@ -50,6 +49,11 @@ def language_of(argv: Sequence[str]) -> str:
 
 
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    from store.persistence.db_location import ENV_DB
+    from store.rules.messages import Messages, normalise_language
+    from store.version import __version__
+    from tui.capture_cli import add_capture_verbs
+
     msgs = Messages(lang)
 
     def h(key: str, **values: object) -> str:
@@ -66,7 +70,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     common.add_argument("--lang", type=language, default=argparse.SUPPRESS, help=h("lang"))
 
     parser = Parser(prog="weiquan", parents=[common], description=h("weiquan"))
-    parser.add_argument("--version", action="version", version=f"weiquan {app_version()}", help=h("version"))
+    parser.add_argument("--version", action="version", version=f"weiquan {__version__}", help=h("version"))
     parser.add_argument("--demo", action="store_true", help=h("demo"))
     parser.add_argument("--no-mouse", action="store_true", help=h("no_mouse"))
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
@@ -105,10 +109,26 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, clock: Clock = china_now, calendar: WorkCalendar | None = None) -> int:
-    """Run weiquan with ``argv``; ``clock`` and ``calendar`` (the built-in one by default) are what
-    deadlines are counted with: tests pass fixed ones, as the app's tests do."""
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calendar: WorkCalendar | None = None) -> int:
+    """Run weiquan with ``argv``; ``clock`` (China's clock by default) and ``calendar`` (the built-in
+    one by default) are what deadlines are counted with: tests pass fixed ones, as the app's tests do."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--version"]:  # what the parser would print, without building it
+        from store.version import __version__
+
+        print(f"weiquan {__version__}")
+        return EXIT_OK
+    from store.calendar.china_time import china_now
+    from store.calendar.workdays import WorkCalendar
+    from store.errors import WeiquanError
+    from store.persistence.db_location import ENV_DB
+    from store.rules.messages import Messages, detect_language
+    from store.text.controls import for_plain_text
+    from tui.argparse_words import argparse_in
+    from tui.capture_cli import CAPTURE_VERBS
+    from tui.typed_paths import typed_path
+
+    clock = clock or china_now
     lang = language_of(arguments)
     with argparse_in(Messages(lang)):  # argparse's own words (usage, errors) in the same language
         args = build_parser(lang).parse_args(arguments)

@@ -10,30 +10,28 @@ added.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.calendar.china_time import Clock
-from store.calendar.holiday_file import calendar_beside, example_file, holiday_file_beside, read_holiday_file
+from store.calendar.holiday_file import calendar_beside
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
-from store.deadlines.due_report import broken_promises, calendar_items, due_items
 from store.errors import InvalidInput, StoreMissing
-from store.export.documents import render_export
-from store.export.icalendar_file import calendar
-from store.export.redaction.review import Finding, masked_counts
-from store.persistence.atomic_files import companion_folder
-from store.persistence.backup_format import backup_payload, restore_backup, write_backup
-from store.persistence.daily_backups import backup_dir
 from store.persistence.db_location import real_db_path, resolve_db_path
-from store.persistence.output_files import write_output
 from store.rules.messages import Messages, Msg
 from store.text.cell_width import fit
 from store.text.controls import for_json, for_plain_text
 from tui.output_target import check_not_own_file
 from tui.typed_paths import typed_path
 
+if TYPE_CHECKING:
+    from store.export.redaction.review import Finding
+
+# What only some verbs need is imported in those verbs: `list` loads no export, deadline or backup code.
 EXIT_OK, EXIT_ATTENTION = 0, 1
 
 
@@ -64,6 +62,9 @@ def open_store(args: argparse.Namespace, setting: Setting, *, create: bool = Fal
     ``create=True``.
     """
     store = CaseStore.open(resolve_db_path(args.db), clock=setting.clock, create=create)
+    # The cases live until the command ends: exempt them from collection (at 10,000 cases every
+    # full collection walked half a million objects while the verb computed and printed).
+    gc.freeze()
     calendar, notices = calendar_beside(store.path, setting.calendar)
     msgs = Messages(args.lang)
     for notice in notices:
@@ -117,6 +118,10 @@ def cmd_list(args: argparse.Namespace, setting: Setting) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
+    from store.persistence.atomic_files import companion_folder
+    from store.persistence.backup_format import backup_payload, write_backup
+    from store.persistence.daily_backups import backup_dir
+
     store, _ = open_store(args, setting)
     msgs = Messages(args.lang)
     if args.output == "-":
@@ -135,6 +140,8 @@ def cmd_backup(args: argparse.Namespace, setting: Setting) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, setting: Setting) -> int:
+    from store.persistence.backup_format import restore_backup
+
     msgs = Messages(args.lang)
     source = typed_path(args.file)
     count, safety = restore_backup(resolve_db_path(args.db), source, setting.clock)
@@ -153,6 +160,8 @@ def _days(value: int) -> int:
 def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
     """Exit status: 0 nothing needs attention; 1 something is overdue (even if only by an estimate),
     or a promise was broken in a case not yet resolved (for cron and shell logins); 2 error."""
+    from store.deadlines.due_report import broken_promises, due_items
+
     days = _days(args.within)
     store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
@@ -186,6 +195,10 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
     """The upcoming deadlines as a calendar; with none, still a valid (empty) calendar, said on stderr."""
+    from store.deadlines.due_report import calendar_items
+    from store.export.icalendar_file import calendar
+    from store.persistence.output_files import write_output
+
     days = _days(args.within)
     store, workdays = open_store(args, setting)
     msgs = Messages(args.lang)
@@ -207,6 +220,10 @@ def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:
 def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
     """Markdown (or the 12315 form's boxes as plain text) on stdout, so `ssh host weiquan export 3 > case.md`
     works, or -o FILE."""
+    from store.export.documents import render_export
+    from store.export.redaction.review import masked_counts
+    from store.persistence.output_files import write_output
+
     store, calendar = open_store(args, setting)
     msgs = Messages(args.lang)
     case = store.get(args.case)
@@ -251,6 +268,8 @@ def cmd_export(args: argparse.Namespace, setting: Setting) -> int:
 
 def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
     """How many spans of each kind were masked, and that nobody has reviewed them yet."""
+    from store.export.redaction.review import masked_counts
+
     counts = masked_counts(findings)
     if not counts:
         return msgs("cli.redaction_nothing")
@@ -262,6 +281,8 @@ def redaction_summary(findings: tuple[Finding, ...], msgs: Messages) -> str:
 
 def cmd_holidays(args: argparse.Namespace, setting: Setting) -> int:
     """Which years' holidays are known, and from where; --example prints a file to start from."""
+    from store.calendar.holiday_file import example_file, holiday_file_beside, read_holiday_file
+
     msgs = Messages(args.lang)
     if args.example:
         sys.stdout.write(example_file(msgs))

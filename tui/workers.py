@@ -19,6 +19,8 @@ READ_GUIDE = "read_guide"
 HASH_FILE = "hash_file"
 RENDER_EXPORT = "render_export"
 WRAP_TEXT = "wrap_text"
+READ_CHANGES = "read_changes"
+PREPARE_SEARCH = "prepare_search"
 
 if TYPE_CHECKING:  # a plain mixin at run time: nothing of Widget's ahead of the class's own bases
     from textual.widget import Widget

@@ -9,6 +9,7 @@ changes.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 
 from store.calendar.workdays import WorkCalendar
 from store.deadlines.case_deadlines import Urgency, case_urgency, urgency_key
@@ -21,7 +22,7 @@ class UrgencyBoard:
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
         self._minute: dt.datetime | None = None
-        self._cache: dict[int, tuple[Case, Urgency]] = {}
+        self._cache: dict[int, tuple[Case, Urgency, tuple[object, ...]]] = {}  # with its sort key
 
     def rank(self, cases: list[Case], now: dt.datetime) -> list[tuple[Case, Urgency]]:
         """Cases with their urgency, most urgent first."""
@@ -29,14 +30,15 @@ class UrgencyBoard:
         if minute != self._minute:
             self._cache.clear()
             self._minute = minute
-        ranked = []
+        entries = []
         for case in cases:
             cached = self._cache.get(case.id)
             # The very same object: the store hands out a new one for any change to a record,
             # including a hand edit that left the revision as it was.
             if cached is None or cached[0] is not case:
-                cached = (case, case_urgency(case, now, self.calendar))
+                urgency = case_urgency(case, now, self.calendar)
+                cached = (case, urgency, urgency_key(case, urgency))
                 self._cache[case.id] = cached
-            ranked.append((case, cached[1]))
-        ranked.sort(key=lambda pair: urgency_key(*pair))
-        return ranked
+            entries.append(cached)
+        entries.sort(key=itemgetter(2))
+        return [(case, urgency) for case, urgency, _ in entries]

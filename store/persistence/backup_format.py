@@ -16,9 +16,7 @@ readers silently keep only one of them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from store.calendar.china_time import Clock, china_now
 from store.cases.case_store import CaseStore
 from store.errors import BackupInvalid, FileProblem, InvalidInput
 from store.persistence.daily_backups import copy_to_backup
+from store.persistence.database_file import repeated_key
 from store.persistence.output_files import write_output
 from store.persistence.regular_files import read_regular
 from store.persistence.safe_storage import SafeStorage
@@ -47,16 +46,14 @@ from store.records.record_ids import MAX_RECORD_ID, is_id_counter, is_record_id,
 from store.records.stored_cases import decode_case
 from store.rules.messages import Msg
 from store.text.controls import escape_json
+from store.version import __version__
 
 FORMAT_NAME = "weiquan-backup"
 FORMAT_VERSION = 1
 
 
 def app_version() -> str:
-    try:
-        return version("weiquan")
-    except PackageNotFoundError:
-        return "unknown"
+    return __version__
 
 
 @dataclass(frozen=True)
@@ -104,7 +101,7 @@ def read_backup(source: Path) -> Backup:
         raise BackupInvalid(Msg.of("backup.not_json", path=where, line=error.lineno, column=error.colno)) from None
     if not isinstance(body, dict):
         raise BackupInvalid(Msg.of("backup.not_object", path=where))
-    twice = _repeated_key(raw)
+    twice = repeated_key(raw)  # about 0.35 s for 10,000 cases, paid only by a restore
     if twice is not None:
         raise BackupInvalid(Msg.of("backup.repeated_key", path=where, key=shown(twice)))
     try:
@@ -122,29 +119,6 @@ def read_backup(source: Path) -> Backup:
         except InvalidInput as problem:
             raise BackupInvalid(Msg.of("backup.invalid_case", path=where, problem=problem.msg)) from None
     return Backup(cases, max(counter or 1, max(seen, default=0) + 1))
-
-
-def _repeated_key(raw: bytes) -> str | None:
-    """A key that appears twice in one JSON object (orjson keeps the last silently), or None.
-    About 0.35 s for a backup of 10,000 cases, paid only by a restore."""
-    repeated: list[str] = []
-
-    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = dict(pairs)
-        if len(obj) != len(pairs) and not repeated:
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    repeated.append(key)
-                    break
-                seen.add(key)
-        return obj
-
-    try:
-        json.loads(raw, object_pairs_hook=pairs_hook)
-    except (ValueError, RecursionError):
-        return None  # orjson read it; what the stricter stdlib reader refuses is checked field by field
-    return repeated[0] if repeated else None
 
 
 def restore_backup(db_path: Path | None, source: Path, clock: Clock = china_now) -> tuple[int, Path | None]:

@@ -45,6 +45,11 @@ def open_regular(path: Path, *, limit: int) -> tuple[int, os.stat_result]:
 
 def read_open(fd: int, path: Path, *, limit: int) -> bytes:
     """Read an opened regular file to its end, refusing one that grows past ``limit`` meanwhile."""
+    size = os.fstat(fd).st_size
+    whole = os.read(fd, size + 1) if 0 < size <= limit else b""  # one copy, straight into the result
+    if len(whole) == size and not os.read(fd, 1):
+        return whole
+    os.lseek(fd, 0, os.SEEK_SET)  # it changed while being read: read it again, piece by piece
     parts: list[bytes] = []
     total = 0
     while chunk := os.read(fd, _CHUNK):

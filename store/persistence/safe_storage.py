@@ -1,16 +1,22 @@
-"""TinyDB storage that is atomic, cached, locked and honest about damage.
+"""TinyDB storage that is atomic, cached, locked for changes and honest about damage.
 
 TinyDB's stock JSONStorage rewrites its file in place, re-parses it on every read, escapes CJK
 text and knows nothing of other processes. ``SafeStorage`` keeps TinyDB's two-method Storage
 contract and adds:
 
 * atomic, fsync'd replacement of the whole file (store.persistence.atomic_files);
-* an in-memory copy, re-read only when the file's stamp (inode, size, mtime) changes;
+* an in-memory copy, re-read only when the file's stamp (inode, size, mtime) changes; the
+  documents of the tables named in ``byte_tables`` are held as their SHA-256 and their place in
+  the file (store.persistence.stored_docs), and a save copies the unchanged ones verbatim;
 * ``transaction()``: an exclusive cross-process lock around a read-modify-write, with every
   TinyDB write inside it folded into one file write at the end, and a rollback (re-read) when
-  the block fails;
-* orjson: UTF-8, unescaped, fast;
-* a damaged file raises StoreDamaged naming the path; it is never written over;
+  the block fails. Reading takes no lock: every save replaces the file whole by a rename, so a
+  reader sees one file or the other, and a database on a read-only mount can still be read;
+* ``load()`` and ``install()``: reading and parsing the file is kept apart from making it current,
+  so a worker thread can do the first while the app's UI thread goes on;
+* msgspec and UTF-8, unescaped;
+* a damaged file raises StoreDamaged naming the path; it is never written over (and the very
+  same damaged file is not parsed again);
 * a database that is a link is followed once (db_location.real_db_path); a path that is a folder,
   a FIFO or a device, a lock file that cannot be made, a disk that is full: each is one clear
   error in the user's words (FileProblem, StoreWriteFailed), never a traceback or a hang;
@@ -25,75 +31,42 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import orjson
-from filelock import FileLock, Timeout
+import msgspec
 from tinydb.storages import Storage
 
-from store.errors import FileProblem, StoreBusy, StoreDamaged, StoreMissing, StoreWriteFailed
-from store.persistence.atomic_files import FILE_MODE, atomic_write, ensure_private_dir
+from store.errors import FileProblem, StoreDamaged, StoreWriteFailed
+from store.persistence.atomic_files import atomic_write
 from store.persistence.daily_backups import newest_backup
+from store.persistence.database_file import FileDamage, LazyBytes, Tables, assemble, decoded, doc_bytes, parse
+from store.persistence.database_lock import DatabaseLock
+from store.persistence.database_path import Stamp, check_database_path, file_stamp, read_stamped
 from store.persistence.db_location import real_db_path
-from store.persistence.file_errors import cannot, not_regular, reason
-from store.persistence.leftovers import clean_leftovers
-from store.persistence.regular_files import MAX_DATA_FILE_BYTES, open_regular, read_open
+from store.persistence.file_errors import reason
+from store.persistence.stored_docs import StoredDoc
 from store.rules.messages import Msg
 
-Stamp = tuple[int, int, int]
-Data = dict[str, dict[str, Any]]
+Data = Tables
 
 LOCK_TIMEOUT_SECONDS = 15.0
 
 
-def file_stamp(stat: os.stat_result) -> Stamp:
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+@dataclass(frozen=True)
+class Loaded:
+    """The file as read by ``load``: its stamp (None: there is no file), tables and bytes, and the
+    generation it was read after (it is installed only over that one)."""
 
+    stamp: Stamp | None
+    tables: Tables
+    raw: bytes
+    base: int
+    exact: bool = False  # laid out as a save lays it out (database_file.assemble)
 
-def parse_database(raw: bytes, path: Path) -> Data:
-    """Parse a database file's bytes, raising StoreDamaged with the problem in plain words."""
-    try:
-        return _parse(raw, path)
-    except StoreDamaged as damaged:
-        raise StoreDamaged(path, damaged.problem, newest_backup(path)) from None
-
-
-def _parse(raw: bytes, path: Path) -> Data:
-    if not raw.strip():
-        raise StoreDamaged(path, Msg.of("store.problem_empty"))
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise StoreDamaged(path, Msg.of("store.problem_not_json", line=error.lineno, column=error.colno)) from None
-    if not isinstance(data, dict):
-        raise StoreDamaged(path, Msg.of("store.problem_not_object"))
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise StoreDamaged(path, Msg.of("store.problem_table_not_object", name=name))
-    return data
-
-
-def check_database_path(path: Path, *, create: bool) -> None:
-    """The database path can hold a database: a regular file, or (``create``) none yet, its folder
-    made (0700, parents included). FileProblem or StoreMissing otherwise; nothing is created
-    unless ``create``."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        if not create:
-            raise StoreMissing(Msg.of("files.no_database", path=str(path))) from None
-        try:
-            ensure_private_dir(path.parent)
-        except OSError as error:
-            raise cannot("create_folder", error.filename or path.parent, error) from None
-        return
-    except OSError as error:
-        raise cannot("read", path, error) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise not_regular(path, info.st_mode)
+    def doc_bytes(self, doc: StoredDoc) -> bytes | memoryview:
+        return doc_bytes(doc, self.raw)
 
 
 class SafeStorage(Storage):
@@ -106,46 +79,117 @@ class SafeStorage(Storage):
         lock_timeout: float = LOCK_TIMEOUT_SECONDS,
         before_write: Callable[[], None] | None = None,
         create: bool = True,
+        byte_tables: frozenset[str] = frozenset(),
     ) -> None:
         self.path = real_db_path(Path(path)) if path is not None else None
+        self.byte_tables = byte_tables
         self.generation = 0  # bumped each time the data is (re)loaded from its source
         # Bumped when a (re)load finds the file changed since it was last read or written here:
         # another session's change. Re-reading after a failed save is not one.
         self.outside_changes = 0
-        self._data: Data | None = None
+        self._tables: Tables | None = None
         self._stamp: Stamp | None = None
+        self._raw: bytes | None = None  # the file's bytes as last read, until released
+        self._exact = False  # the file is laid out as a save lays it out
         self._memory_bytes = b"{}"  # the "file" when path is None
         self._depth = 0
-        self._pending: Data | None = None
+        self._pending: Tables | None = None
         self._before_write = before_write
-        self._lock: FileLock | None = None
-        self._leftovers_checked = False
+        self._lock = DatabaseLock(self.path, lock_timeout) if self.path is not None else None
+        self._damaged: tuple[Stamp, StoreDamaged] | None = None  # the file last found damaged
+        # False: a read returns the data held without looking at the file (the app takes another
+        # session's changes in through load/install, read in a worker thread); a change still
+        # reads the file first, under the lock.
+        self.reads_follow_file = True
         if self.path is not None:
             check_database_path(self.path, create=create)
-            lock_path = str(self.path) + ".lock"
-            _probe_lock_file(lock_path)
-            self._lock = FileLock(lock_path, timeout=lock_timeout, mode=FILE_MODE, is_singleton=False)
 
     # -- TinyDB's contract --------------------------------------------------------------------
-    def read(self) -> Data | None:
-        if self._depth and self._data is not None:
-            return self._data  # inside a transaction the lock holds the file still
+    def read(self) -> Tables | None:
+        if self._tables is not None and (self._depth or not self.reads_follow_file):
+            return self._tables  # inside a transaction the lock holds the file still
         self._refresh()
-        return self._data
+        return self._tables
 
-    def write(self, data: Data) -> None:
+    def write(self, data: Tables) -> None:
         if self._depth:
-            self._data = data
+            self._tables = data
             self._pending = data
             return
         with self.transaction():
-            self._data = data
+            self._tables = data
             self._pending = data
 
     def close(self) -> None:
-        self._data = None
+        self._tables = None
+        self._raw = None
 
-    # -- our additions -------------------------------------------------------------------------
+    # -- reading ---------------------------------------------------------------------------------
+    def load(self) -> Loaded | None:
+        """The file read and parsed afresh, or None when it is the one held. StoreDamaged when it
+        cannot be read or is not a database. Changes nothing held here: a worker thread may call it."""
+        base = self.generation
+        if self.path is None:
+            if self._tables is not None:
+                return None
+            tables, exact = self._parse(self._memory_bytes, Path(":memory:"))
+            return Loaded(None, tables, self._memory_bytes, base, exact)
+        damaged = self._damaged
+        try:
+            held = self._stamp if self._tables is not None else None
+            stamp, raw = read_stamped(self.path, unless=(held, damaged[0] if damaged is not None else None))
+            if damaged is not None and damaged[0] == stamp:
+                raise damaged[1]  # the very file found damaged before: neither read nor parsed again
+            if raw is None:
+                return None
+        except FileNotFoundError:
+            return Loaded(None, {}, b"", base) if self._tables is None or self._stamp is not None else None
+        try:
+            tables, exact = self._parse(raw, self.path)
+            return Loaded(stamp, tables, raw, base, exact)
+        except StoreDamaged as error:
+            self._damaged = (stamp, error)
+            raise
+
+    def install(self, loaded: Loaded) -> bool:
+        """Make ``loaded`` the data held; False (nothing done) when other data was installed since
+        it was read."""
+        if loaded.base != self.generation:
+            return False
+        self.outside_changes += loaded.stamp != self._stamp
+        self._tables, self._stamp, self._raw = loaded.tables, loaded.stamp, loaded.raw
+        self._exact = loaded.exact
+        self.generation += 1
+        return True
+
+    def doc_bytes(self, doc: StoredDoc) -> bytes | memoryview:
+        """The JSON of a document held as bytes."""
+        return doc_bytes(doc, doc.data if doc.data is not None else self.file_bytes())
+
+    def decoded(self, data: Tables) -> Tables:
+        """``data`` with every document decoded (a migration works on values)."""
+        return decoded(data, self.file_bytes())
+
+    def release_bytes(self) -> None:
+        """Let go of the file's bytes (the documents have been read); a save reads the file again."""
+        if self.path is not None:
+            self._raw = None
+
+    def changed_elsewhere(self) -> bool:
+        """True when the file on disk is not the one last read or written here (cheap: one stat)."""
+        if self.path is None:
+            return False
+        try:
+            return file_stamp(os.stat(self.path)) != self._stamp
+        except FileNotFoundError:
+            return self._stamp is not None
+        except OSError:
+            return True  # the read that follows says what is wrong
+
+    def exists(self) -> bool:
+        return self.path is None or self.path.exists()
+
+    # -- changing --------------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the cross-process lock; writes inside become one atomic file write at the end.
@@ -171,7 +215,7 @@ class SafeStorage(Storage):
                 pending, self._pending = self._pending, None
                 self._commit(pending)
 
-    def replace_all(self, data: Data) -> None:
+    def replace_all(self, data: Tables) -> None:
         """Write ``data`` as the whole database without reading the file first (used by restore,
         which must work even when the current file is damaged)."""
         with self.locked():
@@ -179,99 +223,68 @@ class SafeStorage(Storage):
             self._commit(data)
             self.generation += 1
 
-    def changed_elsewhere(self) -> bool:
-        """True when the file on disk is not the one last read or written here (cheap: one stat)."""
-        if self.path is None:
-            return False
-        try:
-            return file_stamp(os.stat(self.path)) != self._stamp
-        except FileNotFoundError:
-            return self._stamp is not None
-        except OSError:
-            return True  # the read that follows says what is wrong
-
-    def exists(self) -> bool:
-        return self.path is None or self.path.exists()
-
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         if self._lock is None:
             yield
             return
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreBusy(Msg.of("files.busy", path=str(self.path), seconds=f"{self._lock.timeout:.0f}")) from None
-        except OSError as error:
-            raise cannot("lock", self._lock.lock_file, error) from None
-        try:
-            if not self._leftovers_checked and self.path is not None:
-                self._leftovers_checked = True
-                clean_leftovers(self.path)  # no save of ours runs elsewhere while we hold the lock
+        with self._lock.held():
             yield
-        finally:
-            self._lock.release()
 
     # -- internals ------------------------------------------------------------------------------
+    def _parse(self, raw: bytes, path: Path) -> tuple[Tables, bool]:
+        try:
+            return parse(raw, self.byte_tables)
+        except FileDamage as damage:
+            raise StoreDamaged(path, damage.msg, newest_backup(path) if self.path else None) from None
+
+    def refresh(self) -> None:
+        """Read the file again now if it is not the one held (whatever reads_follow_file says)."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        loaded = self.load()
+        if loaded is not None:
+            self.install(loaded)
+
     def _rollback(self) -> None:
         """Drop the in-memory copy (TinyDB changes the data it read in place) so the next read
         takes the file again. The stamp is kept: the file did not change, and re-reading it is not
         announced as another session's change."""
-        self._data = None
+        self._tables = None
+        self._raw = None
 
-    def _refresh(self) -> None:
+    def file_bytes(self) -> bytes:
+        """The bytes of the file the documents held were read from or written to (read again if
+        they were let go: the same file, or the save is refused)."""
         if self.path is None:
-            if self._data is None:
-                self._data = parse_database(self._memory_bytes, Path(":memory:"))
-                self.generation += 1
-            return
-        try:
-            fd, info = open_regular(self.path, limit=MAX_DATA_FILE_BYTES)
-        except FileNotFoundError:
-            if self._data is None or self._stamp is not None:
-                self.outside_changes += self._stamp is not None
-                self._data, self._stamp = {}, None
-                self.generation += 1
-            return
-        except (FileProblem, OSError) as error:
-            raise self._unreadable(self.path, error) from None
-        try:
-            stamp = file_stamp(info)
-            if self._data is not None and stamp == self._stamp:
-                return
-            raw = read_open(fd, self.path, limit=MAX_DATA_FILE_BYTES)
-        except (FileProblem, OSError) as error:
-            raise self._unreadable(self.path, error) from None
-        finally:
-            os.close(fd)
-        self._data = parse_database(raw, self.path)
-        self.outside_changes += stamp != self._stamp
-        self._stamp = stamp
-        self.generation += 1
+            return self._memory_bytes
+        if self._raw is None:
+            stamp, raw = read_stamped(self.path)
+            if stamp != self._stamp or raw is None:
+                raise StoreWriteFailed(Msg.of("files.changed_while_saving", path=str(self.path)))
+            self._raw = raw
+        return self._raw
 
-    @staticmethod
-    def _unreadable(path: Path, error: FileProblem | OSError) -> StoreDamaged:
-        problem = (
-            error.msg if isinstance(error, FileProblem) else Msg.of("store.problem_cannot_open", reason=reason(error))
-        )
-        return StoreDamaged(path, problem, newest_backup(path))
-
-    def _commit(self, data: Data) -> None:
+    def _commit(self, data: Tables) -> None:
         try:
-            payload = orjson.dumps(data)
-        except TypeError as error:  # a programming error, never user data: keep the message
+            payload, placed = assemble(data, LazyBytes(self.file_bytes), self.byte_tables, exact=self._exact)
+        except (TypeError, msgspec.EncodeError) as error:  # a programming error, never user data
             self._rollback()
             raise StoreWriteFailed(Msg.of("files.encode_failed", error=str(error))) from None
+        except BaseException:
+            self._rollback()
+            raise
         if self.path is None:
-            self._memory_bytes = payload
-            self._data = data
+            self._memory_bytes = b"".join(payload)
+            self._tables, self._exact = placed, True
             return
         try:
             if self._before_write is not None:
                 self._before_write()
             atomic_write(self.path, payload)
             self._stamp = file_stamp(os.stat(self.path))
-            self._data = data
+            self._tables, self._raw, self._exact = placed, None, True
         except OSError as error:
             self._rollback()
             raise StoreWriteFailed(Msg.of("files.save_failed", path=str(self.path), reason=reason(error))) from None
@@ -280,14 +293,3 @@ class SafeStorage(Storage):
             raise StoreWriteFailed(
                 Msg.of("files.save_failed_because", path=str(self.path), problem=problem.msg)
             ) from None
-
-
-def _probe_lock_file(lock_path: str) -> None:
-    """Open (creating) the lock file once, so a folder that refuses it (read-only, no permission,
-    /proc) is one clear error at once; filelock would retry that until its timeout as if the
-    lock were held."""
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, FILE_MODE)
-    except OSError as error:
-        raise cannot("lock", lock_path, error) from None
-    os.close(fd)

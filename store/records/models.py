@@ -15,7 +15,7 @@ import msgspec
 
 from store.errors import InvalidInput
 from store.records.credit_code import credit_code_problem
-from store.records.date_input import year_problem
+from store.records.date_input import FIRST_YEAR, LAST_YEAR, year_problem
 from store.records.record_ids import MAX_RECORD_ID
 from store.records.validation_messages import invalid_input, problem
 from store.rules.messages import Msg
@@ -103,8 +103,13 @@ class EvidenceState(StrEnum):
     SUBMITTED = "submitted"
 
 
-class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+# gc=False: records hold only strings, numbers, dates and other records, never a cycle, so the
+# garbage collector need not track (and walk) the hundreds of thousands of them 10,000 cases make.
+class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_fields=True, gc=False):
     pass
+
+
+_DAY = dt.timedelta(days=1)
 
 
 class Reference(_Record, kw_only=True):
@@ -118,9 +123,10 @@ def _check_years(*values: dt.date | None) -> None:
     """Dates outside the years records may hold (store.records.date_input): a crafted or mistyped
     year 9999 or 1 would overflow in every deadline and view of the case."""
     for value in values:
-        wrong = year_problem(value, value.isoformat()) if value is not None else None
-        if wrong is not None:
-            raise ValueError(problem(wrong))
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:  # checked on every load: cheap first
+            wrong = year_problem(value, value.isoformat())
+            if wrong is not None:
+                raise ValueError(problem(wrong))
 
 
 class EvidenceFile(_Record, kw_only=True):
@@ -139,7 +145,7 @@ class EvidenceItem(_Record, kw_only=True):
     kind: EvidenceKind
     state: EvidenceState = EvidenceState.MISSING
     note: Text = ""
-    files: list[EvidenceFile] = []
+    files: tuple[EvidenceFile, ...] = ()
 
 
 class Contact(_Record, kw_only=True):
@@ -157,16 +163,17 @@ class Contact(_Record, kw_only=True):
     deadline: Aware | None = None
     deadline_estimated: bool = False  # computed on a calendar the holiday data does not cover
     promise_state: PromiseState = PromiseState.NONE
-    evidence_ids: list[RecordId] = []
+    evidence_ids: tuple[RecordId, ...] = ()
 
     def __post_init__(self) -> None:
-        has_promise = bool(self.promise.strip()) or self.deadline is not None
-        if not has_promise:
+        deadline = self.deadline
+        _check_years(self.at, deadline)  # first: the comparison below would overflow
+        if deadline is None and not self.promise.strip():  # no promise
             self.promise_state = PromiseState.NONE
-        elif self.promise_state is PromiseState.NONE:
+            return
+        if self.promise_state is PromiseState.NONE:
             self.promise_state = PromiseState.PENDING
-        _check_years(self.at, self.deadline)  # first: the comparison below would overflow
-        if self.deadline is not None and self.deadline < self.at - dt.timedelta(days=1):
+        if deadline is not None and deadline < self.at - _DAY:
             raise ValueError(problem(Msg.of("input.deadline_before_contact")))
 
 
@@ -198,9 +205,9 @@ class Case(_Record, kw_only=True):
     status: Status = Status.OPEN
     outcome: Text = ""
     recovered_fen: Fen | None = None
-    references: list[Reference] = []
-    tags: list[Short] = []
-    private_names: list[Short] = []  # people's names to mask in public (redacted) exports
+    references: tuple[Reference, ...] = ()
+    tags: tuple[Short, ...] = ()
+    private_names: tuple[Short, ...] = ()  # people's names to mask in public (redacted) exports
     notes: Text = ""
     created: Aware
     updated: Aware

@@ -80,6 +80,8 @@ _SUSPECT = re.compile(
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
     "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
+# Less the line breaks and tabs JSON holds only as layout (an encoder escapes them inside strings).
+_SUSPECT_IN_JSON = re.compile(_SUSPECT.pattern.replace("\x00-\x1f", "\x00-\x08\x0b\x0c\x0e-\x1f", 1))
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _JOINERS = frozenset("\u200c\u200d")
@@ -176,6 +178,8 @@ def _picture(ch: str) -> str:
 
 
 def _visible(text: str, keep_newlines: bool, tab: str) -> str:
+    if _SUSPECT.search(text) is None:  # the usual case, in one call into C
+        return text
     out: list[str] = []
     last = 0
     for index, kind in _unsafe(text):
@@ -266,7 +270,8 @@ def escape_json(data: bytes) -> bytes:
     """
     if data.isascii() and b"\x7f" not in data:  # the encoder escapes C0 itself, never DEL
         return data
-    return _escape_json_text(data.decode("utf-8")).encode("utf-8")
+    text = data.decode("utf-8")  # usually nothing to escape: found in one pass, not line by line
+    return data if _SUSPECT_IN_JSON.search(text) is None else _escape_json_text(text).encode("utf-8")
 
 
 def for_json(value: Any, *, indent: bool = True) -> str:

@@ -215,7 +215,7 @@ async def test_a_copy_that_cannot_be_made_is_explained_beside_the_attach_field(
                 break
         assert app.screen is form and form.values()["attach"] == str(proof)
         assert "symbolic link" in screen_text(pilot)
-        assert list(elsewhere.iterdir()) == [] and app_store.get(case_id).evidence[0].files == []
+        assert list(elsewhere.iterdir()) == [] and app_store.get(case_id).evidence[0].files == ()
 
 
 @pytest.mark.parametrize("kind", ["folder", "link", "no folder", "the database", "no such user"])

@@ -120,7 +120,7 @@ def test_migration_runs_after_a_backup(tmp_path: Path, monkeypatch: pytest.Monke
 
     current = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
-    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr("store.cases.schema_setup.SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, current: add_tag})
     store = CaseStore.open(db)
     assert all("migrated" in c.tags for c in store.cases())
@@ -135,7 +135,7 @@ def test_missing_migration_is_reported_not_guessed(tmp_path: Path, monkeypatch: 
     before = db.read_bytes()
     current = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 2)
-    monkeypatch.setattr("store.cases.case_store.SCHEMA_VERSION", current + 2)
+    monkeypatch.setattr("store.cases.schema_setup.SCHEMA_VERSION", current + 2)
     monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, current: lambda d: d})
     with pytest.raises(StoreDamaged, match=f"no migration from schema {current + 1}"):
         CaseStore.open(db)

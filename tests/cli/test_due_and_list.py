@@ -7,6 +7,9 @@ so these tests mean the same in any year and with any chinesecalendar release.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from importlib import metadata
 from pathlib import Path
 
 import orjson
@@ -139,8 +142,28 @@ def test_list_plain_and_json(db: Path) -> None:
 
 
 def test_version_and_help() -> None:
-    assert run_weiquan("--version").stdout.startswith("weiquan ")
+    assert run_weiquan("--version").stdout == f"weiquan {metadata.version('weiquan')}\n"
+    assert run_weiquan("--lang", "en", "--version").stdout == f"weiquan {metadata.version('weiquan')}\n"
     assert "due" in run_weiquan("--help").stdout
+
+
+def test_the_version_is_said_without_loading_the_store() -> None:
+    """`weiquan --version` answers from store.version alone: no database code, no package metadata."""
+    probe = (
+        "import sys\nfrom tui.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert "'tui.cli'" in loaded  # the probe ran to its end
+    for heavy in (
+        "tinydb",
+        "msgspec",
+        "filelock",
+        "importlib.metadata",
+        "store.cases.case_store",
+        "store.rules.messages",
+    ):
+        assert f"'{heavy}'" not in loaded, heavy
 
 
 def test_app_without_a_terminal_says_so(tmp_path: Path) -> None:

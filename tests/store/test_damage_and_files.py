@@ -117,16 +117,16 @@ def test_full_disk_loses_nothing_saved_before(tmp_path: Path, monkeypatch: pytes
     store = CaseStore.open(db)
     case = store.create_case({"title": "before"})
     before = db.read_bytes()
-    real_write = os.write
 
     def full_disk(fd: int, data: bytes) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "write", full_disk)
+    monkeypatch.setattr(atomic.os, "writev", full_disk)  # the writes go out through either
     with pytest.raises(StoreWriteFailed) as raised:
         store.update_case(case.id, {"title": "after"})
     assert "disk is full" in raised.value.message
-    monkeypatch.setattr(atomic.os, "write", real_write)
+    monkeypatch.undo()
     assert db.read_bytes() == before
     assert store.get(case.id).title == "before"  # the in-memory copy was rolled back too
     assert not list(tmp_path.glob(".*.tmp"))

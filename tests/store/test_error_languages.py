@@ -59,6 +59,7 @@ ERROR_CLASSES = {
 WALKED_ELSEWHERE = {
     "files.busy": "a lock held past its timeout: tests/store/test_crash_and_concurrency.py",
     "files.encode_failed": "a database that cannot be encoded: only a bug could cause it",
+    "files.changed_while_saving": "another program edits the file during a save: tests/store/test_stored_bytes.py",
     "files.save_failed": "a full disk or a refused write: tests/store/test_file_safety.py (patched errno)",
     "files.save_failed_because": "a write refused for a reason weiquan names: tests/store/test_file_safety.py",
     "backup.safety_copy_failed": "the copy before a restore fails: tests/cli/test_bad_paths.py",

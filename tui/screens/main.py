@@ -270,7 +270,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         if self._board is None:
             from store.deadlines.urgency_board import UrgencyBoard
 
-            self._board = UrgencyBoard(self.app.calendar)
+            self._board = self.app.urgency_board or UrgencyBoard(self.app.calendar)
         self.show_ranked(self._board.rank(self.store.cases(ordered=False), self.now()), select)
 
     def _changed_elsewhere(self, _: None) -> None:

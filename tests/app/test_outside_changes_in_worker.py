@@ -1,0 +1,94 @@
+"""In the running app (database opened in the background, as `weiquan` does), another session's
+change is read and decoded in a worker thread and taken in on the UI thread: only the changed
+record is decoded, never on the UI thread, and damage found that way still brings up the
+damaged-file screen over the last good cases."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.cases import case_cache
+from store.cases.case_store import CaseStore
+from store.deadlines import urgency_board
+from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tui.app import WeiquanApp
+from tui.screens.damaged import DamagedScreen
+from tui.screens.main import MainScreen
+
+
+async def _opened(app: WeiquanApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        if app.store is not None:
+            await app.workers.wait_for_complete()  # the search text prepared too
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the database did not open")
+
+
+async def _poll(app: WeiquanApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    app.poll_outside_changes()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_change_elsewhere_is_decoded_off_the_ui_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    for title in ("耳机左耳无声", "物流停滞", "退款未到"):
+        other.create_case({"title": title})
+    decoded: list[tuple[int, bool]] = []
+    real = case_cache.decode_stored_case
+
+    def noting(data: bytes | memoryview, case_id: int):  # type: ignore[no-untyped-def]
+        decoded.append((case_id, threading.current_thread() is threading.main_thread()))
+        return real(data, case_id)
+
+    monkeypatch.setattr(case_cache, "decode_stored_case", noting)
+    ranked_here: list[int] = []  # urgencies computed on the UI thread
+    real_urgency = urgency_board.case_urgency
+
+    def urgency_noting(case, now, calendar):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            ranked_here.append(case.id)
+        return real_urgency(case, now, calendar)
+
+    monkeypatch.setattr(urgency_board, "case_urgency", urgency_noting)
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        assert "物流停滞" in screen_text(pilot)
+        decoded.clear()
+        other.update_case(2, {"title": "物流停滞，已催"})
+        await pilot.press("down")  # reading on the UI thread meanwhile: the cases as taken in, no decode
+        assert decoded == []
+        await _poll(app, pilot)
+        assert decoded == [(2, False)]  # the one changed record, in the worker
+        assert ranked_here == []  # its urgency too: the UI thread only sorts
+        assert isinstance(app.screen, MainScreen) and "物流停滞，已催" in screen_text(pilot)
+        await _poll(app, pilot)  # nothing changed since: nothing read
+        assert decoded == [(2, False)]
+
+
+async def test_damage_read_in_the_worker_brings_up_the_damaged_screen_and_goes(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    other.create_case({"title": "耳机左耳无声"})
+    good = db.read_bytes()
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        main = app.screen
+        body = orjson.loads(good)
+        body["cases"]["1"]["amount_paid_fen"] = "a lot"
+        db.write_bytes(orjson.dumps(body))
+        await _poll(app, pilot)
+        assert isinstance(app.screen, DamagedScreen) and app.screen_stack[-2] is main
+        assert "amount_paid_fen" in screen_text(pilot)
+        db.write_bytes(good.replace("耳机左耳无声".encode(), "耳机左耳无声（已修复）".encode()))
+        await _poll(app, pilot)
+        assert app.screen is main and "耳机左耳无声（已修复）" in screen_text(pilot)
