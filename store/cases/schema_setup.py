@@ -12,11 +12,11 @@ from store.persistence.schema import SCHEMA_VERSION, migrate, schema_version_of
 def prepare(storage: SafeStorage, tables: CaseTables, *, locked: bool) -> None:
     """Create, or check the schema version and migrate; SchemaProblem when neither can be done.
 
-    ``locked=False`` (commands that only read): a database already at this schema is read without
-    the lock; the lock is taken only to create or migrate.
+    ``locked=False`` (commands that only read): a database already at this schema, or an empty
+    one, is read without the lock and without writing; the lock is taken only to migrate.
     """
-    if not locked and schema_version_of(storage.read() or {}) == SCHEMA_VERSION:
-        return
+    if not locked and schema_version_of(storage.read() or {}) in (SCHEMA_VERSION, None):
+        return  # a command that only reads writes nothing: an empty file is read as no cases
     with storage.transaction():
         data = storage.read() or {}
         version = schema_version_of(data)

@@ -141,6 +141,17 @@ def test_commands_that_read_never_create_a_database(tmp_path: Path, verb: list[s
     assert _clear_line(zh.stderr).count("没有数据库") == 1
 
 
+@pytest.mark.parametrize("verb", [["list"], ["list", "--json"], ["due"], ["ics"], ["export", "1"]])
+@pytest.mark.parametrize("content", [b"{}", b""])
+def test_commands_that_read_leave_an_empty_database_as_it_is(tmp_path: Path, verb: list[str], content: bytes) -> None:
+    db = tmp_path / "weiquan.json"
+    db.write_bytes(content)
+    result = _run(*verb, "--db", str(db), "--lang", "en")
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr
+    assert db.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["weiquan.json"]  # no backups folder, no lock
+
+
 def test_restore_and_the_example_still_work_without_a_database(tmp_path: Path) -> None:
     assert _run("holidays", "--example").returncode == 0
     fresh = tmp_path / "new" / "weiquan.json"
