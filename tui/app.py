@@ -24,6 +24,8 @@ from store.cases.loaded_cases import Changes
 from store.errors import StoreDamaged, WeiquanError
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from store.deadlines.case_deadlines import Urgency
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case
@@ -105,10 +107,17 @@ class WeiquanApp(OrderedKeys):
         self.cases_loaded: Signal[list[tuple[Case, Urgency]]] = Signal(self, "cases-loaded")  # ranked
         self.cases_changed: Signal[None] = Signal(self, "cases-changed")  # another session, a restore
         self.language_changed: Signal[Messages] = Signal(self, "language-changed")
+        self.crashed = False  # ended by a failure Textual reports with panic()
 
     def get_driver_class(self) -> type[Driver]:
         tolerate_bytes_that_are_not_utf8()  # before the driver starts reading the keyboard
         return super().get_driver_class()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual ends the app this way for a failure in one of its own threads (the keyboard
+        reader): the command then exits 1, not 0, so a script or an ssh session sees it failed."""
+        self.crashed = True
+        super().panic(*renderables)
 
     @property
     def case_store(self) -> CaseStore:

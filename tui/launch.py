@@ -46,4 +46,4 @@ def launch_app(args: argparse.Namespace, clock: Clock = china_now) -> int:
     finally:
         if folder is not None:
             folder.cleanup()
-    return app.return_code or 0
+    return app.return_code or (1 if app.crashed else 0)

@@ -7,6 +7,7 @@ import errno
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 
 import tui.app
 import tui.screens.guide
@@ -107,3 +108,14 @@ async def test_a_database_that_cannot_be_opened_for_an_unexpected_reason_ends_th
     async with app.run_test(size=(120, 40)) as pilot:
         await workers_done(pilot)
     assert app.return_code == 2
+
+
+async def test_a_failure_textual_reports_by_panic_marks_the_app_crashed(make_app, app_store: CaseStore) -> None:
+    """Textual ends the app with panic() when one of its own threads fails (the keyboard reader);
+    the command must then exit 1 (tui.launch), not 0 as after a normal quit."""
+    app = make_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await workers_done(pilot)
+        assert not app.crashed
+        app.panic(Text("the keyboard reader stopped"))
+    assert app.crashed and app.return_code in (None, 0)  # so launch must look at crashed
