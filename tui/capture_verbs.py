@@ -23,6 +23,7 @@ from store.persistence.evidence_vault import check_attachable, hash_file, vault_
 from store.persistence.regular_files import MEGABYTE, read_regular
 from store.records.case_input import case_fields_from_form, contact_fields_from_form
 from store.records.choice_input import parse_choice
+from store.records.date_checks import DateWarning, case_date_warnings, contact_date_warnings
 from store.records.date_input import format_datetime
 from store.records.duration_input import duration_words, parse_duration
 from store.records.models import (
@@ -112,6 +113,15 @@ def emit_json(body: dict[str, Any]) -> None:
     sys.stdout.write(for_json(msgspec.to_builtins(body)) + "\n")
 
 
+def say_date_warnings(warnings: list[DateWarning], msgs: Messages) -> list[str]:
+    """Dates that cannot be right, said on stderr once saved (the form asks first; a command
+    cannot, and a script must not be stopped by a pre-order); the lines, for --json too."""
+    lines = [msgs("warn.saved_anyway", warning=warning.msg) for warning in warnings]
+    for line in lines:
+        say(f"weiquan: {line}", err=True)
+    return lines
+
+
 # -- verbs ------------------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     """Prints the new case's id on stdout (``id=$(weiquan new --title …)``), what was filled on stderr."""
@@ -138,10 +148,12 @@ def cmd_new(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     if args.demand is not None:
         values["demand"] = parse_choice(args.demand, Demand, "demand", "demand").value
     fields = case_fields_from_form({k: str(v) for k, v in values.items()}, setting.clock().date())
+    warnings = case_date_warnings(fields, setting.clock().date())
     store, _ = open_for_writing(args, setting, create=True)
     case = store.create_case(fields)
+    said = say_date_warnings(warnings, msgs)
     if args.json:
-        emit_json({"case": case})
+        emit_json({"case": case, "date_warnings": said})
         return EXIT_OK
     print(case.id)
     say(msgs("capture.created", id=case.id, title=case.title), err=True)
@@ -178,12 +190,15 @@ def cmd_log(args: argparse.Namespace, msgs: Messages, setting: Setting) -> int:
     fields, resolved = contact_fields_from_form(values, now, calendar)
     if duration is not None:
         fields["duration"] = duration
+    warnings = contact_date_warnings(fields, now)
     contact = store.add_contact(case_id, fields)
+    said = say_date_warnings(warnings, msgs)
     if args.json:
         emit_json(
             {
                 "case_id": case_id,
                 "contact": contact,
+                "date_warnings": said,
                 "deadline_as_typed": args.due.strip(),
                 "deadline_estimated_reason": msgs(resolved.reason) if resolved and resolved.reason else "",
             }

@@ -369,3 +369,24 @@ def test_a_typed_year_no_case_can_have_is_refused(
     args = [str(case_id) if arg == "CASE" else arg for arg in args]
     assert "年份超出了范围（只能是 1970 年至 2199 年）" in refused(db, capsys, *args)
     assert wq(db, "due") == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_dates_that_cannot_be_right_are_saved_with_a_warning(
+    db: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """The form asks first; a command saves what was typed (a pre-order is real) and says what to check."""
+    future = (FIXED_NOW + dt.timedelta(days=25)).date().isoformat()
+    capsys.readouterr()
+    assert wq(db, "new", "--title", "t", "--order-date", future, "--delivery-date", "2026-11-01", lang=lang) == 0
+    err = capsys.readouterr().err
+    assert err.count("weiquan: ") == 2 and future in err and "2026-11-01" in err
+    assert ("请核对" in err) == (lang == "zh-CN")
+    case_id = CaseStore.open(db).cases()[0].id
+    at = (FIXED_NOW + dt.timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+    assert wq(db, "log", str(case_id), "--channel", "hotline", "--at", at, "--json", lang=lang) == 0
+    captured = capsys.readouterr()
+    assert len(orjson.loads(captured.out)["date_warnings"]) == 1 and captured.err.count("weiquan: ") == 1
+    assert len(CaseStore.open(db).get(case_id).contacts) == 1  # saved all the same
+    assert wq(db, "log", str(case_id), "--channel", "hotline", lang=lang) == 0
+    assert "weiquan: " not in capsys.readouterr().err  # nothing to check, nothing said
