@@ -135,3 +135,28 @@ def test_review_burst_masks_typed_text(terminal, tmp_path: Path) -> None:
     tty.burst("xrpmZhang Wei\r")
     screen = tty.wait_for("text you marked")
     assert "Zhang Wei" in screen and "Review before posting" in screen
+
+
+def test_export_save_path_burst_writes_the_file(terminal, tmp_path: Path) -> None:
+    """x, s, the path, Enter, as one burst: the export is written where the path says."""
+    db = tmp_path / "weiquan.json"
+    one_case(db, "Blender burnt")
+    target = tmp_path / "blender.md"
+    tty = terminal(lang="en_US.UTF-8", width=80, height=24, db=db)
+    tty.wait_for("Blender burnt")
+    tty.burst("xs", "<C-u>", f"{target}\r")
+    deadline = time.monotonic() + 20
+    while not target.exists():
+        assert time.monotonic() < deadline, tty.screen()
+        time.sleep(0.1)
+    assert "Blender burnt" in target.read_text(encoding="utf-8")
+
+
+def test_guide_find_burst_goes_through_the_hits(terminal, tmp_path: Path) -> None:
+    """g, /, the words, Enter, n, as one burst: the find bar is on its second hit across chapters."""
+    db = tmp_path / "weiquan.json"
+    one_case(db, "耳机")
+    tty = terminal(lang="zh_CN.UTF-8", width=100, height=30, db=db)
+    tty.wait_for("耳机")
+    tty.burst("g/三倍\rn")
+    tty.wait_for("第 2 处，共")
