@@ -216,7 +216,7 @@ class WeiquanApp(OrderedKeys):
             self.log.error(worker, "".join(traceback.format_exception(error)))
         if worker.name == OPEN_DATABASE and self.store is None:
             if isinstance(error, WeiquanError):
-                line = f"weiquan: {self.msgs(error.title_key)}: {error.text(self.msgs)}"
+                line = self.msgs("app.error_line", title=self.msgs(error.title_key), text=error.text(self.msgs))
             else:
                 line = f"weiquan: {self.msgs(failure_message(worker, error))}"
             self.exit(return_code=2, message=literal(line, keep_newlines=True))

@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calen
         return verbs.run(args, setting)
     except WeiquanError as error:
         msgs = Messages(args.lang)
-        line = f"weiquan: {msgs(error.title_key)}: {error.text(msgs)}"
+        line = msgs("app.error_line", title=msgs(error.title_key), text=error.text(msgs))
         print(for_plain_text(line, keep_newlines=True), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calen
 
         msgs = Messages(args.lang)
         problem = cannot("use", error.filename or "?", error)
-        print(f"weiquan: {msgs(problem.title_key)}: {problem.text(msgs)}", file=sys.stderr)
+        print(msgs("app.error_line", title=msgs(problem.title_key), text=problem.text(msgs)), file=sys.stderr)
         return EXIT_ERROR
 
 

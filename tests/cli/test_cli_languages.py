@@ -104,3 +104,11 @@ def test_help_is_in_chinese_under_a_chinese_locale(verb: list[str]) -> None:
     english = [text for text in english if "[" not in text]  # usage lines wrapped under "usage:"
     left = [text for text in english if len(text.split()) >= 3 and text in zh.stdout]
     assert left == []
+
+
+def test_a_chinese_error_line_uses_chinese_punctuation(tmp_path: Path) -> None:
+    result = run_weiquan(
+        "list", "--db", str(tmp_path / "none.json"), env={"LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
+    )
+    line = result.stderr.strip()
+    assert line.startswith("weiquan: ") and "：" in line and ": " not in line.removeprefix("weiquan: ")

@@ -141,7 +141,9 @@ class ClockList(Static):
             state = msgs(clock.state_key(now))
             line = Text()
             line.append_text(literal(clock.rule.name(msgs.lang), "bold"))
-            line.append_text(literal(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M} ({state})"))
+            line.append_text(
+                literal(f"  {msgs('clocks.ends')} {clock.ends:%Y-%m-%d %H:%M}" + msgs("app.in_brackets", text=state))
+            )
             if not clock.verified:
                 line.append(f"  [{msgs('clocks.unverified')}]", style="bold yellow")
             if clock.estimated:
