@@ -25,86 +25,30 @@ MAX_TEXT = 100_000  # characters read; an order page is a few hundred
 MAX_LINE = 2_000
 MAX_VALUE = 200  # the case's short fields hold 200 characters
 
+
+def _labels(words: str) -> tuple[str, ...]:
+    return tuple(words.split("|"))
+
+
 # form field -> labels, best first (实付款 is what was paid; 合计 may be before discounts).
 LABELS: dict[str, tuple[str, ...]] = {
-    "order_no": (
-        "订单编号",
-        "订单号码",
-        "订单号",
-        "订单id",
-        "order id",
-        "order no.",
-        "order no",
-        "order number",
-        "order #",
+    "order_no": _labels("订单编号|订单号码|订单号|订单id|order id|order no.|order no|order number|order #"),
+    "amount_paid": _labels(
+        "实付款|实付金额|实际付款|实际支付|实付|付款金额|支付金额|"
+        "amount paid|order total|grand total|total|合计|订单金额|总计"
     ),
-    "amount_paid": (
-        "实付款",
-        "实付金额",
-        "实际付款",
-        "实际支付",
-        "实付",
-        "付款金额",
-        "支付金额",
-        "amount paid",
-        "order total",
-        "grand total",
-        "total",
-        "合计",
-        "订单金额",
-        "总计",
+    "order_date": _labels(
+        "下单时间|下单日期|订单创建时间|创建时间|成交时间|"
+        "order time|order date|ordered on|order placed|placed on|付款时间|支付时间"
     ),
-    "order_date": (
-        "下单时间",
-        "下单日期",
-        "订单创建时间",
-        "创建时间",
-        "成交时间",
-        "order time",
-        "order date",
-        "ordered on",
-        "order placed",
-        "placed on",
-        "付款时间",
-        "支付时间",
-    ),
-    "product": (
-        "商品名称",
-        "商品标题",
-        "宝贝名称",
-        "商品名",
-        "产品名称",
-        "product name",
-        "item name",
-        "商品",
-        "product",
-        "item",
-    ),
-    "shop": ("店铺名称", "商家名称", "店铺", "店名", "商家", "卖家", "store", "shop", "seller", "sold by"),
+    "product": _labels("商品名称|商品标题|宝贝名称|商品名|产品名称|product name|item name|商品|product|item"),
+    "shop": _labels("店铺名称|商家名称|店铺|店名|商家|卖家|store|shop|seller|sold by"),
     # The courier's sign-off only: 确认收货 (confirming receipt in the app) comes later, and counting
     # the return window from it would promise the consumer more time than they may have.
-    "delivery_date": ("签收时间", "签收日期", "送达时间", "妥投时间", "delivered on", "delivery date", "delivered"),
+    "delivery_date": _labels("签收时间|签收日期|送达时间|妥投时间|delivered on|delivery date|delivered"),
 }
 # Labels common enough as ordinary words that they count only with a colon or alone on a line.
-WEAK = frozenset(
-    {
-        "商品",
-        "店铺",
-        "店名",
-        "商家",
-        "卖家",
-        "合计",
-        "总计",
-        "实付",
-        "total",
-        "item",
-        "product",
-        "store",
-        "shop",
-        "seller",
-        "delivered",
-    }
-)
+WEAK = frozenset(_labels("实付|total|合计|总计|商品|product|item|店铺|店名|商家|卖家|store|shop|seller|delivered"))
 
 _BY_LABEL = {label: (name, rank) for name, labels in LABELS.items() for rank, label in enumerate(labels)}
 _LABEL = re.compile(
