@@ -184,12 +184,16 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
     if not items and not broken:
         say(msgs("due.nothing", count=args.within))
         return EXIT_OK
+    lines = []  # written at once: at 10,000 cases there are 80,000 of them
     for item in broken + items:
         flags = item.flag_labels(msgs)
-        say(f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}")
-        say(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
+        lines.append(
+            f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}"
+        )
+        lines.append(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
         if item.estimate_reason:
-            say(f"         {one_line(item.estimate_reason)}")
+            lines.append(f"         {one_line(item.estimate_reason)}")
+    say("\n".join(lines))
     return status
 
 
