@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.cases.case_store import CaseStore
-from tui.widgets.case_list import CaseList
+from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
 
@@ -71,3 +71,34 @@ async def test_a_table_grows_and_shrinks_with_its_rows() -> None:
             table.set_data(["n"], [[Cell(str(i))] for i in range(count)], list(range(count)))
             await pilot.pause()
             assert table.region.height == count + 1 and below.region.y == count + 1  # header + rows
+
+
+class OneList(App[None]):
+    def compose(self) -> ComposeResult:
+        yield CaseList(id="cases")
+
+
+def _case_rows(count: int) -> list[CaseRow]:
+    return [CaseRow(n, " ", f"case {n}", "05-01", "") for n in range(1, count + 1)]
+
+
+async def test_fewer_matching_rows_relay_out_the_screen_only_when_the_scroll_bar_goes() -> None:
+    layouts: list[Screen] = []
+    app = OneList()
+    async with app.run_test(size=(40, 10)) as pilot:
+        cases = app.query_one(CaseList)
+        cases.set_rows(_case_rows(1000))
+        await pilot.pause()
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append, immediate=True)
+        await pilot.pause()
+        layouts.clear()
+        cases.set_rows(_case_rows(300))  # still more rows than lines: only the list is redrawn
+        await pilot.pause()
+        assert cases.virtual_size.height == 301 and cases.show_vertical_scrollbar and not layouts
+        cases.scroll_to(y=290, animate=False)
+        cases.set_rows(_case_rows(50), keep=1)
+        await pilot.pause()
+        assert cases.virtual_size.height == 51 and cases.scroll_y <= cases.max_scroll_y and not layouts
+        cases.set_rows(_case_rows(3))  # the scroll bar goes: the list is laid out again
+        await pilot.pause()
+        assert not cases.show_vertical_scrollbar and layouts

@@ -103,6 +103,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         self.selected_case_id: int | None = select
         self._ranked: list[tuple[Case, Urgency]] = []
         self._rows: dict[int, tuple[Case, Urgency, CaseRow]] = {}
+        self._ranked_rows: list[CaseRow] = []  # one per ranked case, in rank order
         self._board: UrgencyBoard | None = None
         self._pane_timer: Timer | None = None
         self._filter = ""
@@ -170,6 +171,8 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
             self.call_later(self._show_first, ranked, select)
             return
         self._ranked = ranked
+        now = self.now()
+        self._ranked_rows = [self._row_for(case, urgency, now) for case, urgency in ranked]
         self._show_rows(select if select is not None else self.selected_case_id)
         # The case the list's cursor landed on is shown now, not when its Highlighted message arrives.
         self.selected_case_id = self.query_one(CaseList).current_case_id
@@ -286,10 +289,8 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
     def _show_rows(self, keep: int | None) -> None:
         msgs = self.msgs
         wanted = self.store.matching_ids(self._filter) if self._filter.strip() else None
-        rows, now = [], self.now()
-        for case, urgency in self._ranked:
-            if wanted is None or case.id in wanted:
-                rows.append(self._row_for(case, urgency, now))
+        # A keystroke in the filter picks rows already built, in rank order.
+        rows = self._ranked_rows if wanted is None else [r for r in self._ranked_rows if r.case_id in wanted]
         case_list = self.query_one(CaseList)
         case_list.empty_text = msgs("main.no_match") if wanted is not None else msgs("main.empty_list")
         case_list.set_rows(rows, keep=keep)
