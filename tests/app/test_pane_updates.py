@@ -102,3 +102,25 @@ async def test_fewer_matching_rows_relay_out_the_screen_only_when_the_scroll_bar
         cases.set_rows(_case_rows(3))  # the scroll bar goes: the list is laid out again
         await pilot.pause()
         assert not cases.show_vertical_scrollbar and layouts
+
+
+async def test_moving_to_a_case_whose_contact_says_more_repaints_without_a_layout(
+    make_app, app_store: CaseStore
+) -> None:
+    for n, summary in enumerate(("short", "a longer account of the call, " * 12, "")):
+        case = app_store.create_case({"title": f"case {n}"})
+        app_store.add_contact(case.id, {"at": "2026-11-20T10:00:00+08:00", "channel": "hotline", "summary": summary})
+    layouts: list[Screen] = []
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        detail = app.screen.query_one("#contact-detail", Static)
+        heights = {detail.get_content_height(detail.size, detail.size, detail.content_size.width)}
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append, immediate=True)
+        await pilot.pause()
+        layouts.clear()
+        for key in ("down", "down", "up", "up"):
+            await pilot.press(key)
+            await pilot.pause()
+            heights.add(detail.get_content_height(detail.size, detail.size, detail.content_size.width))
+        assert len(heights) > 1 and not layouts  # the details changed height; nothing was laid out
