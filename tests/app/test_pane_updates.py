@@ -124,3 +124,44 @@ async def test_moving_to_a_case_whose_contact_says_more_repaints_without_a_layou
             await pilot.pause()
             heights.add(detail.get_content_height(detail.size, detail.size, detail.content_size.width))
         assert len(heights) > 1 and not layouts  # the details changed height; nothing was laid out
+
+
+async def test_a_filter_keystroke_redraws_the_list_without_laying_out_the_screen(
+    make_app, app_store: CaseStore
+) -> None:
+    for n in range(60):
+        app_store.create_case({"title": f"{'earphones' if n % 2 else 'scarf'} {n}"})
+    layouts: list[Screen] = []
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cases = app.screen.query_one(CaseList)
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append, immediate=True)
+        await pilot.pause()
+        layouts.clear()
+        for key in "ear":
+            await pilot.press(key)
+            await pilot.pause()
+        assert cases.row_count == 30 and not layouts  # fewer rows, a longer value: repainted only
+
+
+async def test_a_filter_longer_than_its_box_scrolls_to_what_is_typed(make_app, app_store: CaseStore) -> None:
+    app_store.create_case({"title": "scarf"})
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        box = app.screen.query_one("#filter")
+        typed = "abcdefghij" * 5 + "XYZ"
+        for key in typed:
+            await pilot.press(key)
+        await pilot.pause()
+        shown = "".join(s.text for s in box.render_line(0))
+        assert box.scroll_x > 0 and shown.rstrip().endswith("XYZ") and not shown.startswith("abc")
+        for _ in range(len(typed) - 3):
+            await pilot.press("backspace")
+        await pilot.pause()
+        shown = "".join(s.text for s in box.render_line(0))
+        assert box.scroll_x == 0 and shown.startswith("abc")

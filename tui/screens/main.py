@@ -28,7 +28,7 @@ from tui.typed_app import TypedApp
 from tui.widgets.case_list import CaseList, CaseRow
 from tui.widgets.case_pane import CasePane
 from tui.widgets.evidence_pane import EvidenceTable
-from tui.widgets.literal_fields import LiteralInput
+from tui.widgets.literal_fields import SteadyInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline
@@ -129,7 +129,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         yield Header(show_clock=False, icon="维")
         with Horizontal(id="panes"):
             with Vertical(id="sidebar"):
-                search = LiteralInput(placeholder=msgs("main.filter_placeholder"), id="filter")
+                search = SteadyInput(placeholder=msgs("main.filter_placeholder"), id="filter")
                 search.cursor_blink = False  # no redraws while idle (slow links)
                 yield search
                 cases = CaseList(msgs("main.empty_list"), id="cases")
