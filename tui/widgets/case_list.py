@@ -70,9 +70,11 @@ class CaseList(CursorLines):
         """Replace the rows, keeping the cursor on case ``keep`` (or the current case) if present."""
         wanted = keep if keep is not None else self.current_case_id
         self.rows = rows
-        self._id_width = max([cell_len(self.headers[0])] + [len(str(r.case_id)) for r in rows])
-        self._date_width = max([cell_len(self.headers[2])] + [cell_len(r.deadline) for r in rows])
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        widest_id = max((r.case_id for r in rows), default=0)  # ids are never negative
+        self._id_width = max(cell_len(self.headers[0]), len(str(widest_id)) if rows else 0)
+        deadlines = {r.deadline for r in rows}  # a few distinct dates among thousands of rows
+        self._date_width = max([cell_len(self.headers[2])] + [cell_len(d) for d in deadlines])
+        self._set_height(len(rows) + 1)
         index = next((i for i, r in enumerate(rows) if r.case_id == wanted), 0)
         self.cursor = min(index, max(len(rows) - 1, 0))
         self.refresh()
@@ -133,6 +135,21 @@ class CaseList(CursorLines):
         if room < 4:  # too narrow for the deadline: the title first
             return fit(head + title, width)
         return head + fit(title, room) + right
+
+    def _set_height(self, lines: int) -> None:
+        """The list's virtual height, without laying out the whole screen again: a layout is needed
+        only when the scroll bar comes or goes (Textual then asks for one itself), not on every
+        filter keystroke that changes how many rows match."""
+        size = Size(self.size.width, lines)
+        if size == self.virtual_size:
+            return
+        if not self.container_size:  # not laid out yet: the layout comes anyway
+            self.virtual_size = size
+            return
+        self.set_reactive(CaseList.virtual_size, size)
+        self._scroll_update(size)  # the scroll bar's length, or its showing (which lays out)
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)

@@ -2,7 +2,9 @@
 
 At 80×24 the facts used to fill the pane and push the timeline, the evidence checklist and the
 clocks off the screen. Now each of those has a tab a digit key away (1–4, shown on the tab bar),
-the timeline gets the room, and only the tab on screen is redrawn when the selection moves.
+the timeline gets the room, and only the tab on screen is redrawn when the selection moves. The
+contact's details fill the box under the timeline (min-height), so a contact with more or fewer
+lines of them is repainted, not laid out again.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ class CasePane(Vertical):
     CasePane > ContentSwitcher { height: 1fr; }
     CasePane #tab-timeline { height: 1fr; }
     CasePane #contact-detail-box { height: 1fr; }
-    CasePane #contact-detail { padding: 0 1; color: $text-muted; }
+    CasePane #contact-detail { padding: 0 1; color: $text-muted; min-height: 100%; }
     CasePane #tab-evidence { height: 1fr; }
     CasePane FocusScroll { height: 1fr; }
     """

@@ -12,6 +12,8 @@ from typing import Any
 
 from rich.highlighter import Highlighter
 from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, TextArea
 
 from store.text.controls import for_editing
@@ -30,6 +32,14 @@ class LiteralInput(Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("highlighter", VisibleControls())
         super().__init__(*args, **kwargs)
+
+
+class SteadyInput(LiteralInput):
+    """A one-line box of fixed size (the filter) whose keystrokes repaint it without laying out
+    the screen: Input widens its virtual size with every character typed, and Textual lays out
+    the whole screen for that, though only the box's own horizontal scrolling depends on it."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class LiteralTextArea(TextArea):
