@@ -206,6 +206,14 @@ def lay_out_unseen(screen: Screen[Any], size: Size) -> None:
     screen._refresh_layout(size)
 
 
+def update_scrollbars(widget: Widget, virtual: Size) -> None:
+    """Let a widget's scroll bars follow a new virtual size set without a layout of the screen
+    (``_scroll_update``). The case list changes its height on every filter keystroke; a public
+    ``virtual_size`` assignment lays out the whole screen each time, where only the scroll bar's
+    length changes (Textual still lays out when the bar comes or goes)."""
+    widget._scroll_update(virtual)
+
+
 # -- the footer (tui.widgets.screen_footer) ---------------------------------------------------
 def describe_footer_key(key: Widget, description: str) -> None:
     """Set the label and tooltip of one of the Footer's keys. The Footer builds a FooterKey (a

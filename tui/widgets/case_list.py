@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from store.text.cell_width import cell_len, fit
 from store.text.controls import for_screen
+from tui.textual_compat import update_scrollbars
 from tui.widgets.cursor_lines import CursorLines
 from tui.widgets.row_table import FOCUS_MARK
 
@@ -147,7 +148,7 @@ class CaseList(CursorLines):
             self.virtual_size = size
             return
         self.set_reactive(CaseList.virtual_size, size)
-        self._scroll_update(size)  # the scroll bar's length, or its showing (which lays out)
+        update_scrollbars(self, size)  # the scroll bar's length, or its showing (which lays out)
         if self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False)
 
