@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import traceback
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from store.calendar.workdays import WorkCalendar
 from store.cases.case_store import CaseStore
 from store.cases.loaded_cases import Changes
 from store.errors import StoreDamaged, WeiquanError
+from store.persistence.database_watch import DatabaseWatch
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -37,11 +39,12 @@ from tui.commands import ActionCommands
 from tui.key_order import OrderedKeys
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen, tolerate_bytes_that_are_not_utf8
-from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, failure_message
+from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, WATCH_DATABASE, failure_message
 
 T = TypeVar("T")
 
-# One stat call per check; a change found is read in a worker (see poll_outside_changes).
+# One stat call per check; a change found is read in a worker (see poll_outside_changes). Where the
+# system can tell, a watch on the database's folder has the app look at once (_database_touched).
 OUTSIDE_CHANGE_CHECK_SECONDS = 0.1
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
 
@@ -97,6 +100,8 @@ class WeiquanApp(OrderedKeys):
         self._watch_seconds = watch_seconds
         self._changes_off_thread = False  # another session's change is read in a worker (see poll_outside_changes)
         self._reading_changes = False
+        self._look_again = False  # the file was touched while a change was being read
+        self._watch: DatabaseWatch | None = None
         # Case urgencies, kept with the Case objects they were computed for: ranked in the worker
         # that opens the database (or reads another session's change), used by the main screen.
         self.urgency_board: UrgencyBoard | None = None
@@ -137,6 +142,41 @@ class WeiquanApp(OrderedKeys):
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
             self.set_interval(self._watch_seconds, self.poll_outside_changes)
+            if self.store is not None and self.store.path is not None:
+                self._open_watch(self.store.path)
+
+    @work(thread=True, exit_on_error=False, name=WATCH_DATABASE)
+    def _open_watch(self, path: Path) -> DatabaseWatch | None:
+        return DatabaseWatch.open(path)
+
+    def _watching(self, watch: DatabaseWatch | None) -> None:
+        """The watch is set up (None: the system offers none; the polling goes on alone)."""
+        if watch is None or not self.is_running:
+            if watch is not None:
+                watch.close()
+            return
+        self._watch = watch
+        asyncio.get_running_loop().add_reader(watch.fileno(), self._database_touched)
+
+    def _database_touched(self) -> None:
+        """The watch has events: look at the file now rather than at the next poll."""
+        watch = self._watch
+        if watch is None:
+            return
+        touched = watch.touched()
+        if not watch.alive:
+            self._stop_watch()
+        if touched:
+            self.poll_outside_changes()
+
+    def _stop_watch(self) -> None:
+        watch, self._watch = self._watch, None
+        if watch is not None:
+            asyncio.get_running_loop().remove_reader(watch.fileno())
+            watch.close()
+
+    def on_unmount(self) -> None:
+        self._stop_watch()
 
     def poll_outside_changes(self) -> None:
         """What the app does every OUTSIDE_CHANGE_CHECK_SECONDS: one stat call; when the file changed,
@@ -144,7 +184,10 @@ class WeiquanApp(OrderedKeys):
         changed records are decoded) and taken in here when done, so the UI never waits for it.
         A store given ready (tests) is refreshed here at once, as check_outside_changes does."""
         store = self.store
-        if store is None or self._reading_changes:
+        if store is None:
+            return
+        if self._reading_changes:
+            self._look_again = True  # once this read is taken in
             return
         if not self._changes_off_thread:
             self.check_outside_changes()
@@ -190,6 +233,12 @@ class WeiquanApp(OrderedKeys):
         elif event.state is WorkerState.SUCCESS and event.worker.name == READ_CHANGES:
             assert isinstance(event.worker.result, Changes)
             self._take_outside_changes(event.worker.result)
+        elif event.state is WorkerState.SUCCESS and event.worker.name == WATCH_DATABASE:
+            assert event.worker.result is None or isinstance(event.worker.result, DatabaseWatch)
+            self._watching(event.worker.result)
+        if event.worker.name == READ_CHANGES and self._look_again and not self._reading_changes:
+            self._look_again = False
+            self.poll_outside_changes()
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, self.calendar, ranked, notices = event.worker.result

@@ -14,6 +14,7 @@ import pytest
 from store.cases import case_cache
 from store.cases.case_store import CaseStore
 from store.deadlines import urgency_board
+from store.persistence.database_watch import DatabaseWatch
 from tests.helpers.app_driver import FIXED_NOW, screen_text
 from tui.app import WeiquanApp
 from tui.screens.damaged import DamagedScreen
@@ -92,3 +93,57 @@ async def test_damage_read_in_the_worker_brings_up_the_damaged_screen_and_goes(t
         db.write_bytes(good.replace("耳机左耳无声".encode(), "耳机左耳无声（已修复）".encode()))
         await _poll(app, pilot)
         assert app.screen is main and "耳机左耳无声（已修复）" in screen_text(pilot)
+
+
+async def test_a_change_elsewhere_is_shown_without_waiting_for_the_poll(tmp_path: Path) -> None:
+    """The polling is an hour apart here: only the watch on the database's folder can bring it."""
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    other.create_case({"title": "耳机左耳无声"})
+    if DatabaseWatch.open(db) is None:
+        pytest.skip("this system offers no file watch (inotify); the app polls instead")
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        other.update_case(1, {"title": "耳机左耳无声，已催"})
+        for _ in range(300):
+            if "已催" in screen_text(pilot):
+                break
+            await pilot.pause(0.02)
+        assert "耳机左耳无声，已催" in screen_text(pilot)
+
+
+async def test_a_change_made_while_another_is_read_is_read_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    other.create_case({"title": "耳机左耳无声"})
+    read_one = threading.Event()
+    go_on = threading.Event()
+    real = CaseStore.read_changes
+
+    def held(store: CaseStore):  # type: ignore[no-untyped-def]
+        changes = real(store)
+        if not read_one.is_set():
+            read_one.set()
+            go_on.wait(10)
+        return changes
+
+    monkeypatch.setattr(CaseStore, "read_changes", held)
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        other.update_case(1, {"title": "first change"})
+        app.poll_outside_changes()
+        while not read_one.is_set():
+            await pilot.pause(0.01)
+        other.update_case(1, {"title": "second change"})
+        app.poll_outside_changes()  # a stat, or the watch, while the first is still being read
+        go_on.set()
+        for _ in range(300):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if "second change" in screen_text(pilot):
+                break
+        assert "second change" in screen_text(pilot)
