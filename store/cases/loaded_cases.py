@@ -122,12 +122,13 @@ class LoadedCases:
     def keep(self, case: Case, digest: bytes) -> None:
         """``case`` was just stored as the record with SHA-256 ``digest``."""
         self._cache.remember(case, digest)
-        self._index.forget([case.id])
+        self._index.changed([case.id], self._cache.cases)
 
     def drop(self, case_ids: Iterable[int]) -> None:
-        for case_id in case_ids:
+        gone = list(case_ids)
+        for case_id in gone:
             self._cache.forget(case_id)
-            self._index.forget([case_id])
+        self._index.changed(gone, self._cache.cases)
 
     # -- searching ------------------------------------------------------------------------------
     def matching_ids(self, text: str) -> set[int]:
@@ -140,7 +141,7 @@ class LoadedCases:
     def _adopt(self, decoded: Decoded, generation: int) -> None:
         gone = self._cache.cases.keys() - decoded.cases.keys()
         self._cache.adopt(decoded, generation)
-        self._index.forget(decoded.fresh | gone)
+        self._index.changed(decoded.fresh | gone, self._cache.cases)
         self._storage.release_bytes()  # every record is decoded: the file's bytes are not needed
 
     def _arrived(self) -> bool:
