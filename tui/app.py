@@ -39,13 +39,24 @@ from tui.commands import ActionCommands
 from tui.key_order import OrderedKeys
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen, tolerate_bytes_that_are_not_utf8
-from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, WATCH_DATABASE, failure_message
+from tui.workers import (
+    OPEN_DATABASE,
+    PREPARE_SEARCH,
+    RANK_AHEAD,
+    READ_CHANGES,
+    READ_GUIDE,
+    WATCH_DATABASE,
+    failure_message,
+)
 
 T = TypeVar("T")
 
 # One stat call per check; a change found is read in a worker (see poll_outside_changes). Where the
 # system can tell, a watch on the database's folder has the app look at once (_database_touched).
 OUTSIDE_CHANGE_CHECK_SECONDS = 0.1
+# Urgency is counted again for every case when the minute turns (store.deadlines.urgency_board):
+# done in a worker just after, so another session's change then waits for its own case only.
+RANK_AHEAD_AFTER_MINUTE_SECONDS = 0.05
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
 
 
@@ -144,6 +155,21 @@ class WeiquanApp(OrderedKeys):
             self.set_interval(self._watch_seconds, self.poll_outside_changes)
             if self.store is not None and self.store.path is not None:
                 self._open_watch(self.store.path)
+            self._rank_at_next_minute()
+
+    def _rank_at_next_minute(self) -> None:
+        now = self.clock()
+        self.set_timer(60 - now.second - now.microsecond / 1e6 + RANK_AHEAD_AFTER_MINUTE_SECONDS, self._rank_ahead)
+
+    def _rank_ahead(self) -> None:
+        store, board = self.store, self.urgency_board
+        if store is not None and board is not None:
+            self._rank_in_background(board, store.cases(ordered=False))  # the list taken here, ranked there
+        self._rank_at_next_minute()
+
+    @work(thread=True, exit_on_error=False, name=RANK_AHEAD)
+    def _rank_in_background(self, board: UrgencyBoard, cases: list[Case]) -> None:
+        board.rank(cases, self.clock())
 
     @work(thread=True, exit_on_error=False, name=WATCH_DATABASE)
     def _open_watch(self, path: Path) -> DatabaseWatch | None:
@@ -226,7 +252,8 @@ class WeiquanApp(OrderedKeys):
         return store, calendar, self.urgency_board.rank(store.cases(ordered=False), self.clock()), notices
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name == READ_CHANGES and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+        read_done = event.worker.name == READ_CHANGES and event.state in (WorkerState.SUCCESS, WorkerState.ERROR)
+        if read_done:
             self._reading_changes = False
         if event.state is WorkerState.ERROR:
             self.worker_failed(event.worker)
@@ -236,9 +263,6 @@ class WeiquanApp(OrderedKeys):
         elif event.state is WorkerState.SUCCESS and event.worker.name == WATCH_DATABASE:
             assert event.worker.result is None or isinstance(event.worker.result, DatabaseWatch)
             self._watching(event.worker.result)
-        if event.worker.name == READ_CHANGES and self._look_again and not self._reading_changes:
-            self._look_again = False
-            self.poll_outside_changes()
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, self.calendar, ranked, notices = event.worker.result
@@ -249,6 +273,9 @@ class WeiquanApp(OrderedKeys):
             for notice in notices:
                 self.notify(self.msgs(notice), title=self.msgs("holidays.file_title"), severity="warning", timeout=12)
             self._start_watching()
+        if read_done and self._look_again:  # the file was touched again while that was read
+            self._look_again = False
+            self.poll_outside_changes()
 
     def worker_failed(self, worker: Worker[Any]) -> None:
         """The one place where a failed background job is reported, in the user's language: the

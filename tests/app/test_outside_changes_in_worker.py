@@ -15,10 +15,12 @@ from store.cases import case_cache
 from store.cases.case_store import CaseStore
 from store.deadlines import urgency_board
 from store.persistence.database_watch import DatabaseWatch
-from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tests.conftest import FakeClock
+from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tui.app import WeiquanApp
 from tui.screens.damaged import DamagedScreen
 from tui.screens.main import MainScreen
+from tui.widgets.case_list import CaseList
 
 
 async def _opened(app: WeiquanApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -147,3 +149,67 @@ async def test_a_change_made_while_another_is_read_is_read_next(
             if "second change" in screen_text(pilot):
                 break
         assert "second change" in screen_text(pilot)
+
+
+async def test_contacts_and_cases_added_or_removed_elsewhere_are_shown_under_a_filter(tmp_path: Path) -> None:
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    for title in ("耳机左耳无声", "耳机盒子破损", "围巾掉色"):
+        other.create_case({"title": title})
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "耳机")
+        await pilot.press("enter")
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert sorted(row.title for row in main.query_one(CaseList).rows) == ["耳机左耳无声", "耳机盒子破损"]
+        other.add_contact(
+            1, {"at": "2026-11-25T10:00:00+08:00", "channel": "hotline", "summary": "客服答应换新", "agent_id": "8821"}
+        )
+        other.create_case({"title": "耳机没电"})
+        other.delete_case(2)
+        other.purge_case(2)
+        other.update_case(3, {"title": "耳机线断了"})
+        await _poll(app, pilot)
+        rows = main.query_one(CaseList).rows
+        assert sorted(row.title for row in rows) == ["耳机左耳无声", "耳机没电", "耳机线断了"]
+        main.jump_to_case(1)
+        await pilot.pause()
+        assert "客服答应换新" in screen_text(pilot)
+
+
+async def test_after_the_minute_turns_the_cases_are_ranked_again_before_a_change_arrives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Urgency is counted again for every case each new minute; done in the background just after
+    the minute turns, another session's change then waits for its own case only."""
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    for title in ("耳机左耳无声", "物流停滞", "退款未到"):
+        other.create_case({"title": title})
+    clock = FakeClock(FIXED_NOW.replace(second=59, microsecond=800_000))
+    counted: list[int] = []
+    real_urgency = urgency_board.case_urgency
+
+    def counting(case, now, calendar):  # type: ignore[no-untyped-def]
+        counted.append(case.id)
+        return real_urgency(case, now, calendar)
+
+    monkeypatch.setattr(urgency_board, "case_urgency", counting)
+    app = WeiquanApp(lambda: CaseStore.open(db, backups=False), lang="en", clock=clock, watch_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        counted.clear()
+        clock.advance(seconds=2)  # the minute turns
+        for _ in range(300):
+            if len(counted) >= 3:
+                break
+            await pilot.pause(0.02)
+        await app.workers.wait_for_complete()
+        counted.clear()
+        other.update_case(2, {"title": "物流停滞，已催"})
+        await _poll(app, pilot)
+        assert "物流停滞，已催" in screen_text(pilot)
+        assert counted == [2]
