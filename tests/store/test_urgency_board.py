@@ -97,3 +97,28 @@ def test_cases_that_come_and_go_are_ranked_as_a_fresh_sort_would(cases: list[Cas
     fewer = cases[3:]
     assert board.rank(fewer, now) == by_urgency(fewer, now, calendar)
     assert board.rank(cases[::-1], now) == by_urgency(cases, now, calendar)
+
+
+def test_an_urgency_that_came_out_the_same_in_a_new_minute_keeps_its_object(
+    cases: list[Case], calendar: WorkCalendar
+) -> None:
+    store = CaseStore.open(None, clock=lambda: START)
+    due = store.create_case({"title": "due in a minute"})
+    store.add_contact(
+        due.id,
+        {
+            "at": "2026-11-18T10:00:00+08:00",
+            "channel": "hotline",
+            "promise": "退款",
+            "deadline": "2026-11-20T10:01:30+08:00",
+        },
+    )
+    due = msgspec.structs.replace(store.get(due.id), id=99)  # beside the other store's cases
+    every = [*cases, due]
+    board = UrgencyBoard(calendar)
+    before = {case.id: urgency for case, urgency in board.rank(every, START)}
+    later = START + dt.timedelta(minutes=1, seconds=5)  # past that promise's end
+    after = {case.id: urgency for case, urgency in board.rank(every, later)}
+    assert after == {case.id: urgency for case, urgency in by_urgency(every, later, calendar)}
+    assert after[due.id] is not before[due.id] and after[due.id].overdue == 1
+    assert all(after[c.id] is before[c.id] for c in cases)  # nothing else changed: the same objects
