@@ -69,7 +69,8 @@ def trigger_start(case: Case, trigger: Trigger) -> Start | None:
         known = [d for d in (case.order_date, case.delivery_date) if d] or [case.created.date()]
         return Start(min(known))
     wanted = channels_starting(trigger)
-    filed = [c.at for c in case.contacts if c.channel in wanted and c.direction is Direction.OUTGOING]
+    outgoing = Direction.OUTGOING
+    filed = [c.at for c in case.contacts if c.channel in wanted and c.direction is outgoing]
     if not filed:
         return None
     first = to_china(min(filed))
@@ -100,17 +101,27 @@ def rule_applies(rule: Rule, case: Case) -> bool:
 def case_clocks(case: Case, calendar: WorkCalendar) -> list[StatutoryClock]:
     """Every clock this case has started, soonest end first, its days counted on ``calendar``."""
     found = []
+    starts: dict[Trigger, Start | None] = {}  # several rules share a trigger: found once a case
     for rule in rules():
-        if not rule_applies(rule, case):
+        if (rule.applies_to or rule.requires) and not rule_applies(rule, case):
             continue
-        start = trigger_start(case, rule.trigger)
+        trigger = rule.trigger
+        if trigger in starts:
+            start = starts[trigger]
+        else:
+            start = starts[trigger] = trigger_start(case, trigger)
         if start is None:
             continue
         assumed = (start.assumed,) if start.assumed is not None else ()
         end = compute_end(rule, start.day, start.moment, calendar)
         if isinstance(end, DayResult):
-            reasons = assumed + ((end.reason,) if end.reason is not None else ())
+            reasons = assumed + ((end.reason,) if end.estimated_years else ())
             found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))
         else:
             found.append(StatutoryClock(rule, start.day, end, bool(assumed), assumed))
-    return sorted(found, key=lambda c: c.ends)
+    found.sort(key=_ends)
+    return found
+
+
+def _ends(clock: StatutoryClock) -> dt.datetime:
+    return clock.ends

@@ -57,10 +57,10 @@ from typing import Any
 import orjson
 
 from store.text.control_kinds import (
-    CHANGED_KEEPING_LINES,
-    CHANGED_KEEPING_LINES_AND_TABS,
-    SUSPECT,
-    SUSPECT_IN_JSON,
+    ANY_CHANGED_KEEPING_LINES,
+    ANY_CHANGED_KEEPING_LINES_AND_TABS,
+    ANY_SUSPECT,
+    ANY_SUSPECT_IN_JSON,
     Kind,
     unsafe,
     unsafe_characters,
@@ -92,12 +92,12 @@ def _picture(ch: str) -> str:
 
 def _visible(text: str, keep_newlines: bool, tab: str) -> str:
     if not keep_newlines:
-        changed = SUSPECT
+        changed = ANY_SUSPECT
     elif tab == "\t":
-        changed = CHANGED_KEEPING_LINES_AND_TABS
+        changed = ANY_CHANGED_KEEPING_LINES_AND_TABS
     else:
-        changed = CHANGED_KEEPING_LINES
-    if changed.search(text) is None:  # the usual case, in one call into C
+        changed = ANY_CHANGED_KEEPING_LINES
+    if not changed.found_in(text):  # the usual case, in one call into C
         return text
     return _rewritten(text, keep_newlines, tab)
 
@@ -195,7 +195,7 @@ def escape_json(data: bytes) -> bytes:
     if data.isascii() and b"\x7f" not in data:  # the encoder escapes C0 itself, never DEL
         return data
     text = data.decode("utf-8")  # usually nothing to escape: found in one pass, not line by line
-    return data if SUSPECT_IN_JSON.search(text) is None else _escape_json_text(text).encode("utf-8")
+    return data if not ANY_SUSPECT_IN_JSON.found_in(text) else _escape_json_text(text).encode("utf-8")
 
 
 def for_json(value: Any, *, indent: bool = True) -> str:

@@ -158,3 +158,32 @@ def test_the_quick_check_changes_nothing_the_character_by_character_pass_would_n
     assert for_screen("a\nb\tc", keep_newlines=True) == "a\nb    c"
     assert for_plain_text("a\r\nb\u2028c", keep_newlines=True) == "a\nb\nc"
     assert for_plain_text("\n\ufe0f", keep_newlines=True) == "\n\\ufe0f"  # a selector after a break selects nothing
+
+
+def test_the_quick_checks_find_the_same_characters_as_the_policy() -> None:
+    """Each quick check (the Basic Multilingual Plane, then the astral planes) finds every suspect
+    character the policy's own pattern finds, less the C0 controls it leaves to the caller, alone
+    and inside ordinary text."""
+    from store.text.control_kinds import (
+        ANY_CHANGED_KEEPING_LINES,
+        ANY_CHANGED_KEEPING_LINES_AND_TABS,
+        ANY_SUSPECT,
+        ANY_SUSPECT_IN_JSON,
+        SUSPECT,
+    )
+
+    checks = [
+        (ANY_SUSPECT, ""),
+        (ANY_SUSPECT_IN_JSON, "\t\n\r"),
+        (ANY_CHANGED_KEEPING_LINES, "\n"),
+        (ANY_CHANGED_KEEPING_LINES_AND_TABS, "\t\n"),
+    ]
+    wrong = []
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        suspect = SUSPECT.match(ch) is not None
+        for check, left_out in checks:
+            want = suspect and ch not in left_out
+            if check.found_in(ch) != want or check.found_in(f"长a😀{ch}b") != want:
+                wrong.append(f"U+{code:04X}")
+    assert wrong == []
