@@ -115,7 +115,8 @@ def case_clocks(case: Case, calendar: WorkCalendar) -> list[StatutoryClock]:
         assumed = (start.assumed,) if start.assumed is not None else ()
         end = compute_end(rule, start.day, start.moment, calendar)
         if isinstance(end, DayResult):
-            reasons = assumed + ((end.reason,) if end.estimated_years else ())
+            reason = end.reason
+            reasons = assumed + ((reason,) if reason is not None else ())
             found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))
         else:
             found.append(StatutoryClock(rule, start.day, end, bool(assumed), assumed))
