@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, WorkCalendar, add_years
@@ -12,8 +13,7 @@ from store.rules.messages import Msg
 from store.rules.rulebook import Rule, Trigger, channels_starting, rules
 
 
-@dataclass(frozen=True)
-class StatutoryClock:
+class StatutoryClock(msgspec.Struct, frozen=True):  # a Struct: built in C, one per rule per case
     rule: Rule
     started: dt.date  # the trigger day (not counted)
     ends: dt.datetime  # 24:00 of the last day (or the exact hour for hour-based rules)
@@ -34,8 +34,7 @@ class StatutoryClock:
         return "clocks.ended_estimated" if self.estimated else "clocks.ended"
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(msgspec.Struct, frozen=True):
     """When a clock's trigger happened: the day, the moment where known, and any assumption made."""
 
     day: dt.date
