@@ -44,7 +44,7 @@ def promise_status(contact: Contact, now: dt.datetime) -> PromiseStatus:
     return PromiseStatus.PENDING
 
 
-class Deadline(msgspec.Struct, frozen=True):  # a Struct: built in C, tens of thousands at 10,000 cases
+class Deadline(msgspec.Struct, frozen=True, gc=False):  # a Struct: built in C, tens of thousands at 10,000 cases
     """One thing with a date on it: a promise or a statutory clock.
 
     ``overdue`` means its end has passed. When that end is an estimate (a year whose holidays are

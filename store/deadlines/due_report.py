@@ -15,8 +15,10 @@ from store.rules.messages import Messages, Msg
 from store.rules.rulebook import Rule
 
 
-class DueItem(msgspec.Struct, frozen=True):
-    """One line of what is due (a Struct: built in C, tens of thousands of them at 10,000 cases)."""
+class DueItem(msgspec.Struct, frozen=True, gc=False):
+    """One line of what is due. A Struct (built in C, never in a cycle: not tracked by the
+    collector) whose text is shared with the case and the catalog, not copied: 10,000 cases make
+    tens of thousands of these, held while they are listed."""
 
     case_id: int
     case_title: str
@@ -24,14 +26,26 @@ class DueItem(msgspec.Struct, frozen=True):
     overdue: bool
     kind: str  # "promise", "statutory", or "broken" (a promise not kept, its case still open)
     label: str  # the promise text, or the rule's name
-    detail: str  # channel and agent ID, or the citation
+    where: str  # the channel, or the citation
     verified: bool
     estimated: bool
     estimate_reason: str
-    source: str = ""  # a stable id within the case: "contact-7-promise" or "rule-no_reason_return"
+    origin: int | str = ""  # the contact's id, or the rule's id
     revision: int = 0  # the case's revision: grows with every change to it
     modified: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the case's last change
     cancelled: bool = False  # no longer applies (see withdrawn_items)
+    agent_label: str = ""  # "Agent ID", when the contact gave one
+    agent_id: str = ""
+
+    @property
+    def detail(self) -> str:
+        """The channel and the agent ID, or the citation."""
+        return f"{self.where} · {self.agent_label} {self.agent_id}" if self.agent_id else self.where
+
+    @property
+    def source(self) -> str:
+        """A stable id within the case: "contact-7-promise" or "rule-no_reason_return"."""
+        return f"contact-{self.origin}-{self.kind}" if isinstance(self.origin, int) else f"rule-{self.origin}"
 
     @property
     def certainly_overdue(self) -> bool:
@@ -78,16 +92,16 @@ class Words:
         self._rules: dict[str, tuple[str, str]] = {}
         self._reasons: dict[object, str] = {}
 
-    def contact_detail(self, contact: Contact) -> str:
-        """The channel, and the agent ID when there is one."""
-        detail = self._channels.get(contact.channel)
-        if detail is None:
-            detail = self._channels[contact.channel] = self.msgs.enum("channel", contact.channel)
-        if contact.agent_id:
-            if self._agent_label is None:
-                self._agent_label = self.msgs("field.agent_id")
-            detail += f" · {self._agent_label} {contact.agent_id}"
-        return detail
+    def channel(self, contact: Contact) -> str:
+        label = self._channels.get(contact.channel)
+        if label is None:
+            label = self._channels[contact.channel] = self.msgs.enum("channel", contact.channel)
+        return label
+
+    def agent_label(self) -> str:
+        if self._agent_label is None:
+            self._agent_label = self.msgs("field.agent_id")
+        return self._agent_label
 
     def rule(self, rule: Rule) -> tuple[str, str]:
         """The rule's name and citation."""
@@ -127,13 +141,14 @@ def describe(deadline: Deadline, case: Case, words: Words) -> DueItem:
         clock.verified,
         clock.estimated,
         words.reasons(clock.reasons),
-        f"rule-{clock.rule.id}",
+        clock.rule.id,
         case.revision,
         case.updated,
     )
 
 
 def _promise_item(case: Case, contact: Contact, when: dt.datetime, overdue: bool, kind: str, words: Words) -> DueItem:
+    agent = contact.agent_id
     return DueItem(
         case.id,
         case.title,
@@ -141,13 +156,15 @@ def _promise_item(case: Case, contact: Contact, when: dt.datetime, overdue: bool
         overdue,
         kind,
         contact.promise or "—",
-        words.contact_detail(contact),
+        words.channel(contact),
         True,
         contact.deadline_estimated,
         "",
-        f"contact-{contact.id}-{kind}",
+        contact.id,
         case.revision,
         case.updated,
+        agent_label=words.agent_label() if agent else "",
+        agent_id=agent,
     )
 
 

@@ -13,7 +13,7 @@ from store.rules.messages import Msg
 from store.rules.rulebook import Rule, Trigger, channels_starting, rules
 
 
-class StatutoryClock(msgspec.Struct, frozen=True):  # a Struct: built in C, one per rule per case
+class StatutoryClock(msgspec.Struct, frozen=True, gc=False):  # a Struct: built in C, one per rule per case
     rule: Rule
     started: dt.date  # the trigger day (not counted)
     ends: dt.datetime  # 24:00 of the last day (or the exact hour for hour-based rules)
@@ -34,7 +34,7 @@ class StatutoryClock(msgspec.Struct, frozen=True):  # a Struct: built in C, one 
         return "clocks.ended_estimated" if self.estimated else "clocks.ended"
 
 
-class Start(msgspec.Struct, frozen=True):
+class Start(msgspec.Struct, frozen=True, gc=False):
     """When a clock's trigger happened: the day, the moment where known, and any assumption made."""
 
     day: dt.date
