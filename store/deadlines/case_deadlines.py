@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 import msgspec
 
@@ -14,6 +15,7 @@ from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.records.models import Case, Contact, PromiseState
 
 DUE_SOON = dt.timedelta(hours=48)
+_WHEN = attrgetter("when")
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
@@ -100,7 +102,8 @@ def case_deadlines(
         if clock_is_live(case, clock, now):
             # An unverified clock is shown, but never flagged as overdue as if it were certain.
             found.append(Deadline(case.id, clock.ends, clock.verified and clock.is_over(now), clock=clock))
-    return sorted(found, key=lambda d: d.when)
+    found.sort(key=_WHEN)
+    return found
 
 
 WEEK = dt.timedelta(days=7)
@@ -160,4 +163,9 @@ def due_across(
     found = [
         d for case in cases for d in case_deadlines(case, now, calendar, clocks_of) if d.overdue or d.when <= horizon
     ]
-    return sorted(found, key=lambda d: (not d.overdue, d.when))
+    # Overdue first, each part by date: a stable sort on (not overdue, when), without a tuple each.
+    overdue = [d for d in found if d.overdue]
+    coming = [d for d in found if not d.overdue]
+    overdue.sort(key=_WHEN)
+    coming.sort(key=_WHEN)
+    return overdue + coming

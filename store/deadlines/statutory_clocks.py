@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 
 import msgspec
 
@@ -11,6 +12,8 @@ from store.calendar.workdays import DayResult, WorkCalendar, add_years
 from store.records.models import Case, Direction
 from store.rules.messages import Msg
 from store.rules.rulebook import Rule, Trigger, channels_starting, rules
+
+_ENDS = attrgetter("ends")
 
 
 class StatutoryClock(msgspec.Struct, frozen=True, gc=False):  # a Struct: built in C, one per rule per case
@@ -119,9 +122,5 @@ def case_clocks(case: Case, calendar: WorkCalendar) -> list[StatutoryClock]:
             found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))
         else:
             found.append(StatutoryClock(rule, start.day, end, bool(assumed), assumed))
-    found.sort(key=_ends)
+    found.sort(key=_ENDS)
     return found
-
-
-def _ends(clock: StatutoryClock) -> dt.datetime:
-    return clock.ends
