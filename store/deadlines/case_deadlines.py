@@ -153,19 +153,3 @@ def by_urgency(cases: list[Case], now: dt.datetime, calendar: WorkCalendar) -> l
     ranked = [(case, case_urgency(case, now, calendar)) for case in cases]
     ranked.sort(key=lambda pair: urgency_key(*pair))
     return ranked
-
-
-def due_across(
-    cases: list[Case], now: dt.datetime, within: dt.timedelta, calendar: WorkCalendar, clocks_of: ClocksOf | None = None
-) -> list[Deadline]:
-    """Overdue deadlines and those ending within ``within``, across cases, soonest first."""
-    horizon = now + within
-    found = [
-        d for case in cases for d in case_deadlines(case, now, calendar, clocks_of) if d.overdue or d.when <= horizon
-    ]
-    # Overdue first, each part by date: a stable sort on (not overdue, when), without a tuple each.
-    overdue = [d for d in found if d.overdue]
-    coming = [d for d in found if not d.overdue]
-    overdue.sort(key=_WHEN)
-    coming.sort(key=_WHEN)
-    return overdue + coming

@@ -4,15 +4,18 @@ and the promises that were broken in cases not yet resolved, which need attentio
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 
 import msgspec
 
 from store.calendar.workdays import WorkCalendar
-from store.deadlines.case_deadlines import Deadline, clock_is_live, due_across
+from store.deadlines.case_deadlines import ClocksOf, Deadline, case_deadlines, clock_is_live
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.records.models import Case, Channel, Contact, PromiseState
 from store.rules.messages import Messages, Msg
 from store.rules.rulebook import Rule
+
+_WHEN = attrgetter("when")
 
 
 class DueItem(msgspec.Struct, frozen=True, gc=False):
@@ -203,15 +206,30 @@ class _ClocksOnce:
 def due_items(
     cases: list[Case], now: dt.datetime, within_days: int, msgs: Messages, *, calendar: WorkCalendar
 ) -> list[DueItem]:
-    return _due_items(cases, now, within_days, Words(msgs), calendar, _ClocksOnce(calendar))
+    return _due_items(cases, now, within_days, Words(msgs), calendar, None)
 
 
 def _due_items(
-    cases: list[Case], now: dt.datetime, within_days: int, words: Words, calendar: WorkCalendar, clocks: _ClocksOnce
+    cases: list[Case],
+    now: dt.datetime,
+    within_days: int,
+    words: Words,
+    calendar: WorkCalendar,
+    clocks: ClocksOf | None,
 ) -> list[DueItem]:
-    by_id = {c.id: c for c in cases}
-    within = dt.timedelta(days=within_days)
-    return [describe(d, by_id[d.case_id], words) for d in due_across(cases, now, within, calendar, clocks)]
+    """Overdue deadlines, then those ending within ``within_days``, each part soonest first. Each
+    case's deadlines are described as they are found, never all held at once with their items."""
+    horizon = now + dt.timedelta(days=within_days)
+    overdue, coming = [], []
+    for case in cases:
+        for deadline in case_deadlines(case, now, calendar, clocks):
+            if deadline.overdue:
+                overdue.append(describe(deadline, case, words))
+            elif deadline.when <= horizon:
+                coming.append(describe(deadline, case, words))
+    overdue.sort(key=_WHEN)  # stable: deadlines at the same time stay in the order found
+    coming.sort(key=_WHEN)
+    return overdue + coming
 
 
 def withdrawn_items(
