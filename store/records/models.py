@@ -8,7 +8,6 @@ Case and reports a bad one with its case and field.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -113,10 +112,6 @@ class _Record(msgspec.Struct, kw_only=True, omit_defaults=True, forbid_unknown_f
 _DAY = dt.timedelta(days=1)
 
 
-def _shared(text: str) -> str:
-    return sys.intern(text) if text else text
-
-
 class Reference(_Record, kw_only=True):
     """A reference number the other side gave: after-sales no., ticket, 12315 工单 no., …"""
 
@@ -173,8 +168,6 @@ class Contact(_Record, kw_only=True):
     def __post_init__(self) -> None:
         deadline = self.deadline
         _check_years(self.at, deadline)  # first: the comparison below would overflow
-        if self.promise:
-            self.promise = sys.intern(self.promise)  # "退款", "三个工作日内回复": said again and again
         if deadline is None and not self.promise.strip():  # no promise
             self.promise_state = PromiseState.NONE
             return
@@ -226,11 +219,6 @@ class Case(_Record, kw_only=True):
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise ValueError(problem(Msg.of("input.title_needed")))
-        # One string for the platform, shop, product and business that many cases name alike
-        # (interned strings are freed with the last case that names them).
-        self.platform, self.shop, self.product = _shared(self.platform), _shared(self.shop), _shared(self.product)
-        self.respondent_name = _shared(self.respondent_name)
-        self.respondent_address = _shared(self.respondent_address)
         # A sign-off before the order is asked about when typed, not refused (store.records.date_checks).
         if self.delivery_time is not None and self.delivery_date is None:
             raise ValueError(problem(Msg.of("input.time_needs_date")))

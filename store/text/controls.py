@@ -97,7 +97,7 @@ def _visible(text: str, keep_newlines: bool, tab: str) -> str:
         changed = ANY_CHANGED_KEEPING_LINES_AND_TABS
     else:
         changed = ANY_CHANGED_KEEPING_LINES
-    if not changed.found_in(text):  # the usual case, in one call into C
+    if not changed.found_in(text):  # the usual case, a search or two in C
         return text
     return _rewritten(text, keep_newlines, tab)
 

@@ -184,6 +184,7 @@ def test_the_quick_checks_find_the_same_characters_as_the_policy() -> None:
         suspect = SUSPECT.match(ch) is not None
         for check, left_out in checks:
             want = suspect and ch not in left_out
-            if check.found_in(ch) != want or check.found_in(f"长a😀{ch}b") != want:
+            inside = suspect or code % 97 == 0  # inside text: every suspect, and a sample of the rest
+            if check.found_in(ch) != want or (inside and check.found_in(f"长a😀{ch}b") != want):
                 wrong.append(f"U+{code:04X}")
     assert wrong == []
