@@ -170,6 +170,10 @@ class SafeStorage(Storage):
         """``data`` with every document decoded (a migration works on values)."""
         return decoded(data, self.file_bytes())
 
+    def bytes_held_from(self) -> Stamp | None:
+        """The stamp of the file whose bytes are held (None: no file's bytes are held)."""
+        return self._stamp if self._raw is not None and self.path is not None else None
+
     def release_bytes(self) -> None:
         """Let go of the file's bytes (the documents have been read); a save reads the file again."""
         if self.path is not None:
