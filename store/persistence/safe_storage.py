@@ -105,6 +105,11 @@ class SafeStorage(Storage):
             check_database_path(self.path, create=create)
 
     # -- TinyDB's contract --------------------------------------------------------------------
+    @property
+    def stamp(self) -> Stamp | None:
+        """The stamp of the file as last read or written here (None: none yet)."""
+        return self._stamp
+
     def read(self) -> Tables | None:
         if self._tables is not None and (self._depth or not self.reads_follow_file):
             return self._tables  # inside a transaction the lock holds the file still
