@@ -26,6 +26,8 @@ from store.errors import StoreDamaged, WeiquanError
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from store.cases.case_index_writer import CaseIndexKeeper
+    from store.cases.indexed_cases import IndexFile
     from store.deadlines.case_deadlines import Urgency
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case
@@ -37,13 +39,14 @@ from tui.commands import ActionCommands
 from tui.key_order import OrderedKeys
 from tui.text import literal
 from tui.textual_compat import build_screen_unseen, tolerate_bytes_that_are_not_utf8
-from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, failure_message
+from tui.workers import OPEN_DATABASE, PREPARE_SEARCH, READ_CHANGES, READ_GUIDE, WRITE_INDEX, failure_message
 
 T = TypeVar("T")
 
 # One stat call per check; a change found is read in a worker (see poll_outside_changes).
 OUTSIDE_CHANGE_CHECK_SECONDS = 0.1
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
+INDEX_CHECK_SECONDS = 1.0  # how soon after a save the case index beside the database is written again
 
 
 def _settle_long_lived_objects() -> None:
@@ -78,7 +81,12 @@ class WeiquanApp(OrderedKeys):
         clock: Clock = china_now,
         calendar: WorkCalendar | None = None,
         watch_seconds: float = OUTSIDE_CHANGE_CHECK_SECONDS,
+        early_index: IndexFile | None = None,
+        keep_index: bool = False,
     ) -> None:
+        """``early_index``: the case index read at launch, listed until the database has loaded;
+        ``keep_index``: write the index beside the database after it loads and after each change
+        (the real database of a launched app; tests that count on other calendars leave it)."""
         super().__init__()
         # A ready store (tests), or a function that opens one: then the first frame comes first and
         # the database loads in a worker thread, so even 10,000 cases never delay start-up.
@@ -88,6 +96,11 @@ class WeiquanApp(OrderedKeys):
         # The working-day calendar every deadline is counted on: the one given (tests), else the
         # built-in one; a database opened in the background adds the holiday file beside it.
         self.calendar = calendar if calendar is not None else WorkCalendar()
+        self.early_index = early_index
+        self._index_keeper: CaseIndexKeeper | None = None
+        self._keep_index = keep_index
+        self._base_calendar = self.calendar  # the index counts with it and the holiday file
+        self._indexed_stamp: object = early_index.database if early_index is not None else None
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
@@ -137,6 +150,32 @@ class WeiquanApp(OrderedKeys):
     def _start_watching(self) -> None:
         if self._watch_seconds > 0:
             self.set_interval(self._watch_seconds, self.poll_outside_changes)
+        if self._keep_index:  # the first check comes after the list is drawn, never competing with it
+            self.set_interval(INDEX_CHECK_SECONDS, self.keep_case_index)
+
+    def keep_case_index(self) -> None:
+        """Write the case index again when the database file is not the one it was made from (a
+        save here or elsewhere): in a worker, from the cases as they are now (copied here)."""
+        store = self.store
+        if store is None:
+            return
+        stamp, cases, digests = store.index_state()
+        if stamp is None or list(stamp) == self._indexed_stamp:
+            return
+        self._indexed_stamp = list(stamp)
+        self._write_case_index(store.path, stamp, dict(cases), dict(digests))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, name=WRITE_INDEX)
+    def _write_case_index(
+        self, path: Path | None, stamp: tuple[int, int, int], cases: dict[int, Case], digests: dict[int, bytes]
+    ) -> None:
+        from store.cases.case_index_writer import CaseIndexKeeper
+
+        if path is None:
+            return
+        if self._index_keeper is None or self._index_keeper.db_path != path:
+            self._index_keeper = CaseIndexKeeper(path, self._base_calendar)
+        self._index_keeper.write(stamp, cases, digests, self.clock())
 
     def poll_outside_changes(self) -> None:
         """What the app does every OUTSIDE_CHANGE_CHECK_SECONDS: one stat call; when the file changed,
@@ -193,6 +232,7 @@ class WeiquanApp(OrderedKeys):
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, self.calendar, ranked, notices = event.worker.result
+            self.early_index = None  # listed from the cases themselves from now on
             self.store.take_changes_only_when_asked()  # another session's change: read in a worker
             self._changes_off_thread = True
             self.cases_loaded.publish(ranked)

@@ -21,6 +21,7 @@ RENDER_EXPORT = "render_export"
 WRAP_TEXT = "wrap_text"
 READ_CHANGES = "read_changes"
 PREPARE_SEARCH = "prepare_search"
+WRITE_INDEX = "write_index"
 
 if TYPE_CHECKING:  # a plain mixin at run time: nothing of Widget's ahead of the class's own bases
     from textual.widget import Widget

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from textual.timer import Timer
 
     from store.cases.case_store import CaseStore
+    from store.cases.indexed_cases import IndexFile
     from store.deadlines.case_deadlines import Urgency
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case, Contact, EvidenceItem
@@ -164,7 +166,22 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
             self.reload_from_store(select=self.selected_case_id)
         else:
             self.query_one(CaseList).empty_text = self.msgs("main.loading")
+            if self.app.early_index is not None:
+                self._show_indexed(self.app.early_index)
             self.call_after_refresh(self.app.load_store_in_background)  # first frame first
+
+    def _show_indexed(self, index: IndexFile) -> None:
+        """The cases as the case index lists them, ranked, while the database loads: the same rows
+        and counts the loaded cases will give (store.cases.indexed_ranking)."""
+        from store.cases.indexed_ranking import rank_indexed
+
+        now = self.now()
+        ranked = rank_indexed(index.cases, now)
+        rows = [
+            list_row(case.id, case.title, case.active, urgency, urgency.first_open, now) for case, urgency in ranked
+        ]
+        self.query_one(CaseList).set_rows(rows, keep=self.selected_case_id)
+        self._update_status([urgency for _, urgency in ranked])
 
     def show_ranked(self, ranked: list[tuple[Case, Urgency]], select: int | None = None) -> None:
         if not self._detail_built:
@@ -176,7 +193,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         self._show_rows(select if select is not None else self.selected_case_id)
         # The case the list's cursor landed on is shown now, not when its Highlighted message arrives.
         self.selected_case_id = self.query_one(CaseList).current_case_id
-        self._update_status()
+        self._update_status(urgency for _, urgency in ranked)
         self.show_selected()
         self.refresh_bindings()
         if not self._cases_shown:
@@ -300,13 +317,15 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         # The same case object: the same record; the same urgency object (the board keeps it for an
         # unchanged case) is equal without comparing its deadlines.
         if cached is None or cached[0] is not case or (cached[1] is not urgency and cached[1] != urgency):
-            cached = (case, urgency, _row(case, urgency, now))
+            first = urgency.first_open.when.date() if urgency.first_open else None
+            cached = (case, urgency, list_row(case.id, case.title, case.status.is_active, urgency, first, now))
             self._rows[case.id] = cached
         return cached[2]
 
-    def _update_status(self) -> None:
-        overdue = broken = upcoming = guessed = 0
-        for _, u in self._ranked:  # one pass over 10,000 cases, not four
+    def _update_status(self, urgencies: Iterable[Counts]) -> None:
+        overdue = broken = upcoming = guessed = cases = 0
+        for u in urgencies:  # one pass over 10,000 cases, not four
+            cases += 1
             overdue += u.overdue
             broken += u.broken
             upcoming += u.upcoming_week
@@ -314,7 +333,7 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         m = self.msgs
         text = m(
             "statusline.summary",
-            cases=m("statusline.cases", count=len(self._ranked)),
+            cases=m("statusline.cases", count=cases),
             overdue=m("statusline.overdue", count=overdue),
             broken=m("statusline.broken", count=broken),
             upcoming=m("statusline.upcoming", count=upcoming),
@@ -401,7 +420,23 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         self.query_one(CaseList).focus()
 
 
-def _row(case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
+class Counts(Protocol):
+    """What the list and its status line show of a case's urgency (Urgency, or ListedUrgency from
+    the case index)."""
+
+    @property
+    def overdue(self) -> int: ...
+    @property
+    def overdue_estimated(self) -> int: ...
+    @property
+    def broken(self) -> int: ...
+    @property
+    def upcoming_week(self) -> int: ...
+
+
+def list_row(
+    case_id: int, title: str, active: bool, urgency: Counts, first_open: dt.date | None, now: dt.datetime
+) -> CaseRow:
     """One list row: the mark for what needs attention, and the case's next deadline (one meaning
     in every row: the earliest deadline still open, a past one when it is overdue)."""
     if urgency.overdue:
@@ -410,18 +445,17 @@ def _row(case: Case, urgency: Urgency, now: dt.datetime) -> CaseRow:
         marker, tone = "?", "broken"
     elif urgency.broken:
         marker, tone = "×", "broken"
-    elif not case.status.is_active:
+    elif not active:
         marker, tone = "✓", "done"
     else:
         marker, tone = " ", ""
-    first = urgency.first_open
-    return CaseRow(case.id, marker, case.title, short_date(first.when, now) if first else "—", tone)
+    return CaseRow(case_id, marker, title, short_date(first_open, now.date()) if first_open else "—", tone)
 
 
-def short_date(when: dt.datetime, now: dt.datetime) -> str:
+def short_date(day: dt.date, today: dt.date) -> str:
     """Month and day for dates within half a year of today, else the year and month (a limit
     years away needs no day in a narrow list; the case pane has it)."""
-    return when.strftime("%m-%d") if abs((when.date() - now.date()).days) <= 180 else when.strftime("%Y-%m")
+    return day.strftime("%m-%d") if abs((day - today).days) <= 180 else day.strftime("%Y-%m")
 
 
 if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it
