@@ -59,6 +59,8 @@ from typing import Any
 
 import orjson
 
+from store.text.suspect_characters import SUSPECT, SUSPECT_IN_JSON
+
 
 class Kind(StrEnum):
     LINE_BREAK = "line break"
@@ -70,18 +72,7 @@ class Kind(StrEnum):
     SURROGATE = "lone surrogate"
 
 
-# Every character the policy may change. Python 3.11's Unicode 14 format characters (category Cf)
-# are all here; tests/store/test_controls.py checks the list against unicodedata.
-_SUSPECT = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
-    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufdd0-\ufdef"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
-    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
-    "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
-)
-# Less the line breaks and tabs JSON holds only as layout (an encoder escapes them inside strings).
-_SUSPECT_IN_JSON = re.compile(_SUSPECT.pattern.replace("\x00-\x1f", "\x00-\x08\x0b\x0c\x0e-\x1f", 1))
+_SUSPECT, _SUSPECT_IN_JSON = SUSPECT, SUSPECT_IN_JSON
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _JOINERS = frozenset("\u200c\u200d")
