@@ -9,7 +9,6 @@ output is the same, byte for byte (tests/cli/test_quick_list.py).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -36,6 +35,8 @@ def quick_list(arguments: Sequence[str]) -> int | None:
     rows = _listed(db, every) if db is not None else None
     if rows is None:
         return None
+    import json
+
     text = json.dumps(rows, ensure_ascii=False, indent=2)
     if _has_suspect(text):  # a control character or the like in a title: escaped as the policy says
         from store.text.controls import for_json
@@ -117,6 +118,8 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     raw = read_index_bytes(db) if database is not None else None
     if raw is None:
         return None
+    import json  # only here: opening the app passes by this module
+
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):

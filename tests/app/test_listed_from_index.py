@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import orjson
+import pytest
 
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_index_writer import CaseIndexKeeper
@@ -14,7 +15,9 @@ from store.cases.case_store import CaseStore
 from store.cases.indexed_cases import read_case_index
 from tests.bench.dataset import make_data
 from tests.helpers.app_driver import FIXED_NOW, screen_text
+from tui import app as app_module
 from tui.app import WeiquanApp
+from tui.early_listing import prepare
 from tui.widgets.case_list import CaseList
 
 
@@ -42,7 +45,7 @@ async def test_the_cases_are_listed_from_the_index_before_they_load_and_stay_as_
         clock=lambda: FIXED_NOW,
         calendar=calendar,
         watch_seconds=0,
-        early_index=read_case_index(db),
+        early=prepare(db, "en", FIXED_NOW),
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -59,7 +62,10 @@ async def test_the_cases_are_listed_from_the_index_before_they_load_and_stay_as_
         assert str(app.screen.query_one("#status-line").render()) == status
 
 
-async def test_the_app_writes_the_index_after_loading_and_after_a_change(tmp_path: Path) -> None:
+async def test_the_app_writes_the_index_after_loading_and_after_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "INDEX_CHECK_SECONDS", 3600.0)  # written here when the test says
     db = _database(tmp_path)
     app = WeiquanApp(
         lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0, keep_index=True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,21 +19,23 @@ if TYPE_CHECKING:  # the store loads after the first frame (see WeiquanApp)
     from textual.timer import Timer
 
     from store.cases.case_store import CaseStore
-    from store.cases.indexed_cases import IndexFile
     from store.deadlines.case_deadlines import Urgency
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case, Contact, EvidenceItem
     from store.rules.messages import Messages
 from tui.actions.case_actions import CaseActions, CaseScreen
 from tui.bindings import Localized
+from tui.case_rows import CaseRow, Counts, list_row
 from tui.typed_app import TypedApp
-from tui.widgets.case_list import CaseList, CaseRow
+from tui.widgets.case_list import CaseList
 from tui.widgets.case_pane import CasePane
 from tui.widgets.evidence_pane import EvidenceTable
 from tui.widgets.literal_fields import SteadyInput
 from tui.widgets.screen_footer import ScreenFooter
 from tui.widgets.static_update import update_static
 from tui.widgets.timeline import Timeline
+
+FIRST_FRAME_SECONDS = 0.05  # from the first frame to the start of the database's loading
 
 
 class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
@@ -166,22 +168,19 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
             self.reload_from_store(select=self.selected_case_id)
         else:
             self.query_one(CaseList).empty_text = self.msgs("main.loading")
-            if self.app.early_index is not None:
-                self._show_indexed(self.app.early_index)
-            self.call_after_refresh(self.app.load_store_in_background)  # first frame first
+            early = self.app.early
+            if early is not None and early.rows is not None and early.counts is not None:
+                self._show_early(early.rows, early.counts)
+            # The first frame reaches the terminal first: Textual writes it from another thread,
+            # which the worker's loading, started at once, kept waiting for the interpreter
+            # (about 50 ms at 1,000 cases).
+            self.set_timer(FIRST_FRAME_SECONDS, self.app.start_loading)
 
-    def _show_indexed(self, index: IndexFile) -> None:
+    def _show_early(self, rows: list[CaseRow], counts: tuple[int, int, int, int, int]) -> None:
         """The cases as the case index lists them, ranked, while the database loads: the same rows
-        and counts the loaded cases will give (store.cases.indexed_ranking)."""
-        from store.cases.indexed_ranking import rank_indexed
-
-        now = self.now()
-        ranked = rank_indexed(index.cases, now)
-        rows = [
-            list_row(case.id, case.title, case.active, urgency, urgency.first_open, now) for case, urgency in ranked
-        ]
+        and counts the loaded cases will give (tui.early_listing)."""
         self.query_one(CaseList).set_rows(rows, keep=self.selected_case_id)
-        self._update_status([urgency for _, urgency in ranked])
+        self._show_status(*counts)
 
     def show_ranked(self, ranked: list[tuple[Case, Urgency]], select: int | None = None) -> None:
         if not self._detail_built:
@@ -330,6 +329,9 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
             broken += u.broken
             upcoming += u.upcoming_week
             guessed += u.overdue_estimated
+        self._show_status(cases, overdue, broken, upcoming, guessed)
+
+    def _show_status(self, cases: int, overdue: int, broken: int, upcoming: int, guessed: int) -> None:
         m = self.msgs
         text = m(
             "statusline.summary",
@@ -418,44 +420,6 @@ class MainScreen(TypedApp, CaseActions, Localized, Screen[None]):
         if box.has_focus and box.value:
             box.value = ""
         self.query_one(CaseList).focus()
-
-
-class Counts(Protocol):
-    """What the list and its status line show of a case's urgency (Urgency, or ListedUrgency from
-    the case index)."""
-
-    @property
-    def overdue(self) -> int: ...
-    @property
-    def overdue_estimated(self) -> int: ...
-    @property
-    def broken(self) -> int: ...
-    @property
-    def upcoming_week(self) -> int: ...
-
-
-def list_row(
-    case_id: int, title: str, active: bool, urgency: Counts, first_open: dt.date | None, now: dt.datetime
-) -> CaseRow:
-    """One list row: the mark for what needs attention, and the case's next deadline (one meaning
-    in every row: the earliest deadline still open, a past one when it is overdue)."""
-    if urgency.overdue:
-        marker, tone = "!", "overdue"
-    elif urgency.overdue_estimated:
-        marker, tone = "?", "broken"
-    elif urgency.broken:
-        marker, tone = "×", "broken"
-    elif not active:
-        marker, tone = "✓", "done"
-    else:
-        marker, tone = " ", ""
-    return CaseRow(case_id, marker, title, short_date(first_open, now.date()) if first_open else "—", tone)
-
-
-def short_date(day: dt.date, today: dt.date) -> str:
-    """Month and day for dates within half a year of today, else the year and month (a limit
-    years away needs no day in a narrow list; the case pane has it)."""
-    return day.strftime("%m-%d") if abs((day - today).days) <= 180 else day.strftime("%Y-%m")
 
 
 if TYPE_CHECKING:  # the type checker holds MainScreen to everything the case actions need of it
