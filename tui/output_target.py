@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from store.errors import FileProblem
 from store.cases.case_index import index_path
+from store.errors import FileProblem
 from store.persistence.call_drafts import drafts_dir
 from store.persistence.daily_backups import backup_dir
 from store.persistence.leftovers import vault_dir

@@ -18,11 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from store.calendar.china_time import china_now
-from store.calendar.workdays import WorkCalendar
-from store.cases.case_index_writer import CaseIndexKeeper
-from store.cases.case_store import CaseStore
-from tests.bench.dataset import write_database
+from tests.bench.dataset import index_as_the_app_does, write_database
 from tests.bench.figures import alternate, median, show
 from tests.bench.taskwarrior import Taskwarrior, task_binary
 from tests.helpers.cli import weiquan_command
@@ -79,12 +75,6 @@ def taskwarrior_figures(folder: Path) -> None:
             ratio=ratio,
             most_ratio=target,
         )
-
-
-def index_as_the_app_does(db: Path) -> None:
-    store = CaseStore.open(db, create=False)
-    if not CaseIndexKeeper(db, WorkCalendar()).write(*store.index_state(), china_now()):
-        raise RuntimeError("the case index was not written")
 
 
 def without_index_figure(folder: Path) -> None:

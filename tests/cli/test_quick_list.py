@@ -194,7 +194,9 @@ def test_the_parser_says_what_is_wrong_with_what_the_short_way_left(tmp_path: Pa
 def test_a_change_from_the_shell_keeps_the_index_up_to_date(tmp_path: Path) -> None:
     db = _database(tmp_path, ["一", "二", "三", "四"])
     _index(db)
-    result = run_main("log", "4", "--channel", "hotline", "--at", "2026-11-20 14:05", "--db", str(db), clock=lambda: NOW)
+    result = run_main(
+        "log", "4", "--channel", "hotline", "--at", "2026-11-20 14:05", "--db", str(db), clock=lambda: NOW
+    )
     assert result.returncode == 0, result.stderr
     code, answered = _quick("list", "--json", "--db", str(db))
     assert code == 0 and answered == _full("list", "--json", "--db", str(db))
