@@ -43,7 +43,10 @@ def prepare(db_path: Path | None, lang: str, now: dt.datetime) -> EarlyListing:
     if index is None:
         return EarlyListing(catalogs, None, None)
     with collector_paused():  # 10,000 rows: objects without cycles, walked again and again
-        ranked = rank_indexed(index.cases, now)
+        try:
+            ranked = rank_indexed(index.cases, now)
+        except ValueError:  # a damaged entry: the cases are listed once they have loaded
+            return EarlyListing(catalogs, None, None)
         rows = [list_row(c.id, c.title, c.active, urgency, urgency.first_open, now) for c, urgency in ranked]
     overdue = broken = upcoming = guessed = 0
     for _, urgency in ranked:

@@ -17,7 +17,7 @@ import msgspec
 from store.calendar.holiday_file import calendar_beside
 from store.calendar.workdays import WorkCalendar
 from store.cases.case_index import FORMAT, calendar_fingerprint, file_identity, index_path
-from store.cases.indexed_cases import IndexedCase, IndexFile, read_index_entries
+from store.cases.indexed_cases import IndexedCase, IndexFile, raw_marks, read_index_entries
 from store.cases.indexed_ranking import ranked_at
 from store.deadlines.case_deadlines import broken_promises
 from store.deadlines.deadline_marks import case_marks
@@ -68,10 +68,13 @@ class CaseIndexKeeper:
         for case_id, case in cases.items():
             digest = digests[case_id].hex()[:DIGEST_CHARS]
             entry = known.get(case_id)
+            if entry is not None and entry.digest == digest and not entry.ranked.at <= now_us < entry.ranked.until:
+                try:
+                    entry = msgspec.structs.replace(entry, ranked=ranked_at(entry.deadline_marks(), now_us))
+                except ValueError:  # its marks damaged: made again
+                    entry = None
             if entry is None or entry.digest != digest:
                 entry = _entry(case, digest, calendar, now_us)
-            elif not entry.ranked.at <= now_us < entry.ranked.until:
-                entry = msgspec.structs.replace(entry, ranked=ranked_at(entry.marks, now_us))
             entries[case_id] = entry
         index = IndexFile(FORMAT, list(stamp), fingerprint, list(entries.values()))
         payload = msgspec.json.encode(index)
@@ -100,6 +103,6 @@ def _entry(case: Case, digest: str, calendar: WorkCalendar, now_us: int) -> Inde
         case.status.is_active,
         broken_promises(case),
         digest,
-        marks,
+        raw_marks(marks),
         ranked_at(marks, now_us),
     )

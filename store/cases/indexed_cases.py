@@ -44,8 +44,13 @@ class IndexedCase(msgspec.Struct, array_like=True, frozen=True, gc=False):
     active: bool
     broken: int
     digest: str
-    marks: tuple[Mark, ...]
+    # Read only when ``ranked`` no longer holds (most starts never do): kept as the JSON it is.
+    marks: msgspec.Raw
     ranked: RankedAt
+
+    def deadline_marks(self) -> tuple[Mark, ...]:
+        """The marks, read and checked (msgspec.ValidationError or DecodeError when damaged)."""
+        return _marks_decoder.decode(self.marks)
 
 
 class IndexFile(msgspec.Struct, frozen=True):
@@ -56,6 +61,11 @@ class IndexFile(msgspec.Struct, frozen=True):
 
 
 _decoder = msgspec.json.Decoder(IndexFile)
+_marks_decoder = msgspec.json.Decoder(tuple[Mark, ...])
+
+
+def raw_marks(marks: tuple[Mark, ...]) -> msgspec.Raw:
+    return msgspec.Raw(msgspec.json.encode(marks))
 
 
 def read_case_index(db_path: Path) -> IndexFile | None:

@@ -23,14 +23,15 @@ class ListedUrgency(NamedTuple):
 
 
 def rank_indexed(cases: list[IndexedCase], now: dt.datetime) -> list[tuple[IndexedCase, ListedUrgency]]:
-    """Cases not in the trash with their urgency at ``now``, most urgent first."""
+    """Cases not in the trash with their urgency at ``now``, most urgent first (ValueError for a
+    damaged entry: its marks are read only here)."""
     ranked = []
     now_us = micros_since_epoch(now)
     for case in cases:
         if case.in_trash:
             continue
         held = case.ranked
-        at: RankedAt | MarksAt = held if held.at <= now_us < held.until else urgency_at(case.marks, now_us)
+        at: RankedAt | MarksAt = held if held.at <= now_us < held.until else urgency_at(case.deadline_marks(), now_us)
         first = local_day(at.first_us, at.first_offset) if at.first_us is not None else None
         urgency = ListedUrgency(at.overdue, case.broken, at.upcoming_week, at.overdue_estimated, first)
         key = rank_key(case.active, at.overdue, at.overdue_estimated, case.broken, at.next_us, case.updated_us, case.id)

@@ -75,6 +75,8 @@ async def test_the_app_writes_the_index_after_loading_and_after_a_change(
             if app.store is not None:
                 break
             await pilot.pause(0.05)
+        await app.workers.wait_for_complete()  # the search text prepared too
+        await pilot.pause()  # and the case shown
         assert read_case_index(db) is None
         app.keep_case_index()
         await app.workers.wait_for_complete()
