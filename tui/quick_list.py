@@ -146,6 +146,6 @@ def _well_formed(item: object) -> bool:
 
 
 def _has_suspect(text: str) -> bool:
-    from store.text.suspect_characters import SUSPECT_IN_JSON
+    from store.text.control_kinds import ANY_SUSPECT_IN_JSON
 
-    return SUSPECT_IN_JSON.search(text) is not None
+    return ANY_SUSPECT_IN_JSON.found_in(text)

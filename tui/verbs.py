@@ -10,9 +10,10 @@ added.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from tui.output_target import check_not_own_file
 from tui.typed_paths import typed_path
 
 if TYPE_CHECKING:
+    from store.deadlines.due_report import DueItem
     from store.export.redaction.review import Finding
 
 # What only some verbs need is imported in those verbs: `list` loads no export, deadline or backup code.
@@ -185,20 +187,36 @@ def cmd_due(args: argparse.Namespace, setting: Setting) -> int:
         say(msgs("due.nothing", count=args.within))
         return EXIT_OK
     lines: list[str] = []  # written a few thousand at a time: at 10,000 cases there are 80,000
-    for item in broken + items:
-        flags = item.flag_labels(msgs)
-        lines.append(
-            f"{fit(item.state_label(msgs), 8)} {item.when:%Y-%m-%d %H:%M}  #{item.case_id} {one_line(item.case_title)}"
-        )
-        lines.append(f"         {one_line(item.label)} — {one_line(item.detail)}{flags}")
-        if item.estimate_reason:
-            lines.append(f"         {one_line(item.estimate_reason)}")
+    for line in _due_lines(broken + items, msgs):
+        lines.append(line)
         if len(lines) >= 2_000:
             say("\n".join(lines))
             lines.clear()
     if lines:
         say("\n".join(lines))
     return status
+
+
+def _due_lines(items: list[DueItem], msgs: Messages) -> Iterator[str]:
+    """Two lines an item (three with an estimate's reason). The same titles, promises, channels,
+    rules, tags and times recur on thousands of lines: each is made once and looked up after."""
+    shown: dict[str, str] = {}
+    marks: dict[tuple[str, bool, bool, bool], tuple[str, str]] = {}
+    times: dict[tuple[dt.datetime, object], str] = {}  # by zone too: equal instants, other clocks
+    for item in items:
+        mark = (item.kind, item.overdue, item.verified, item.estimated)
+        state, flags = marks.get(mark) or marks.setdefault(
+            mark, (fit(item.state_label(msgs), 8), item.flag_labels(msgs))
+        )
+        when = item.when
+        moment = (when, when.tzinfo)
+        at = times.get(moment) or times.setdefault(moment, f"{when:%Y-%m-%d %H:%M}")
+        title = shown.get(item.case_title) or shown.setdefault(item.case_title, one_line(item.case_title))
+        label = shown.get(item.label) or shown.setdefault(item.label, one_line(item.label))
+        yield f"{state} {at}  #{item.case_id} {title}"
+        yield f"         {label} — {one_line(item.detail)}{flags}"
+        if item.estimate_reason:
+            yield f"         {one_line(item.estimate_reason)}"
 
 
 def cmd_ics(args: argparse.Namespace, setting: Setting) -> int:

@@ -10,6 +10,7 @@ go on showing the last good cases.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from store.cases.case_cache import CaseCache, Decoded
@@ -17,6 +18,7 @@ from store.cases.change_report import ChangeReport
 from store.cases.damage import DamageRecord
 from store.cases.search_index import SearchIndex
 from store.errors import InvalidInput, StoreDamaged
+from store.persistence.file_docs import FileChangedWhileRead, docs_from_file
 from store.persistence.safe_storage import Loaded, SafeStorage
 from store.persistence.schema import SchemaProblem
 from store.records.models import Case
@@ -55,8 +57,12 @@ class LoadedCases:
         self._changes = ChangeReport(self._storage)
 
     # -- keeping in step ----------------------------------------------------------------------------
-    def sync(self) -> None:
-        """Bring the cache up to the storage's data when that was (re)loaded from its source."""
+    def sync(self, *, from_file: bool = True) -> None:
+        """Bring the cache up to the storage's data when that was (re)loaded from its source.
+
+        The records are decoded from the file again with its bytes let go (``from_file``, see
+        store.persistence.file_docs); if it was written in place meanwhile, it is read again and
+        decoded from the bytes then held."""
         data = self._storage.read()
         generation = self._storage.generation
         if generation == self._cache.generation:
@@ -64,7 +70,12 @@ class LoadedCases:
         if generation == self.damage.generation:
             raise self.damage.error()  # this very file was found damaged already: not decoded again
         try:
-            decoded = self._cache.decode(data or {}, self._storage.doc_bytes, self._storage.file_bytes)
+            with docs_from_file(self._storage) if from_file else nullcontext(self._storage.doc_bytes) as docs:
+                decoded = self._cache.decode(data or {}, docs, self._storage.file_bytes)
+        except FileChangedWhileRead:
+            self._storage.refresh()
+            self.sync(from_file=False)
+            return
         except SchemaProblem as problem:
             raise self.damage.note(generation, problem.msg) from None
         except InvalidInput as problem:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from operator import attrgetter
+
+import msgspec
 
 from store.calendar.china_time import CHINA_TZ, to_china
 from store.calendar.workdays import DayResult, WorkCalendar, add_years
@@ -11,9 +13,10 @@ from store.records.models import Case, Direction
 from store.rules.messages import Msg
 from store.rules.rulebook import Rule, Trigger, channels_starting, rules
 
+_ENDS = attrgetter("ends")
 
-@dataclass(frozen=True)
-class StatutoryClock:
+
+class StatutoryClock(msgspec.Struct, frozen=True, gc=False):  # a Struct: built in C, one per rule per case
     rule: Rule
     started: dt.date  # the trigger day (not counted)
     ends: dt.datetime  # 24:00 of the last day (or the exact hour for hour-based rules)
@@ -34,8 +37,7 @@ class StatutoryClock:
         return "clocks.ended_estimated" if self.estimated else "clocks.ended"
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(msgspec.Struct, frozen=True, gc=False):
     """When a clock's trigger happened: the day, the moment where known, and any assumption made."""
 
     day: dt.date
@@ -69,7 +71,8 @@ def trigger_start(case: Case, trigger: Trigger) -> Start | None:
         known = [d for d in (case.order_date, case.delivery_date) if d] or [case.created.date()]
         return Start(min(known))
     wanted = channels_starting(trigger)
-    filed = [c.at for c in case.contacts if c.channel in wanted and c.direction is Direction.OUTGOING]
+    outgoing = Direction.OUTGOING
+    filed = [c.at for c in case.contacts if c.channel in wanted and c.direction is outgoing]
     if not filed:
         return None
     first = to_china(min(filed))
@@ -100,17 +103,24 @@ def rule_applies(rule: Rule, case: Case) -> bool:
 def case_clocks(case: Case, calendar: WorkCalendar) -> list[StatutoryClock]:
     """Every clock this case has started, soonest end first, its days counted on ``calendar``."""
     found = []
+    starts: dict[Trigger, Start | None] = {}  # several rules share a trigger: found once a case
     for rule in rules():
-        if not rule_applies(rule, case):
+        if (rule.applies_to or rule.requires) and not rule_applies(rule, case):
             continue
-        start = trigger_start(case, rule.trigger)
+        trigger = rule.trigger
+        if trigger in starts:
+            start = starts[trigger]
+        else:
+            start = starts[trigger] = trigger_start(case, trigger)
         if start is None:
             continue
         assumed = (start.assumed,) if start.assumed is not None else ()
         end = compute_end(rule, start.day, start.moment, calendar)
         if isinstance(end, DayResult):
-            reasons = assumed + ((end.reason,) if end.reason is not None else ())
+            reason = end.reason
+            reasons = assumed + ((reason,) if reason is not None else ())
             found.append(StatutoryClock(rule, start.day, end.end_of_day(), bool(reasons), reasons))
         else:
             found.append(StatutoryClock(rule, start.day, end, bool(assumed), assumed))
-    return sorted(found, key=lambda c: c.ends)
+    found.sort(key=_ENDS)
+    return found

@@ -7,6 +7,7 @@ so it wins over an "id" a hand edit put in the record, as the key always did).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from sys import intern
 from typing import Any
 
 import msgspec
@@ -58,10 +59,23 @@ def decode_stored_case(data: bytes | memoryview, case_id: int) -> Case:
     except msgspec.ValidationError as error:
         raise _invalid(case_id, _title_of(spliced), error) from None
     for field, records in (("contacts", case.contacts), ("evidence", case.evidence)):
+        if len({r.id for r in records}) == len(records):  # the usual case, without a loop in Python
+            continue
         record_id = _first_repeated(r.id for r in records)
         if record_id is not None:
             raise _twice(case_id, case.title, field, record_id)
+    _share_alike(case)
     return case
+
+
+def _share_alike(case: Case) -> None:
+    """One string for what many records name alike: the platform, shop, product and business, a
+    promised resolution ("退款"). Interned strings are freed with the last record naming them."""
+    case.platform, case.shop, case.product = intern(case.platform), intern(case.shop), intern(case.product)
+    case.respondent_name, case.respondent_address = intern(case.respondent_name), intern(case.respondent_address)
+    for contact in case.contacts:
+        if contact.promise:
+            contact.promise = intern(contact.promise)
 
 
 def encode_stored_case(case: Case) -> bytes:

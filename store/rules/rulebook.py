@@ -144,9 +144,10 @@ def regulator_notes() -> RegulatorNotes:
     return load_content("rules/ladder.toml", LadderFile).regulator
 
 
-def channels_starting(trigger: Trigger) -> tuple[Channel, ...]:
+@cache  # the ladder never changes: asked for every case's clocks
+def channels_starting(trigger: Trigger) -> frozenset[Channel]:
     """The channels whose outgoing contacts start clocks with this trigger."""
-    return tuple(step.channel for step in ladder() if step.starts == trigger)
+    return frozenset(step.channel for step in ladder() if step.starts == trigger)
 
 
 def regulator_channels() -> tuple[Channel, ...]:

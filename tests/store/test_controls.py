@@ -127,3 +127,64 @@ def test_long_text_is_handled_whole() -> None:
     text = "\x1b[2J" * 50_000
     shown = for_screen(text)
     assert shown == "␛[2J" * 50_000
+
+
+def _joined_with_layout(text: str) -> list[str]:
+    """``text`` with the line breaks and tabs multi-line text keeps around it and inside it."""
+    middle = len(text) // 2
+    return [
+        text,
+        f"\n{text}\n",
+        f"\t{text}\t",
+        f"{text[:middle]}\n{text[middle:]}",
+        f"{text[:middle]}\t\n{text[middle:]}",
+        f"{text[:middle]}\r\n{text[middle:]}\r",
+        f"{text}\n{text}",
+    ]
+
+
+def test_the_quick_check_changes_nothing_the_character_by_character_pass_would_not() -> None:
+    """Text whose only suspects are kept line breaks and tabs skips the pass over each character:
+    for every option and the whole corpus, laid out in lines, the result is the same."""
+    from store.text.controls import _rewritten, _visible
+
+    for text in CORPUS:
+        for laid_out in _joined_with_layout(text[:2_000]):
+            for keep_newlines in (False, True):
+                for tab in ("\t", "    "):
+                    want = _rewritten(laid_out, keep_newlines, tab)
+                    assert _visible(laid_out, keep_newlines, tab) == want, repr(laid_out[:80])
+    assert for_plain_text("a\nb\tc", keep_newlines=True) == "a\nb\tc"
+    assert for_screen("a\nb\tc", keep_newlines=True) == "a\nb    c"
+    assert for_plain_text("a\r\nb\u2028c", keep_newlines=True) == "a\nb\nc"
+    assert for_plain_text("\n\ufe0f", keep_newlines=True) == "\n\\ufe0f"  # a selector after a break selects nothing
+
+
+def test_the_quick_checks_find_the_same_characters_as_the_policy() -> None:
+    """Each quick check (the Basic Multilingual Plane, then the astral planes) finds every suspect
+    character the policy's own pattern finds, less the C0 controls it leaves to the caller, alone
+    and inside ordinary text."""
+    from store.text.control_kinds import (
+        ANY_CHANGED_KEEPING_LINES,
+        ANY_CHANGED_KEEPING_LINES_AND_TABS,
+        ANY_SUSPECT,
+        ANY_SUSPECT_IN_JSON,
+        SUSPECT,
+    )
+
+    checks = [
+        (ANY_SUSPECT, ""),
+        (ANY_SUSPECT_IN_JSON, "\t\n\r"),
+        (ANY_CHANGED_KEEPING_LINES, "\n"),
+        (ANY_CHANGED_KEEPING_LINES_AND_TABS, "\t\n"),
+    ]
+    wrong = []
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        suspect = SUSPECT.match(ch) is not None
+        for check, left_out in checks:
+            want = suspect and ch not in left_out
+            inside = suspect or code % 97 == 0  # inside text: every suspect, and a sample of the rest
+            if check.found_in(ch) != want or (inside and check.found_in(f"长a😀{ch}b") != want):
+                wrong.append(f"U+{code:04X}")
+    assert wrong == []
