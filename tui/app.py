@@ -19,19 +19,21 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from store.calendar.china_time import Clock, china_now
-from store.calendar.workdays import WorkCalendar
-from store.cases.case_store import CaseStore
-from store.cases.loaded_cases import Changes
 from store.errors import StoreDamaged, WeiquanError
 from store.persistence.database_watch import DatabaseWatch
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the case store loads in the worker that opens the database
     from rich.console import RenderableType
 
+    from store.calendar.workdays import WorkCalendar
+    from store.cases.case_index_writer import CaseIndexKeeper
+    from store.cases.case_store import CaseStore
+    from store.cases.loaded_cases import Changes
     from store.deadlines.case_deadlines import Urgency
     from store.deadlines.urgency_board import UrgencyBoard
     from store.records.models import Case
     from store.rules.guide_structure import Target
+    from tui.early_listing import EarlyListing
     from tui.screens.guide import GuideScreen
 from store.rules.messages import Messages, Msg
 from store.text.controls import for_screen
@@ -46,6 +48,7 @@ from tui.workers import (
     READ_CHANGES,
     READ_GUIDE,
     WATCH_DATABASE,
+    WRITE_INDEX,
     failure_message,
 )
 
@@ -58,6 +61,7 @@ OUTSIDE_CHANGE_CHECK_SECONDS = 0.1
 # done in a worker just after, so another session's change then waits for its own case only.
 RANK_AHEAD_AFTER_MINUTE_SECONDS = 0.05
 GUIDE_PREPARE_SECONDS = 0.5  # after the cases are shown: build the guide reader while the user reads
+INDEX_CHECK_SECONDS = 1.0  # how soon after a save the case index beside the database is written again
 
 
 def _settle_long_lived_objects() -> None:
@@ -92,16 +96,27 @@ class WeiquanApp(OrderedKeys):
         clock: Clock = china_now,
         calendar: WorkCalendar | None = None,
         watch_seconds: float = OUTSIDE_CHANGE_CHECK_SECONDS,
+        early: EarlyListing | None = None,
+        keep_index: bool = False,
     ) -> None:
+        """``early``: the rows prepared at launch from the case index, listed until the database
+        has loaded; ``keep_index``: write the index beside the database after it loads and after each change
+        (the real database of a launched app; tests that count on other calendars leave it)."""
         super().__init__()
         # A ready store (tests), or a function that opens one: then the first frame comes first and
         # the database loads in a worker thread, so even 10,000 cases never delay start-up.
-        self.store: CaseStore | None = store if isinstance(store, CaseStore) else None
-        self._open_store = None if isinstance(store, CaseStore) else store
+        self.store: CaseStore | None = None if callable(store) else store
+        self._open_store = store if callable(store) else None
         self.clock = clock
         # The working-day calendar every deadline is counted on: the one given (tests), else the
-        # built-in one; a database opened in the background adds the holiday file beside it.
-        self.calendar = calendar if calendar is not None else WorkCalendar()
+        # built-in one (made when first needed: in the worker, not before the first frame); a
+        # database opened in the background adds the holiday file beside it.
+        self._calendar = calendar
+        self.early = early
+        self._index_keeper: CaseIndexKeeper | None = None
+        self._keep_index = keep_index
+        self._base_calendar = calendar  # the index counts with it and the holiday file beside the database
+        self._indexed_stamp: object = early.database if early is not None else None  # the index there
         self.lang = lang
         self.msgs = Messages(lang)
         self.undo_stack: list[UndoEntry] = []
@@ -124,6 +139,18 @@ class WeiquanApp(OrderedKeys):
         self.cases_changed: Signal[None] = Signal(self, "cases-changed")  # another session, a restore
         self.language_changed: Signal[Messages] = Signal(self, "language-changed")
         self.crashed = False  # ended by a failure Textual reports with panic()
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            from store.calendar.workdays import WorkCalendar
+
+            self._calendar = WorkCalendar()
+        return self._calendar
+
+    @calendar.setter
+    def calendar(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
 
     def get_driver_class(self) -> type[Driver]:
         tolerate_bytes_that_are_not_utf8()  # before the driver starts reading the keyboard
@@ -156,6 +183,32 @@ class WeiquanApp(OrderedKeys):
             if self.store is not None and self.store.path is not None:
                 self._open_watch(self.store.path)
             self._rank_at_next_minute()
+        if self._keep_index:  # the first check comes after the list is drawn, never competing with it
+            self.set_interval(INDEX_CHECK_SECONDS, self.keep_case_index)
+
+    def keep_case_index(self) -> None:
+        """Write the case index again when the database file is not the one it was made from (a
+        save here or elsewhere): in a worker, from the cases as they are now (copied here)."""
+        store = self.store
+        if store is None:
+            return
+        stamp, cases, digests = store.index_state()
+        if stamp is None or list(stamp) == self._indexed_stamp:
+            return
+        self._indexed_stamp = list(stamp)
+        self._write_case_index(store.path, stamp, dict(cases), dict(digests))
+
+    @work(thread=True, exclusive=True, group=WRITE_INDEX, exit_on_error=False, name=WRITE_INDEX)
+    def _write_case_index(
+        self, path: Path | None, stamp: tuple[int, int, int], cases: dict[int, Case], digests: dict[int, bytes]
+    ) -> None:
+        from store.cases.case_index_writer import CaseIndexKeeper
+
+        if path is None:
+            return
+        if self._index_keeper is None or self._index_keeper.db_path != path:
+            self._index_keeper = CaseIndexKeeper(path, self._base_calendar or self.calendar)
+        self._index_keeper.write(stamp, cases, digests, self.clock())
 
     def _rank_at_next_minute(self) -> None:
         now = self.clock()
@@ -238,6 +291,12 @@ class WeiquanApp(OrderedKeys):
         the filter does not wait for 10,000 of them."""
         store.prepare_search()
 
+    def start_loading(self) -> None:
+        """Once the first frame is drawn: the garbage collector on again (a launched app starts with
+        it paused, tui.launch), and the database opened in a worker."""
+        gc.enable()
+        self.load_store_in_background()
+
     @work(thread=True, exit_on_error=False, name=OPEN_DATABASE)
     def load_store_in_background(self) -> tuple[CaseStore, WorkCalendar, list[tuple[Case, Urgency]], list[Msg]]:
         """Open and validate the database, read the holiday file beside it and rank the cases, off
@@ -247,7 +306,9 @@ class WeiquanApp(OrderedKeys):
 
         assert self._open_store is not None
         store = self._open_store()
-        calendar, notices = calendar_beside(store.path, self.calendar)
+        if self._base_calendar is None:
+            self._base_calendar = self.calendar
+        calendar, notices = calendar_beside(store.path, self._base_calendar)
         self.urgency_board = UrgencyBoard(calendar)
         return store, calendar, self.urgency_board.rank(store.cases(ordered=False), self.clock()), notices
 
@@ -258,6 +319,8 @@ class WeiquanApp(OrderedKeys):
         if event.state is WorkerState.ERROR:
             self.worker_failed(event.worker)
         elif event.state is WorkerState.SUCCESS and event.worker.name == READ_CHANGES:
+            from store.cases.loaded_cases import Changes
+
             assert isinstance(event.worker.result, Changes)
             self._take_outside_changes(event.worker.result)
         elif event.state is WorkerState.SUCCESS and event.worker.name == WATCH_DATABASE:
@@ -266,6 +329,7 @@ class WeiquanApp(OrderedKeys):
         elif event.state is WorkerState.SUCCESS and event.worker.name == OPEN_DATABASE:
             assert event.worker.result is not None
             self.store, self.calendar, ranked, notices = event.worker.result
+            self.early = None  # listed from the cases themselves from now on
             self.store.take_changes_only_when_asked()  # another session's change: read in a worker
             self._changes_off_thread = True
             self.cases_loaded.publish(ranked)

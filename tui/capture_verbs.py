@@ -88,7 +88,18 @@ def open_for_writing(
     (and nothing is created)."""
     if not create and not resolve_db_path(args.db).exists():
         raise NotFound(Msg.of("store.no_case", id=args.case.strip()))
-    return open_store(args, setting, create=create)
+    store, calendar = open_store(args, setting, create=create)
+    store.after_save = lambda: keep_index(store, setting)
+    return store, calendar
+
+
+def keep_index(store: CaseStore, setting: Setting) -> None:
+    """The case index beside the database brought up to the change, where the app has written one:
+    the next start lists the cases from it."""
+    from store.cases.case_index_writer import CaseIndexKeeper
+
+    if store.path is not None:
+        CaseIndexKeeper(store.path, setting.calendar).write(*store.index_state(), setting.clock(), only_to_update=True)
 
 
 # -- input ------------------------------------------------------------------------------------------

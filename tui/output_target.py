@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from store.cases.case_index import index_path
 from store.errors import FileProblem
 from store.persistence.call_drafts import drafts_dir
 from store.persistence.daily_backups import backup_dir
@@ -25,7 +26,7 @@ def check_not_own_file(target: Path, db_path: Path | None) -> None:
     if db_path is None:
         return
     real, db = _real(target), _real(db_path)
-    own_files = (db, Path(f"{db}.lock"))
+    own_files = (db, Path(f"{db}.lock"), Path(index_path(db)))
     own_folders = (backup_dir(db), vault_dir(db), drafts_dir(db))
     if real in own_files or any(real.is_relative_to(_real(folder)) for folder in own_folders):
         raise FileProblem(Msg.of("files.output_is_own_file", path=str(target), database=str(db_path)))

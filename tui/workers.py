@@ -23,6 +23,7 @@ READ_CHANGES = "read_changes"
 PREPARE_SEARCH = "prepare_search"
 WATCH_DATABASE = "watch_database"
 RANK_AHEAD = "rank_ahead"
+WRITE_INDEX = "write_index"
 
 if TYPE_CHECKING:  # a plain mixin at run time: nothing of Widget's ahead of the class's own bases
     from textual.widget import Widget

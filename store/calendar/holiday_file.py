@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.calendar import HOLIDAY_FILE_NAME
 from store.calendar.workdays import WorkCalendar
 from store.errors import InvalidInput, WeiquanError
 from store.persistence.regular_files import MEGABYTE, read_regular
@@ -30,7 +31,6 @@ from store.records.record_ids import shown
 from store.rules.content_schema import Schema, convert, toml_data
 from store.rules.messages import Messages, Msg
 
-HOLIDAY_FILE_NAME = "holidays.toml"
 MAX_HOLIDAY_FILE_BYTES = MEGABYTE  # a year's notice fits in a few hundred bytes
 _YEAR_KEY = re.compile(r"[0-9]{4}", re.ASCII)
 

@@ -106,6 +106,11 @@ class WorkCalendar:
             return False
         return _built_in_has(year)
 
+    def identity(self) -> list[object]:
+        """What tells this built-in calendar from another: the calendar package's version and the
+        years it covers here (the case index counts again when it changes)."""
+        return [getattr(chinese_calendar, "__version__", ""), list(self.covered_years())]
+
     def covered_years(self) -> tuple[int, int]:
         """First and last year of the built-in calendar."""
         years = [y for y in range(1990, 2101) if self.covers(y)]

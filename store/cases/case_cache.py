@@ -9,11 +9,10 @@ hand is always checked.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from store.gc_pause import collector_paused
 from store.persistence.database_file import Tables, first_bad_utf8, not_json
 from store.persistence.schema import CASES_TABLE, SchemaProblem, id_counter
 from store.persistence.stored_docs import StoredDoc
@@ -52,7 +51,7 @@ class CaseCache:
         cases: dict[int, Case] = {}
         digests: dict[int, bytes] = {}
         fresh: set[int] = set()
-        with _collector_paused():
+        with collector_paused():
             for key, doc in tables.get(CASES_TABLE, {}).items():
                 case_id = id_from_key(key)
                 if case_id is None:
@@ -88,16 +87,3 @@ class CaseCache:
     def forget(self, case_id: int) -> None:
         self.cases.pop(case_id, None)
         self.digests.pop(case_id, None)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Decoding thousands of records makes objects the garbage collector would walk again and
-    again (half the time of a load went to it); they form no cycles, so it waits until the end."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -30,6 +30,7 @@ from store.cases.schema_setup import prepare
 from store.cases.tinydb_tables import BYTE_TABLES, CaseTables
 from store.errors import ConflictError, InvalidInput, NotFound
 from store.persistence.daily_backups import DailyBackups
+from store.persistence.database_path import Stamp
 from store.persistence.db_location import real_db_path
 from store.persistence.safe_storage import SafeStorage
 from store.persistence.schema import SchemaProblem
@@ -49,6 +50,7 @@ class CaseStore:
         read-only mount)."""
         self.storage = storage
         self.clock = clock
+        self.after_save: Callable[[], object] | None = None  # called once each change is saved
         storage.byte_tables |= BYTE_TABLES
         self._tables = CaseTables(storage)
         self._loaded = LoadedCases(storage)
@@ -80,6 +82,12 @@ class CaseStore:
         self._loaded.sync_for_reading()
         found = [c for c in self._loaded.cases.values() if include_deleted or c.deleted_at is None]
         return sorted(found, key=lambda c: (c.updated, c.id), reverse=True) if ordered else found
+
+    def index_state(self) -> tuple[Stamp | None, dict[int, Case], dict[int, bytes]]:
+        """What the case index is made of: the stamp of the database file as last read or written
+        here, its cases (the trash included) and each one's record digest."""
+        self._loaded.sync_for_reading()
+        return self.storage.stamp, self._loaded.cases, self._loaded.digests
 
     def trash(self) -> list[Case]:
         self._loaded.sync_for_reading()
@@ -244,6 +252,8 @@ class CaseStore:
         with self.storage.transaction():
             self._loaded.sync()
             yield
+        if self.after_save is not None:
+            self.after_save()
 
     def _require(self, case_id: int) -> Case:
         case = self._loaded.cases.get(case_id)

@@ -47,6 +47,10 @@ class LoadedCases:
     def cases(self) -> dict[int, Case]:
         return self._cache.cases
 
+    @property
+    def digests(self) -> dict[int, bytes]:
+        return self._cache.digests
+
     def start(self) -> None:
         """The first read (StoreDamaged if the file is damaged); changes count from here."""
         self.sync()

@@ -11,12 +11,12 @@ from operator import attrgetter
 import msgspec
 
 from store.calendar.workdays import WorkCalendar
+from store.deadlines.list_urgency import FAR_FUTURE_US, WEEK, micros_since_epoch, rank_key, tally
 from store.deadlines.statutory_clocks import StatutoryClock, case_clocks
 from store.records.models import Case, Contact, PromiseState
 
 DUE_SOON = dt.timedelta(hours=48)
 _WHEN = attrgetter("when")
-FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 class PromiseStatus(StrEnum):
@@ -75,12 +75,23 @@ class Deadline(msgspec.Struct, frozen=True, gc=False):  # a Struct: built in C, 
         return self.overdue and not self.estimated
 
 
+def clock_is_done(case: Case, clock: StatutoryClock) -> bool:
+    """The clock has done its job (e.g. the complaint was accepted): not a deadline any more."""
+    done_when = clock.rule.done_when
+    return done_when is not None and getattr(case, done_when) is not None
+
+
+def is_own_window(clock: StatutoryClock) -> bool:
+    """A window of the consumer's own: once it has ended it is history, not a task."""
+    return clock.rule.party == "consumer"
+
+
 def clock_is_live(case: Case, clock: StatutoryClock, now: dt.datetime) -> bool:
     """Is this clock still something to act on?"""
-    if clock.rule.done_when and getattr(case, clock.rule.done_when) is not None:
-        return False  # e.g. the complaint was accepted: that clock has done its job
-    if clock.rule.party == "consumer":
-        return not clock.is_over(now)  # an ended window of one's own is history, not a task
+    if clock_is_done(case, clock):
+        return False
+    if is_own_window(clock):
+        return not clock.is_over(now)
     return True
 
 
@@ -106,9 +117,6 @@ def case_deadlines(
     return found
 
 
-WEEK = dt.timedelta(days=7)
-
-
 @dataclass(frozen=True)
 class Urgency:
     overdue: int  # certainly overdue
@@ -125,26 +133,32 @@ class Urgency:
 
 def case_urgency(case: Case, now: dt.datetime, calendar: WorkCalendar) -> Urgency:
     deadlines = case_deadlines(case, now, calendar)
-    upcoming = [d for d in deadlines if not d.overdue]
-    broken = sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
-    week = sum(d.when <= now + WEEK for d in upcoming)
-    certain = sum(d.certainly_overdue for d in deadlines)
-    guessed = sum(d.overdue and d.estimated for d in deadlines)
-    first = deadlines[0] if deadlines else None
-    return Urgency(certain, broken, upcoming[0] if upcoming else None, week, guessed, first)
+    counts = tally([(d.when, d.overdue, d.estimated) for d in deadlines], now + WEEK)
+    return Urgency(
+        counts.overdue,
+        broken_promises(case),
+        deadlines[counts.next_index] if counts.next_index is not None else None,
+        counts.upcoming_week,
+        counts.overdue_estimated,
+        deadlines[counts.first_index] if counts.first_index is not None else None,
+    )
+
+
+def broken_promises(case: Case) -> int:
+    """Broken promises that still count: those of a case not yet finished."""
+    return sum(c.promise_state is PromiseState.BROKEN for c in case.contacts) if case.status.is_active else 0
 
 
 def urgency_key(case: Case, urgency: Urgency) -> tuple[object, ...]:
-    """Sort key: active before finished; overdue first (certain, then estimated); then nearest
-    deadline; then latest change."""
-    nearest = urgency.next_deadline.when if urgency.next_deadline else FAR_FUTURE
-    return (
-        not case.status.is_active,
-        not urgency.overdue,
-        not urgency.overdue_estimated,
-        not urgency.broken,
+    """The case list's order (list_urgency.rank_key)."""
+    nearest = micros_since_epoch(urgency.next_deadline.when) if urgency.next_deadline else FAR_FUTURE_US
+    return rank_key(
+        case.status.is_active,
+        urgency.overdue,
+        urgency.overdue_estimated,
+        urgency.broken,
         nearest,
-        -case.updated.timestamp(),
+        micros_since_epoch(case.updated),
         case.id,
     )
 

@@ -110,19 +110,21 @@ def create_temp(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(f"could not create a temporary file in {folder}")
 
 
-def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview]) -> None:
+def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, durable: bool = True) -> None:
     """Write payload (bytes, or pieces written one after the other) to path: private temp file in
     the same folder, fsync, rename over, fsync the folder. A link at ``path`` is replaced, never
     written through (callers that mean to follow one resolve it first).
 
     On any failure (disk full, permission) the temp file is removed and the original file is
-    untouched; the OSError propagates for the caller to report.
+    untouched; the OSError propagates for the caller to report. ``durable=False`` (a cache that
+    names what it was made from): no fsync, a crash may lose it but never leaves half of it.
     """
     fd, temp = create_temp(path.parent, path.name)
     try:
         try:
             _write_all(fd, [payload] if isinstance(payload, bytes) else payload)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(temp, path)
@@ -130,7 +132,8 @@ def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview]) -> N
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def _write_all(fd: int, pieces: Sequence[bytes | memoryview]) -> None:

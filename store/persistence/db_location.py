@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DB_FILE_NAME = "weiquan.json"
 ENV_DB = "WEIQUAN_DB"
 
 
 def default_db_path() -> Path:
+    import platformdirs  # only where no path is given (it takes a few milliseconds to load)
+
     return platformdirs.user_data_path("weiquan", appauthor=False) / DB_FILE_NAME
 
 

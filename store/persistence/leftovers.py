@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from store.cases.case_index import index_path
 from store.persistence.atomic_files import remove_stale_temps, temp_pattern
 from store.persistence.daily_backups import backup_dir, backup_temp_pattern
 
@@ -23,8 +24,11 @@ def vault_dir(db_path: Path) -> Path:
 
 
 def clean_leftovers(db_path: Path) -> int:
-    """Remove stale temp files of this database, its backups and its vault; returns how many."""
+    """Remove stale temp files of this database, its case index, its backups and its vault;
+    returns how many."""
     removed = remove_stale_temps(db_path.parent, temp_pattern(db_path.name), keep=db_path.name)
+    index_name = Path(index_path(db_path)).name
+    removed += remove_stale_temps(db_path.parent, temp_pattern(index_name), keep=index_name)
     removed += remove_stale_temps(backup_dir(db_path), backup_temp_pattern(db_path), companion=True)
     vault = vault_dir(db_path)
     removed += remove_stale_temps(vault, temp_pattern(VAULT_INCOMING), companion=True)

@@ -88,7 +88,7 @@ class SafeStorage(Storage):
         # another session's change. Re-reading after a failed save is not one.
         self.outside_changes = 0
         self._tables: Tables | None = None
-        self._stamp: Stamp | None = None
+        self.stamp: Stamp | None = None  # of the file as last read or written here (read it, never set it)
         self._raw: bytes | None = None  # the file's bytes as last read, until released
         self._exact = False  # the file is laid out as a save lays it out
         self._memory_bytes = b"{}"  # the "file" when path is None
@@ -136,14 +136,14 @@ class SafeStorage(Storage):
             return Loaded(None, tables, self._memory_bytes, base, exact)
         damaged = self._damaged
         try:
-            held = self._stamp if self._tables is not None else None
+            held = self.stamp if self._tables is not None else None
             stamp, raw = read_stamped(self.path, unless=(held, damaged[0] if damaged is not None else None))
             if damaged is not None and damaged[0] == stamp:
                 raise damaged[1]  # the very file found damaged before: neither read nor parsed again
             if raw is None:
                 return None
         except FileNotFoundError:
-            return Loaded(None, {}, b"", base) if self._tables is None or self._stamp is not None else None
+            return Loaded(None, {}, b"", base) if self._tables is None or self.stamp is not None else None
         try:
             tables, exact = self._parse(raw, self.path)
             return Loaded(stamp, tables, raw, base, exact)
@@ -156,8 +156,8 @@ class SafeStorage(Storage):
         it was read."""
         if loaded.base != self.generation:
             return False
-        self.outside_changes += loaded.stamp != self._stamp
-        self._tables, self._stamp, self._raw = loaded.tables, loaded.stamp, loaded.raw
+        self.outside_changes += loaded.stamp != self.stamp
+        self._tables, self.stamp, self._raw = loaded.tables, loaded.stamp, loaded.raw
         self._exact = loaded.exact
         self.generation += 1
         return True
@@ -172,7 +172,7 @@ class SafeStorage(Storage):
 
     def bytes_held_from(self) -> Stamp | None:
         """The stamp of the file whose bytes are held (None: no file's bytes are held)."""
-        return self._stamp if self._raw is not None and self.path is not None else None
+        return self.stamp if self._raw is not None and self.path is not None else None
 
     def release_bytes(self) -> None:
         """Let go of the file's bytes (the documents have been read); a save reads the file again."""
@@ -184,9 +184,9 @@ class SafeStorage(Storage):
         if self.path is None:
             return False
         try:
-            return file_stamp(os.stat(self.path)) != self._stamp
+            return file_stamp(os.stat(self.path)) != self.stamp
         except FileNotFoundError:
-            return self._stamp is not None
+            return self.stamp is not None
         except OSError:
             return True  # the read that follows says what is wrong
 
@@ -265,7 +265,7 @@ class SafeStorage(Storage):
             return self._memory_bytes
         if self._raw is None:
             stamp, raw = read_stamped(self.path)
-            if stamp != self._stamp or raw is None:
+            if stamp != self.stamp or raw is None:
                 raise StoreWriteFailed(Msg.of("files.changed_while_saving", path=str(self.path)))
             self._raw = raw
         return self._raw
@@ -287,7 +287,7 @@ class SafeStorage(Storage):
             if self._before_write is not None:
                 self._before_write()
             atomic_write(self.path, payload)
-            self._stamp = file_stamp(os.stat(self.path))
+            self.stamp = file_stamp(os.stat(self.path))
             self._tables, self._raw, self._exact = placed, None, True
         except OSError as error:
             self._rollback()

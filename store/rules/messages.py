@@ -50,9 +50,21 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
 Catalog = dict[str, dict[str, str | dict[str, str]]]
 
 
+_GIVEN: dict[str, dict[str, str]] = {}
+
+
+def given_catalogs(catalogs: Mapping[str, dict[str, str]]) -> None:
+    """Catalogs read elsewhere (the app's start-up reads them in a child process, tui.early_listing):
+    used instead of reading them again."""
+    _GIVEN.update(catalogs)
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """Every message of ``lang`` by its dotted key ("due.overdue")."""
+    given = _GIVEN.get(lang)
+    if given is not None:
+        return given
     # imported here: the loader's errors are messages too (store.errors imports this module)
     from store.rules.content_schema import load_content
 

@@ -24,7 +24,7 @@ from tui.dialogs.call_draft_offer import CallDraftOffer
 from tui.dialogs.case_form import CaseForm
 from tui.dialogs.paste_order import PasteOrderDialog
 from tui.screens.call import CallScreen
-from tui.widgets.literal_fields import LiteralTextArea
+from tui.widgets.literal_text_area import LiteralTextArea
 
 SIZE = (160, 60)
 

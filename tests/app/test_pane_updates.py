@@ -9,7 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.cases.case_store import CaseStore
-from tui.widgets.case_list import CaseList, CaseRow
+from tui.case_rows import CaseRow
+from tui.widgets.case_list import CaseList
 from tui.widgets.row_table import Cell, RowTable
 from tui.widgets.static_update import update_static
 

@@ -9,7 +9,10 @@ from typing import Any
 
 import orjson
 
-from store.calendar.china_time import CHINA_TZ
+from store.calendar.china_time import CHINA_TZ, china_now
+from store.calendar.workdays import WorkCalendar
+from store.cases.case_index_writer import CaseIndexKeeper
+from store.cases.case_store import CaseStore
 from store.persistence.schema import CASES_TABLE, META_DOC_ID, META_TABLE, SCHEMA_VERSION
 from store.records.models import Case, Category, Channel, Contact, Demand, Status, encode_case
 
@@ -74,3 +77,10 @@ def write_database(path: Path, cases: int, contacts_per_case: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(orjson.dumps(make_data(cases, contacts_per_case)))
     path.chmod(0o600)
+
+
+def index_as_the_app_does(db: Path) -> None:
+    """The case index beside ``db``, as the app writes it a second after it has opened the database."""
+    store = CaseStore.open(db, create=False)
+    if not CaseIndexKeeper(db, WorkCalendar()).write(*store.index_state(), china_now()):
+        raise RuntimeError("the case index was not written")

@@ -466,7 +466,9 @@ def test_a_date_no_case_can_have_is_refused_on_load_and_on_restore(tmp_path: Pat
 
 
 @pytest.mark.parametrize("verb", [["export", "1", "-o"], ["ics", "-o"], ["backup", "-o"]])
-@pytest.mark.parametrize("own", ["weiquan.json", "weiquan.json.lock", "weiquan-backups/x.md", "weiquan-vault/x.md"])
+@pytest.mark.parametrize(
+    "own", ["weiquan.json", "weiquan.json.lock", "weiquan.json.index", "weiquan-backups/x.md", "weiquan-vault/x.md"]
+)
 def test_output_over_weiquans_own_files_is_refused(tmp_path: Path, verb: list[str], own: str) -> None:
     """`export 1 -o weiquan.json` replaced every case with Markdown (and a lock file another session
     holds with a new one, so two sessions could write at once)."""

@@ -11,7 +11,7 @@ from textual.widgets.markdown import MarkdownBlock
 from store.rules.guide_structure import Target, chapter_source, chapters, resolve_link
 from tests.helpers.app_driver import screen_text
 from tui.screens.guide import GuideScreen
-from tui.textual_compat import paragraph_content
+from tui.textual_compat.markdown import paragraph_content
 from tui.widgets.guide_document import CellGrid, GuideListItem, GuideTable, GuideViewer
 
 SAMPLE = """# Title

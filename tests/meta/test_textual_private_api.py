@@ -1,4 +1,4 @@
-"""Textual's private API is used in tui/textual_compat.py and nowhere else (tui/ and tests/).
+"""Textual's private API is used in tui/textual_compat/ and nowhere else (tui/ and tests/).
 
 Three ways code can depend on it, each checked from the source:
 * importing a private module (``textual.widgets._markdown``) or a private name;
@@ -26,7 +26,7 @@ import pytest
 import textual
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPAT = ROOT / "tui" / "textual_compat.py"
+COMPAT = ROOT / "tui" / "textual_compat"
 TEXTUAL = Path(textual.__file__).parent
 
 
@@ -36,7 +36,7 @@ def _private(name: str) -> bool:
 
 
 def _sources() -> list[Path]:
-    return sorted(p for folder in ("tui", "tests") for p in (ROOT / folder).rglob("*.py") if p != COMPAT)
+    return sorted(p for folder in ("tui", "tests") for p in (ROOT / folder).rglob("*.py") if COMPAT not in p.parents)
 
 
 def _defined(tree: ast.AST, *, own_attributes_only: bool = False) -> set[str]:
@@ -175,22 +175,22 @@ def _in_sources(check: Callable[[ast.AST], Iterator[tuple[int, str]]]) -> list[s
 
 def test_nothing_but_the_compat_module_imports_private_textual_names() -> None:
     found = _in_sources(private_imports)
-    assert not found, "private Textual imports outside tui/textual_compat.py:\n" + "\n".join(found)
+    assert not found, "private Textual imports outside tui/textual_compat/:\n" + "\n".join(found)
 
 
 def test_nothing_but_the_compat_module_reads_private_textual_attributes() -> None:
     found = _in_sources(private_reads)
-    assert not found, "private Textual attributes used outside tui/textual_compat.py:\n" + "\n".join(found)
+    assert not found, "private Textual attributes used outside tui/textual_compat/:\n" + "\n".join(found)
 
 
 def test_no_widget_overrides_a_private_textual_member() -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line}: {what}"
         for path in sorted((ROOT / "tui").rglob("*.py"))
-        if path != COMPAT
+        if COMPAT not in path.parents
         for line, what in shadowed_privates(importlib.import_module(_module_name(path)))
     ]
-    assert not found, "Textual's private members overridden outside tui/textual_compat.py:\n" + "\n".join(found)
+    assert not found, "Textual's private members overridden outside tui/textual_compat/:\n" + "\n".join(found)
 
 
 def test_the_checks_see_each_kind_of_private_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -176,6 +176,7 @@ def test_stale_temp_files_are_removed_at_the_next_start_and_nothing_else(tmp_pat
     ensure_private_dir(vault_dir(db))
     stale = [
         tmp_path / ".weiquan.json.ab12cd_9.tmp",  # as a killed save leaves it
+        tmp_path / ".weiquan.json.index.qw12er34.tmp",  # a case index written when the app was killed
         tmp_path / f".weiquan.json.{os.getpid() + 1}.tmp",  # the pid-named ones of earlier versions
         backup_dir(db) / ".weiquan-daily-2026-11-20.json.x1y2z3w4.tmp",
         vault_dir(db) / ".incoming.k9j8h7g6.tmp",

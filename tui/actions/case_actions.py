@@ -13,12 +13,9 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual.binding import BindingType
 
-from store.records.models import Case
-from tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
-
 if TYPE_CHECKING:
     from store.cases.case_store import CaseStore
-    from store.records.models import Contact, EvidenceItem
+    from store.records.models import Case, Contact, EvidenceItem
     from store.rules.messages import Messages
     from tui.app import WeiquanApp
     from tui.dialogs.case_form import CaseFormResult
@@ -93,6 +90,8 @@ class CaseActions(_Host):
             return self.store.create_case(result.fields)
 
         def saved(result: CaseFormResult | None) -> None:
+            from store.records.models import Case
+
             case = form.outcome
             if result is not None and isinstance(case, Case):  # what save returned
                 self.app.notify(self.msgs("main.case_created", id=case.id))
@@ -141,6 +140,8 @@ class CaseActions(_Host):
                 )
                 self.app.notify(self.msgs("main.case_trashed", id=case.id))
                 self.reload_from_store()
+
+        from tui.dialogs.confirm import ConfirmDialog  # loaded when first asked, not with the first frame
 
         self.app.push_screen(
             ConfirmDialog(
@@ -227,6 +228,8 @@ class CaseActions(_Host):
                 self.app.notify(self.msgs("main.contact_deleted"))
             self.reload_from_store(select=case.id)
 
+        from tui.dialogs.confirm import ConfirmDialog
+
         question = self.msgs("main.confirm_delete_contact", contact=describe_contact(contact, self.msgs))
         self.app.push_screen(
             ConfirmDialog(question, self.msgs("form.delete"), self.msgs("form.cancel")),
@@ -294,6 +297,8 @@ class CaseActions(_Host):
         from tui.widgets.timeline import describe_contact
 
         title = self.msgs("main.mark_promise_title", contact=describe_contact(contact, self.msgs))
+        from tui.dialogs.confirm import ChoiceDialog
+
         self.app.push_screen(ChoiceDialog(title, choices), chosen)
 
     # -- evidence -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from store.rules.messages import Messages
-from tui.widgets.literal_fields import LiteralTextArea
+from tui.widgets.literal_text_area import LiteralTextArea
 from tui.widgets.marked_button import MarkedButton
 
 

@@ -8,8 +8,6 @@ The cursor row of the focused list starts with ▸.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
@@ -18,18 +16,10 @@ from textual.strip import Strip
 
 from store.text.cell_width import cell_len, fit
 from store.text.controls import for_screen
+from tui.case_rows import CaseRow
 from tui.textual_compat import update_scrollbars
 from tui.widgets.cursor_lines import CursorLines
 from tui.widgets.row_table import FOCUS_MARK
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    case_id: int
-    marker: str  # "!" overdue, "?" overdue by an estimate, "×" broken promise, "✓" done, " " otherwise
-    title: str
-    deadline: str  # the next deadline, or "—"
-    tone: str  # "overdue" | "broken" | "done" | ""
 
 
 class CaseList(CursorLines):

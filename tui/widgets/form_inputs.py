@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from tui.widgets.literal_fields import LiteralInput, LiteralTextArea
+from tui.widgets.literal_fields import LiteralInput
+from tui.widgets.literal_text_area import LiteralTextArea
 
 
 class PasteAcross(Message):

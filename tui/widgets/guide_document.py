@@ -26,7 +26,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown, MarkdownViewer
 from textual.widgets.markdown import MarkdownBlock
 
-from tui.textual_compat import (
+from tui.textual_compat.markdown import (
     MarkdownBullet,
     MarkdownBulletList,
     MarkdownListItem,

@@ -3,7 +3,8 @@
 An Input or a TextArea draws its value as it is: a value holding ESC ]52 (typed, pasted, or a case
 title being edited) would reach the terminal raw. These show each such character as one visible
 character (store.text.controls.for_editing), so the value edited stays exactly what was stored and
-the cursor still lines up with it.
+the cursor still lines up with it. The text area's version is in literal_text_area (Textual's
+TextArea loads only with the forms that have one).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from store.text.controls import for_editing
 
@@ -40,12 +41,3 @@ class SteadyInput(LiteralInput):
     the whole screen for that, though only the box's own horizontal scrolling depends on it."""
 
     virtual_size = Reactive(Size(0, 0), layout=False)
-
-
-class LiteralTextArea(TextArea):
-    def get_line(self, line_index: int) -> Text:
-        line = super().get_line(line_index)
-        shown = for_editing(line.plain, keep_tabs=True)  # the text area lays out tabs itself
-        if shown != line.plain:
-            line.plain = shown
-        return line

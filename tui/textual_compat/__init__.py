@@ -1,4 +1,6 @@
-"""Every use of Textual's private API, in one place, each with the reason it is needed.
+"""Every use of Textual's private API, in one place (this package), each with the reason it is
+needed; the Markdown blocks the guide specialises are in tui.textual_compat.markdown, loaded with
+the guide, not with the app's first frame.
 
 Textual (bounded in pyproject.toml to the minor versions the tests cover) may change anything
 with a leading underscore in a patch release: ``textual.widgets._markdown`` changed several times
@@ -19,35 +21,18 @@ from __future__ import annotations
 import codecs
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from rich.align import Align
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App
 from textual.command import CommandList, CommandPalette
-from textual.content import Content
-from textual.events import Mount
 from textual.geometry import Size
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Markdown
 from textual.widgets._footer import FooterKey
-
-# Textual exports only the document and the block base class; the block classes the guide
-# specialises (tui.widgets.guide_document) live in its private module.
-from textual.widgets._markdown import (
-    MarkdownBullet,
-    MarkdownBulletList,
-    MarkdownListItem,
-    MarkdownOrderedList,
-    MarkdownOrderedListItem,
-    MarkdownParagraph,
-    MarkdownTable,
-    MarkdownUnorderedListItem,
-)
-from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from store.rules.messages import Messages
@@ -55,32 +40,15 @@ from store.rules.messages import Messages
 __all__ = [
     "KEY_DESCRIPTIONS",
     "LocalizedCommandPalette",
-    "MarkdownBullet",
-    "MarkdownBulletList",
-    "MarkdownListItem",
-    "MarkdownOrderedList",
-    "MarkdownOrderedListItem",
-    "MarkdownParagraph",
-    "MarkdownTable",
-    "MarkdownUnorderedListItem",
-    "block_children",
     "build_screen_unseen",
     "describe_footer_key",
     "lay_out_unseen",
-    "list_item_bullet",
-    "paragraph_content",
-    "show_paragraph_in",
     "shown_notifications",
-    "skips_initial_load",
-    "table_cells",
     "tolerate_bytes_that_are_not_utf8",
     "translated_description",
+    "update_scrollbars",
     "watch_frames",
-    "without_own_component_classes",
-    "without_tree_contents",
 ]
-
-BlockType = TypeVar("BlockType", bound=type[MarkdownBlock])
 
 
 # -- Terminal input ------------------------------------------------------------------------------
@@ -102,91 +70,6 @@ def tolerate_bytes_that_are_not_utf8() -> None:
     except ImportError:  # no termios (Windows): Textual uses another driver there
         return
     linux_driver.getincrementaldecoder = _replacing_decoder  # type: ignore[attr-defined,assignment]
-
-
-WidgetType = TypeVar("WidgetType", bound=type[Widget])
-
-
-# -- Markdown blocks (tui.widgets.guide_document) ----------------------------------------------
-def block_children(block: MarkdownBlock) -> list[MarkdownBlock]:
-    """The blocks a block was parsed with and has not composed yet (``_blocks``).
-
-    A list block composes its items from these; the guide composes one widget per simple item
-    instead of Textual's four, so it reads and then clears the same list.
-    """
-    return block._blocks
-
-
-def paragraph_content(block: MarkdownBlock) -> Content:
-    """The styled text of a paragraph (or of a list item drawn from one): ``_content``."""
-    return block._content
-
-
-def show_paragraph_in(item: MarkdownBlock, paragraph: MarkdownBlock) -> None:
-    """Give a list item its paragraph's text and inline token, as if it were that paragraph.
-
-    Textual's link clicks and text selection read a block's ``_content`` and ``_inline_token``;
-    the guide's one-widget list item draws the paragraph itself, so it carries both.
-    """
-    item._inline_token = paragraph._inline_token
-    item._content = paragraph._content
-
-
-def list_item_bullet(item: MarkdownListItem) -> str:
-    """The marker Textual parsed for a list item ("•", or "3" for the third ordered item)."""
-    return item.bullet
-
-
-def table_cells(table: MarkdownTable) -> tuple[list[Content], list[list[Content]]]:
-    """A table's header and body cells (``_get_headers_and_rows``), kept on the table as Textual
-    keeps them (``_headers``, ``_rows``) so its own later updates of the table still work."""
-    headers, rows = table._get_headers_and_rows()
-    table._headers, table._rows = headers, rows
-    return headers, rows
-
-
-def without_own_component_classes(block: BlockType) -> BlockType:
-    """``block`` without component classes of its own: its text styles resolve on the document.
-
-    Textual restyles a block's component classes each time it restyles the block; the guide's
-    styles live on the document once. ``inherit_component_classes`` is a class keyword of
-    DOMNode that Widget.__init_subclass__ does not pass on, so the private flag is set directly.
-    """
-    block.COMPONENT_CLASSES = set()
-    block._inherit_component_classes = False
-    return block
-
-
-def skips_initial_load(widget: WidgetType) -> WidgetType:
-    """Class decorator for a Markdown or MarkdownViewer subclass: mount without loading an empty
-    document first.
-
-    Their private ``_on_mount`` handler loads the (empty) initial text; the guide screen loads each
-    chapter itself, and the app may quit before that first load has run. The handler put in its
-    place stops the handlers of the base classes and runs Widget's own.
-    """
-
-    async def _on_mount(self: Widget, event: Mount) -> None:  # async, as the handlers it replaces
-        event.prevent_default()
-        Widget._on_mount(self, event)
-
-    setattr(widget, "_on_mount", _on_mount)  # noqa: B010 (a private handler: not assigned as a method)
-    return widget
-
-
-def without_tree_contents(viewer: WidgetType) -> WidgetType:
-    """Class decorator for a MarkdownViewer subclass built without its tree table of contents.
-
-    MarkdownViewer's private handler for Markdown.TableOfContentsUpdated fills that tree and would
-    look for it; the guide screen lists the sections itself, so the message stops here.
-    """
-
-    def _on_markdown_table_of_contents_updated(self: Widget, message: Markdown.TableOfContentsUpdated) -> None:
-        message.stop()
-        message.prevent_default()
-
-    setattr(viewer, "_on_markdown_table_of_contents_updated", _on_markdown_table_of_contents_updated)  # noqa: B010
-    return viewer
 
 
 # -- screens (tui.app, tui.screens.guide) ------------------------------------------------------
