@@ -15,6 +15,7 @@ from store.cases import case_cache
 from store.cases.case_store import CaseStore
 from store.deadlines import urgency_board
 from store.persistence.database_watch import DatabaseWatch
+from store.records.models import Case
 from tests.conftest import FakeClock
 from tests.helpers.app_driver import FIXED_NOW, screen_text, type_text
 from tui.app import WeiquanApp
@@ -213,3 +214,31 @@ async def test_after_the_minute_turns_the_cases_are_ranked_again_before_a_change
         await _poll(app, pilot)
         assert "物流停滞，已催" in screen_text(pilot)
         assert counted == [2]
+
+
+async def test_workers_handed_every_case_do_not_describe_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual describes a worker's call by the repr of its arguments unless told otherwise: at
+    10,000 cases that held the UI thread 0.8 s each time the case index was written again."""
+    db = tmp_path / "weiquan.json"
+    other = CaseStore.open(db, backups=False)
+    for title in ("耳机左耳无声", "物流停滞"):
+        other.create_case({"title": title})
+    app = WeiquanApp(
+        lambda: CaseStore.open(db, backups=False), lang="en", clock=lambda: FIXED_NOW, watch_seconds=0, keep_index=True
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        described: list[int] = []
+        real = Case.__repr__
+
+        def noting(case: Case) -> str:
+            described.append(case.id)
+            return real(case)
+
+        monkeypatch.setattr(Case, "__repr__", noting)
+        other.update_case(2, {"title": "物流停滞，已催"})
+        await _poll(app, pilot)
+        app.keep_case_index()  # the index written again, in a worker
+        app._rank_ahead()  # every case ranked again, in a worker
+        await app.workers.wait_for_complete()
+        assert described == []
