@@ -180,6 +180,8 @@ def test_the_app_opens_without_the_parser(
         ["--no-m"],
         ["--demo", "extra"],
         ["--version"],
+        ["--lang", "xx", "--lang", "zh"],  # argparse refuses the first, though the last is known
+        ["--lang=xx", "--lang=en"],
     ],
 )
 def test_anything_else_goes_to_the_parser(args: list[str]) -> None:
