@@ -31,7 +31,13 @@ EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calendar: WorkCalendar | None = None) -> int:
     """Run weiquan with ``argv``; ``clock`` (China's clock by default) and ``calendar`` (the built-in
     one by default) are what deadlines are counted with: tests pass fixed ones, as the app's tests do."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), clock, calendar)
+    except KeyboardInterrupt:  # Ctrl+C while modules still load, before _guarded took over
+        return 130
+
+
+def _main(arguments: list[str], clock: Clock | None, calendar: WorkCalendar | None) -> int:
     if arguments[:1] == ["--version"]:  # what the parser would print, without building it
         from store.version import __version__
 

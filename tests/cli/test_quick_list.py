@@ -22,6 +22,7 @@ from store.records.models import Status
 from tests.helpers.cli import run_main
 from tests.helpers.hostile_text import CORPUS
 from tui import quick_list as quick
+from tui.cli import main
 from tui.launch_options import LaunchOptions, launch_options
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
@@ -210,3 +211,16 @@ def test_a_change_from_the_shell_makes_no_index_where_there_was_none(tmp_path: P
     result = run_main("log", "4", "--channel", "hotline", "--db", str(db), clock=lambda: NOW)
     assert result.returncode == 0, result.stderr
     assert not Path(index_path(db)).exists()
+
+
+@pytest.mark.parametrize("step", ["quick_list", "launch_options"])
+def test_ctrl_c_while_the_short_ways_load_ends_quietly(step: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C in the first moments (modules still loading, before any verb runs) is exit 130, never
+    a traceback."""
+    import tui.launch_options
+
+    def interrupted(arguments: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quick if step == "quick_list" else tui.launch_options, step, interrupted)
+    assert main([]) == 130
