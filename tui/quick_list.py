@@ -2,7 +2,8 @@
 database, loading nothing but the standard library: what a script or a status bar calls often.
 
 Taken only when the index was made from the database file there now and everything in it is as
-written; otherwise (no index, another version of the file, anything unexpected, any other option)
+written; otherwise (no index, another version of the file, anything unexpected, any other option,
+a holiday file beside the database, whose problems the full command reports)
 the command runs as always (tui.verbs.cmd_list), and that is also what says what is wrong. The
 output is the same, byte for byte (tests/cli/test_quick_list.py).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
+from store.calendar import HOLIDAY_FILE_NAME
 from store.cases.case_index import FIELDS, FORMAT, LISTED, file_identity, read_index_bytes
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded here either
@@ -114,6 +116,8 @@ def default_path() -> str | None:
 
 
 def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
+    if _holiday_file_beside(db):  # what is wrong with it is said on stderr by the full command
+        return None
     database = file_identity(db)
     raw = read_index_bytes(db) if database is not None else None
     if raw is None:
@@ -132,6 +136,18 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     chosen = cases if every else [item for item in cases if item[_ACTIVE] and not item[_IN_TRASH]]
     chosen.sort(key=lambda item: (item[_UPDATED_US], item[0]), reverse=True)  # as CaseStore.cases orders
     return [dict(zip(FIELDS[:LISTED], item[:LISTED], strict=True)) for item in chosen]
+
+
+def _holiday_file_beside(db: str) -> bool:
+    """Whether anything is there by the holiday file's name (a link too): the full command reads
+    it and may have something to say about it."""
+    try:
+        os.lstat(os.path.join(os.path.dirname(db), HOLIDAY_FILE_NAME))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _well_formed(item: object) -> bool:

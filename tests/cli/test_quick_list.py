@@ -224,3 +224,14 @@ def test_ctrl_c_while_the_short_ways_load_ends_quietly(step: str, monkeypatch: p
 
     monkeypatch.setattr(quick if step == "quick_list" else tui.launch_options, step, interrupted)
     assert main([]) == 130
+
+
+def test_a_holiday_file_beside_the_database_is_left_to_the_full_command(tmp_path: Path) -> None:
+    """The full command reads the holiday file and says on stderr what is wrong with it; the index
+    cannot say it, so the command runs as always."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    (tmp_path / "holidays.toml").write_text("this is [not toml\n")
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert result.returncode == 0 and "holidays.toml" in result.stderr and '"一"' in result.stdout
