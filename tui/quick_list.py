@@ -15,6 +15,7 @@ import sys
 
 from store.calendar import HOLIDAY_FILE_NAME
 from store.cases.case_index import FIELDS, FORMAT, LISTED, file_identity, read_index_bytes
+from store.version import __version__
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded here either
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("database") != database:
+        return None
+    calendar = data.get("calendar")  # made by this very version (another may read another schema)
+    if not isinstance(calendar, list) or calendar[:1] != [__version__]:
         return None
     cases = data.get("cases")
     if not isinstance(cases, list) or not all(_well_formed(item) for item in cases):

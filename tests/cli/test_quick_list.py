@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import platformdirs
@@ -14,10 +15,11 @@ import pytest
 
 from store.calendar.china_time import CHINA_TZ
 from store.calendar.workdays import WorkCalendar
-from store.cases.case_index import index_path
+from store.cases.case_index import file_identity, index_path
 from store.cases.case_index_writer import CaseIndexKeeper
 from store.cases.case_store import CaseStore
 from store.errors import InvalidInput
+from store.persistence.schema import SCHEMA_VERSION
 from store.records.models import Status
 from tests.helpers.cli import run_main
 from tests.helpers.hostile_text import CORPUS
@@ -235,3 +237,21 @@ def test_a_holiday_file_beside_the_database_is_left_to_the_full_command(tmp_path
     assert _quick("list", "--json", "--db", str(db)) == (None, "")
     result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
     assert result.returncode == 0 and "holidays.toml" in result.stderr and '"一"' in result.stdout
+
+
+def test_an_index_another_version_wrote_is_left_to_the_full_command(tmp_path: Path) -> None:
+    """A newer weiquan saved the database (a schema this one cannot read) and wrote its index: this
+    version says so, as the full command does, rather than list from the index."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    text = db.read_text()
+    newer = text.replace(f'"schema_version":{SCHEMA_VERSION}', '"schema_version":99')
+    assert newer != text
+    db.write_text(newer)
+    path = Path(index_path(db))
+    data = json.loads(path.read_bytes())
+    data["database"], data["calendar"][0] = file_identity(db), "99.0.0"
+    path.write_text(json.dumps(data))
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert result.returncode == 2 and "99" in result.stderr and result.stdout == ""
