@@ -8,6 +8,7 @@ from typing import Annotated
 import msgspec
 
 from store.cases.case_index import FORMAT, calendar_fingerprint, file_identity, read_index_bytes
+from store.deadlines.list_urgency import MarksAt
 
 Mark = tuple[
     Annotated[int, msgspec.Meta(gt=-(2**62), lt=2**62)],  # end, µs since the epoch
@@ -22,12 +23,7 @@ class RankedAt(msgspec.Struct, array_like=True, frozen=True, gc=False):
 
     at: int
     until: int
-    overdue: int
-    overdue_estimated: int
-    upcoming_week: int
-    next_us: int
-    first_us: int | None
-    first_offset: int
+    counts: MarksAt
 
 
 class IndexedCase(msgspec.Struct, array_like=True, frozen=True, gc=False):

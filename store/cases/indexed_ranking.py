@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from store.cases.indexed_cases import IndexedCase, RankedAt
-from store.deadlines.list_urgency import MarksAt, local_day, micros_since_epoch, rank_key, unchanged_until, urgency_at
+from store.deadlines.list_urgency import local_day, micros_since_epoch, rank_key, unchanged_until, urgency_at
 
 
 class ListedUrgency(NamedTuple):
@@ -31,7 +31,7 @@ def rank_indexed(cases: list[IndexedCase], now: dt.datetime) -> list[tuple[Index
         if case.in_trash:
             continue
         held = case.ranked
-        at: RankedAt | MarksAt = held if held.at <= now_us < held.until else urgency_at(case.deadline_marks(), now_us)
+        at = held.counts if held.at <= now_us < held.until else urgency_at(case.deadline_marks(), now_us)
         first = local_day(at.first_us, at.first_offset) if at.first_us is not None else None
         urgency = ListedUrgency(at.overdue, case.broken, at.upcoming_week, at.overdue_estimated, first)
         key = rank_key(case.active, at.overdue, at.overdue_estimated, case.broken, at.next_us, case.updated_us, case.id)
@@ -42,4 +42,4 @@ def rank_indexed(cases: list[IndexedCase], now: dt.datetime) -> list[tuple[Index
 
 def ranked_at(marks: tuple[tuple[int, int, int], ...], now_us: int) -> RankedAt:
     """What an index entry keeps of its urgency, counted at ``now_us``."""
-    return RankedAt(now_us, unchanged_until(marks, now_us), *urgency_at(marks, now_us))
+    return RankedAt(now_us, unchanged_until(marks, now_us), urgency_at(marks, now_us))

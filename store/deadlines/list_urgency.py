@@ -3,8 +3,7 @@ case list and its status line show and the order it ranks cases in.
 
 One computation for both ways the list is built: from decoded cases (case_deadlines) and, at
 start-up, from the case index (each deadline kept there as a mark: its end and how to read it), so
-the two cannot disagree. Only the standard library is imported here: the index is read before
-anything else loads.
+the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -14,7 +13,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
+
+import msgspec
 
 WEEK = dt.timedelta(days=7)
 WEEK_US = 7 * 24 * 3600 * 1_000_000
@@ -73,9 +74,10 @@ def mark_ends(marks: Sequence[tuple[int, int, int]], now_us: int) -> list[tuple[
     return found
 
 
-class MarksAt(NamedTuple):
+class MarksAt(msgspec.Struct, array_like=True, frozen=True, gc=False):
     """A case's urgency at one moment, from its marks: the counts, the nearest end not yet passed
-    (FAR_FUTURE_US: none) and the earliest open end with its UTC offset (first_us None: none)."""
+    (FAR_FUTURE_US: none) and the earliest open end with its UTC offset (first_us None: none).
+    The case index keeps one per case (store.cases.indexed_cases.RankedAt)."""
 
     overdue: int
     overdue_estimated: int
