@@ -17,6 +17,7 @@ from store.calendar.workdays import WorkCalendar
 from store.cases.case_index import index_path
 from store.cases.case_index_writer import CaseIndexKeeper
 from store.cases.case_store import CaseStore
+from store.cases.indexed_cases import read_case_index
 from store.errors import InvalidInput
 from tests.helpers.app_driver import FIXED_NOW
 from tests.helpers.hostile_text import CORPUS
@@ -82,14 +83,15 @@ def _craft(db: Path, change: Callable[[list[Any]], None]) -> None:
     data = json.loads(path.read_bytes())
     change(data["cases"][0])
     path.write_text(json.dumps(data))
+    assert read_case_index(db) is not None  # still read as written: only its ends are out of range
 
 
 def _held_first(entry: list[Any], first_us: int) -> None:
-    entry[14] = [0, 2**62, 1, 0, 0, 0, first_us, 0]  # held for every moment, its earliest end far off
+    entry[14] = [0, 2**62, [1, 0, 0, 0, first_us, 0]]  # held for every moment, its earliest end far off
 
 
 def _counted_again(entry: list[Any], end_us: int) -> None:
-    entry[13], entry[14] = [[end_us, 0, 1]], [0, 0, 0, 0, 0, 0, None, 0]  # counted from its marks
+    entry[13], entry[14] = [[end_us, 0, 1]], [0, 0, [0, 0, 0, 0, None, 0]]  # counted from its marks
 
 
 @pytest.mark.parametrize(
