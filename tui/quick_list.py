@@ -11,10 +11,11 @@ output is the same, byte for byte (tests/cli/test_quick_list.py).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 from store.calendar import HOLIDAY_FILE_NAME
-from store.cases.case_index import FIELDS, FORMAT, LISTED, file_identity, read_index_bytes
+from store.cases.case_index import FIELDS, FORMAT, LISTED, read_index_bytes
 from store.version import __version__
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded here either
@@ -119,7 +120,7 @@ def default_path() -> str | None:
 def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     if _holiday_file_beside(db):  # what is wrong with it is said on stderr by the full command
         return None
-    database = file_identity(db)
+    database = _readable_identity(db)
     raw = read_index_bytes(db) if database is not None else None
     if raw is None:
         return None
@@ -140,6 +141,20 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     chosen = cases if every else [item for item in cases if item[_ACTIVE] and not item[_IN_TRASH]]
     chosen.sort(key=lambda item: (item[_UPDATED_US], item[0]), reverse=True)  # as CaseStore.cases orders
     return [dict(zip(FIELDS[:LISTED], item[:LISTED], strict=True)) for item in chosen]
+
+
+def _readable_identity(db: str) -> list[int] | None:
+    """The database file's identity (case_index.file_identity) when this user can open it to read
+    (the full command cannot list what it cannot read, and says so)."""
+    try:
+        fd = os.open(db, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return [info.st_ino, info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
 
 
 def _holiday_file_beside(db: str) -> bool:

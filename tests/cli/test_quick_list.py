@@ -8,6 +8,9 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import platformdirs
@@ -21,7 +24,7 @@ from store.cases.case_store import CaseStore
 from store.errors import InvalidInput
 from store.persistence.schema import SCHEMA_VERSION
 from store.records.models import Status
-from tests.helpers.cli import run_main
+from tests.helpers.cli import run_main, weiquan_command
 from tests.helpers.hostile_text import CORPUS
 from tui import quick_list as quick
 from tui.cli import main
@@ -255,3 +258,25 @@ def test_an_index_another_version_wrote_is_left_to_the_full_command(tmp_path: Pa
     assert _quick("list", "--json", "--db", str(db)) == (None, "")
     result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
     assert result.returncode == 2 and "99" in result.stderr and result.stdout == ""
+
+
+def test_a_database_this_user_cannot_read_is_not_listed_from_its_index(tmp_path: Path) -> None:
+    """The index stays readable when the database is made unreadable: the full command's error is
+    the answer, not the cases the index still names."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    db.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads anything: run the command without that power
+        prefix = ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root, and setpriv is not there to drop root's power to read anything")
+    result = subprocess.run(
+        [*prefix, *weiquan_command(), "list", "--json", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C.UTF-8"},
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, "") and "permission" in result.stderr
