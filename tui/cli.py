@@ -45,7 +45,10 @@ def _main(arguments: list[str], clock: Clock | None, calendar: WorkCalendar | No
         return EXIT_OK
     from tui.quick_list import quick_list
 
-    answered = quick_list(arguments)
+    try:
+        answered = quick_list(arguments)
+    except OSError as error:  # its answer could not be written (a full disk): said as every verb says it
+        return _unwritten(arguments, error)
     if answered is not None:
         return answered
     from store.calendar.china_time import china_now
@@ -56,6 +59,15 @@ def _main(arguments: list[str], clock: Clock | None, calendar: WorkCalendar | No
     if options is not None:
         return _guarded(options.lang, lambda: _launch(options, clock))
     return _parse_and_run(arguments, clock, calendar)
+
+
+def _unwritten(arguments: list[str], error: OSError) -> int:
+    from tui.cli_parser import language_of
+
+    def again() -> int:
+        raise error
+
+    return _guarded(language_of(arguments), again)
 
 
 def _parse_and_run(arguments: list[str], clock: Clock, calendar: WorkCalendar | None) -> int:

@@ -280,3 +280,20 @@ def test_a_database_this_user_cannot_read_is_not_listed_from_its_index(tmp_path:
         timeout=60,
     )
     assert (result.returncode, result.stdout) == (2, "") and "permission" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here to stand for a full disk")
+def test_an_answer_that_cannot_be_written_is_said_as_the_full_command_says_it(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*weiquan_command(), "list", "--json", "--db", str(db)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "LANG": "C.UTF-8"},
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 2 and "the disk is full" in result.stderr and "Traceback" not in result.stderr
