@@ -3,8 +3,8 @@ database, loading nothing but the standard library: what a script or a status ba
 
 Taken only when the index was made from the database file there now and everything in it is as
 written; otherwise (no index, another version of the file, anything unexpected, any other option,
-a holiday file beside the database, whose problems the full command reports)
-the command runs as always (tui.verbs.cmd_list), and that is also what says what is wrong. The
+a holiday file the index was not made with or that had something to say, which the full command
+says) the command runs as always (tui.verbs.cmd_list), and that is also what says what is wrong. The
 output is the same, byte for byte (tests/cli/test_quick_list.py).
 """
 
@@ -15,7 +15,7 @@ import stat
 import sys
 
 from store.calendar import HOLIDAY_FILE_NAME
-from store.cases.case_index import FIELDS, FORMAT, LISTED, read_index_bytes
+from store.cases.case_index import FIELDS, FORMAT, LISTED, file_identity, read_index_bytes
 from store.version import __version__
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded here either
@@ -118,8 +118,6 @@ def default_path() -> str | None:
 
 
 def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
-    if _holiday_file_beside(db):  # what is wrong with it is said on stderr by the full command
-        return None
     database = _readable_identity(db)
     raw = read_index_bytes(db) if database is not None else None
     if raw is None:
@@ -133,8 +131,13 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("database") != database:
         return None
     calendar = data.get("calendar")  # made by this very version (another may read another schema)
-    if not isinstance(calendar, list) or calendar[:1] != [__version__]:
+    if not isinstance(calendar, list) or len(calendar) < 3 or calendar[0] != __version__:
         return None
+    holidays = os.path.join(os.path.dirname(db), HOLIDAY_FILE_NAME)
+    if _holiday_file_there(holidays) and (
+        calendar[2] != file_identity(holidays) or data.get("holidays_clean") is not True
+    ):
+        return None  # a holiday file the index was not made with, or with something to say: the full command says it
     cases = data.get("cases")
     if not isinstance(cases, list) or not all(_well_formed(item) for item in cases):
         return None
@@ -157,11 +160,11 @@ def _readable_identity(db: str) -> list[int] | None:
     return [info.st_ino, info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
 
 
-def _holiday_file_beside(db: str) -> bool:
+def _holiday_file_there(path: str) -> bool:
     """Whether anything is there by the holiday file's name (a link too): the full command reads
     it and may have something to say about it."""
     try:
-        os.lstat(os.path.join(os.path.dirname(db), HOLIDAY_FILE_NAME))
+        os.lstat(path)
     except FileNotFoundError:
         return False
     except OSError:

@@ -242,6 +242,29 @@ def test_a_holiday_file_beside_the_database_is_left_to_the_full_command(tmp_path
     assert result.returncode == 0 and "holidays.toml" in result.stderr and '"一"' in result.stdout
 
 
+GOOD_HOLIDAYS = '[2027]\nholidays = ["2027-10-01..2027-10-07"]\nworkdays = ["2027-09-26"]\nsource = "国务院办公厅通知"\n'
+
+
+def test_a_clean_holiday_file_the_index_was_made_with_keeps_the_short_way(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS)
+    full = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert full.returncode == 0 and full.stderr == ""  # nothing to say about it
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db)) == (0, full.stdout)
+
+
+def test_a_holiday_file_changed_since_the_index_is_left_to_the_full_command(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)  # made before there was a holiday file
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS)
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db))[0] == 0
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS.replace("09-26", "09-25"))
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+
+
 def test_an_index_another_version_wrote_is_left_to_the_full_command(tmp_path: Path) -> None:
     """A newer weiquan saved the database (a schema this one cannot read) and wrote its index: this
     version says so, as the full command does, rather than list from the index."""
