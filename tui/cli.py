@@ -31,7 +31,13 @@ EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calendar: WorkCalendar | None = None) -> int:
     """Run weiquan with ``argv``; ``clock`` (China's clock by default) and ``calendar`` (the built-in
     one by default) are what deadlines are counted with: tests pass fixed ones, as the app's tests do."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), clock, calendar)
+    except KeyboardInterrupt:  # Ctrl+C while modules still load, before _guarded took over
+        return 130
+
+
+def _main(arguments: list[str], clock: Clock | None, calendar: WorkCalendar | None) -> int:
     if arguments[:1] == ["--version"]:  # what the parser would print, without building it
         from store.version import __version__
 
@@ -39,7 +45,10 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calen
         return EXIT_OK
     from tui.quick_list import quick_list
 
-    answered = quick_list(arguments)
+    try:
+        answered = quick_list(arguments)
+    except OSError as error:  # its answer could not be written (a full disk): said as every verb says it
+        return _unwritten(arguments, error)
     if answered is not None:
         return answered
     from store.calendar.china_time import china_now
@@ -50,6 +59,15 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None, calen
     if options is not None:
         return _guarded(options.lang, lambda: _launch(options, clock))
     return _parse_and_run(arguments, clock, calendar)
+
+
+def _unwritten(arguments: list[str], error: OSError) -> int:
+    from tui.cli_parser import language_of
+
+    def again() -> int:
+        raise error
+
+    return _guarded(language_of(arguments), again)
 
 
 def _parse_and_run(arguments: list[str], clock: Clock, calendar: WorkCalendar | None) -> int:

@@ -45,7 +45,8 @@ def prepare(db_path: Path | None, lang: str, now: dt.datetime) -> EarlyListing:
     with collector_paused():  # 10,000 rows: objects without cycles, walked again and again
         try:
             ranked = rank_indexed(index.cases, now)
-        except ValueError:  # a damaged entry: the cases are listed once they have loaded
+        # A damaged entry, or an end on no calendar's day (OverflowError): listed once loaded.
+        except (ValueError, OverflowError):
             return EarlyListing(catalogs, None, None)
         rows = [list_row(c.id, c.title, c.active, urgency, urgency.first_open, now) for c, urgency in ranked]
     overdue = broken = upcoming = guessed = 0

@@ -32,18 +32,22 @@ def launch_options(arguments: Sequence[str]) -> LaunchOptions | None:
         name, equals, value = arg.partition("=")
         if arg in _FLAGS:
             flags.add(arg)
-        elif name in _VALUED and equals:
-            values[name] = value
+            index += 1
+            continue
+        if name in _VALUED and equals:
+            pass
         elif arg in _VALUED and index + 1 < len(arguments) and not arguments[index + 1].startswith("-"):
             index += 1
-            values[arg] = arguments[index]
+            name, value = arg, arguments[index]
         else:
             return None
+        if name == "--lang":  # each one read as argparse reads it: an unknown one is refused, even if another follows
+            try:
+                value = normalise_language(value)
+            except ValueError:
+                return None
+        values[name] = value
         index += 1
-    lang = values.get("--lang")
-    if lang is not None:
-        try:
-            lang = normalise_language(lang)
-        except ValueError:
-            return None
-    return LaunchOptions(values.get("--db"), lang or detect_language(), "--demo" in flags, "--no-mouse" in flags)
+    return LaunchOptions(
+        values.get("--db"), values.get("--lang") or detect_language(), "--demo" in flags, "--no-mouse" in flags
+    )

@@ -2,17 +2,21 @@
 database, loading nothing but the standard library: what a script or a status bar calls often.
 
 Taken only when the index was made from the database file there now and everything in it is as
-written; otherwise (no index, another version of the file, anything unexpected, any other option)
-the command runs as always (tui.verbs.cmd_list), and that is also what says what is wrong. The
+written; otherwise (no index, another version of the file, anything unexpected, any other option,
+a holiday file the index was not made with or that had something to say, which the full command
+says) the command runs as always (tui.verbs.cmd_list), and that is also what says what is wrong. The
 output is the same, byte for byte (tests/cli/test_quick_list.py).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
+from store.calendar import HOLIDAY_FILE_NAME
 from store.cases.case_index import FIELDS, FORMAT, LISTED, file_identity, read_index_bytes
+from store.version import __version__
 
 TYPE_CHECKING = False  # typing and pathlib are not loaded here either
 if TYPE_CHECKING:
@@ -114,7 +118,7 @@ def default_path() -> str | None:
 
 
 def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
-    database = file_identity(db)
+    database = _readable_identity(db)
     raw = read_index_bytes(db) if database is not None else None
     if raw is None:
         return None
@@ -126,12 +130,46 @@ def _listed(db: str, every: bool) -> list[dict[str, object]] | None:
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("database") != database:
         return None
+    calendar = data.get("calendar")  # made by this very version (another may read another schema)
+    if not isinstance(calendar, list) or len(calendar) < 3 or calendar[0] != __version__:
+        return None
+    holidays = os.path.join(os.path.dirname(db), HOLIDAY_FILE_NAME)
+    if _holiday_file_there(holidays) and (
+        calendar[2] != file_identity(holidays) or data.get("holidays_clean") is not True
+    ):
+        return None  # a holiday file the index was not made with, or with something to say: the full command says it
     cases = data.get("cases")
     if not isinstance(cases, list) or not all(_well_formed(item) for item in cases):
         return None
     chosen = cases if every else [item for item in cases if item[_ACTIVE] and not item[_IN_TRASH]]
     chosen.sort(key=lambda item: (item[_UPDATED_US], item[0]), reverse=True)  # as CaseStore.cases orders
     return [dict(zip(FIELDS[:LISTED], item[:LISTED], strict=True)) for item in chosen]
+
+
+def _readable_identity(db: str) -> list[int] | None:
+    """The database file's identity (case_index.file_identity) when this user can open it to read
+    (the full command cannot list what it cannot read, and says so)."""
+    try:
+        fd = os.open(db, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return [info.st_ino, info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
+
+
+def _holiday_file_there(path: str) -> bool:
+    """Whether anything is there by the holiday file's name (a link too): the full command reads
+    it and may have something to say about it."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _well_formed(item: object) -> bool:

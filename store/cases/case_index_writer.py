@@ -37,6 +37,7 @@ class CaseIndexKeeper:
         self._base = base
         self._calendar: WorkCalendar | None = None
         self._fingerprint: list[object] | None = None
+        self._holidays_clean = False
 
     def write(
         self,
@@ -56,7 +57,8 @@ class CaseIndexKeeper:
             return False
         fingerprint = [*calendar_fingerprint(self.db_path), self._base.identity()]
         if fingerprint != self._fingerprint or self._calendar is None:
-            self._calendar = calendar_beside(self.db_path, self._base)[0]
+            self._calendar, notices = calendar_beside(self.db_path, self._base)
+            self._holidays_clean = not notices
             self._fingerprint = fingerprint
         # The entries are read from the file each time rather than kept: at 10,000 cases they
         # would add about a kilobyte to every case the app holds, for a write after a save.
@@ -76,7 +78,7 @@ class CaseIndexKeeper:
             if entry is None or entry.digest != digest:
                 entry = _entry(case, digest, calendar, now_us)
             entries[case_id] = entry
-        index = IndexFile(FORMAT, list(stamp), fingerprint, list(entries.values()))
+        index = IndexFile(FORMAT, list(stamp), fingerprint, list(entries.values()), self._holidays_clean)
         payload = msgspec.json.encode(index)
         if file_identity(self.db_path) != list(stamp):
             return False  # another session saved meanwhile: its own index (or the next one) will do

@@ -54,6 +54,9 @@ class IndexFile(msgspec.Struct, frozen=True):
     database: list[int]
     calendar: list[object]
     cases: list[IndexedCase]
+    # The holiday file named in ``calendar`` was read without a word to say about it (no holiday
+    # file at all counts as clean): `list --json` may then answer from the index, having nothing to warn of.
+    holidays_clean: bool = False
 
 
 _decoder = msgspec.json.Decoder(IndexFile)

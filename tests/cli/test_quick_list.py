@@ -7,6 +7,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import platformdirs
@@ -14,14 +18,16 @@ import pytest
 
 from store.calendar.china_time import CHINA_TZ
 from store.calendar.workdays import WorkCalendar
-from store.cases.case_index import index_path
+from store.cases.case_index import file_identity, index_path
 from store.cases.case_index_writer import CaseIndexKeeper
 from store.cases.case_store import CaseStore
 from store.errors import InvalidInput
+from store.persistence.schema import SCHEMA_VERSION
 from store.records.models import Status
-from tests.helpers.cli import run_main
+from tests.helpers.cli import run_main, weiquan_command
 from tests.helpers.hostile_text import CORPUS
 from tui import quick_list as quick
+from tui.cli import main
 from tui.launch_options import LaunchOptions, launch_options
 
 NOW = dt.datetime(2026, 11, 26, 20, 0, tzinfo=CHINA_TZ)
@@ -180,6 +186,8 @@ def test_the_app_opens_without_the_parser(
         ["--no-m"],
         ["--demo", "extra"],
         ["--version"],
+        ["--lang", "xx", "--lang", "zh"],  # argparse refuses the first, though the last is known
+        ["--lang=xx", "--lang=en"],
     ],
 )
 def test_anything_else_goes_to_the_parser(args: list[str]) -> None:
@@ -208,3 +216,107 @@ def test_a_change_from_the_shell_makes_no_index_where_there_was_none(tmp_path: P
     result = run_main("log", "4", "--channel", "hotline", "--db", str(db), clock=lambda: NOW)
     assert result.returncode == 0, result.stderr
     assert not Path(index_path(db)).exists()
+
+
+@pytest.mark.parametrize("step", ["quick_list", "launch_options"])
+def test_ctrl_c_while_the_short_ways_load_ends_quietly(step: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C in the first moments (modules still loading, before any verb runs) is exit 130, never
+    a traceback."""
+    import tui.launch_options
+
+    def interrupted(arguments: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quick if step == "quick_list" else tui.launch_options, step, interrupted)
+    assert main([]) == 130
+
+
+def test_a_holiday_file_beside_the_database_is_left_to_the_full_command(tmp_path: Path) -> None:
+    """The full command reads the holiday file and says on stderr what is wrong with it; the index
+    cannot say it, so the command runs as always."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    (tmp_path / "holidays.toml").write_text("this is [not toml\n")
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert result.returncode == 0 and "holidays.toml" in result.stderr and '"一"' in result.stdout
+
+
+GOOD_HOLIDAYS = '[2027]\nholidays = ["2027-10-01..2027-10-07"]\nworkdays = ["2027-09-26"]\nsource = "国务院办公厅通知"\n'
+
+
+def test_a_clean_holiday_file_the_index_was_made_with_keeps_the_short_way(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS)
+    full = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert full.returncode == 0 and full.stderr == ""  # nothing to say about it
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db)) == (0, full.stdout)
+
+
+def test_a_holiday_file_changed_since_the_index_is_left_to_the_full_command(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)  # made before there was a holiday file
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS)
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    _index(db)
+    assert _quick("list", "--json", "--db", str(db))[0] == 0
+    (tmp_path / "holidays.toml").write_text(GOOD_HOLIDAYS.replace("09-26", "09-25"))
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+
+
+def test_an_index_another_version_wrote_is_left_to_the_full_command(tmp_path: Path) -> None:
+    """A newer weiquan saved the database (a schema this one cannot read) and wrote its index: this
+    version says so, as the full command does, rather than list from the index."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    text = db.read_text()
+    newer = text.replace(f'"schema_version":{SCHEMA_VERSION}', '"schema_version":99')
+    assert newer != text
+    db.write_text(newer)
+    path = Path(index_path(db))
+    data = json.loads(path.read_bytes())
+    data["database"], data["calendar"][0] = file_identity(db), "99.0.0"
+    path.write_text(json.dumps(data))
+    assert _quick("list", "--json", "--db", str(db)) == (None, "")
+    result = run_main("list", "--json", "--db", str(db), clock=lambda: NOW)
+    assert result.returncode == 2 and "99" in result.stderr and result.stdout == ""
+
+
+def test_a_database_this_user_cannot_read_is_not_listed_from_its_index(tmp_path: Path) -> None:
+    """The index stays readable when the database is made unreadable: the full command's error is
+    the answer, not the cases the index still names."""
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    db.chmod(0)
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads anything: run the command without that power
+        prefix = ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root, and setpriv is not there to drop root's power to read anything")
+    result = subprocess.run(
+        [*prefix, *weiquan_command(), "list", "--json", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C.UTF-8"},
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, "") and "permission" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here to stand for a full disk")
+def test_an_answer_that_cannot_be_written_is_said_as_the_full_command_says_it(tmp_path: Path) -> None:
+    db = _database(tmp_path, ["一", "二", "三"])
+    _index(db)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*weiquan_command(), "list", "--json", "--db", str(db)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "LANG": "C.UTF-8"},
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 2 and "the disk is full" in result.stderr and "Traceback" not in result.stderr
