@@ -242,7 +242,9 @@ def test_a_holiday_file_beside_the_database_is_left_to_the_full_command(tmp_path
     assert result.returncode == 0 and "holidays.toml" in result.stderr and '"一"' in result.stdout
 
 
-GOOD_HOLIDAYS = '[2027]\nholidays = ["2027-10-01..2027-10-07"]\nworkdays = ["2027-09-26"]\nsource = "国务院办公厅通知"\n'
+GOOD_HOLIDAYS = (
+    '[2027]\nholidays = ["2027-10-01..2027-10-07"]\nworkdays = ["2027-09-26"]\nsource = "国务院办公厅通知"\n'
+)
 
 
 def test_a_clean_holiday_file_the_index_was_made_with_keeps_the_short_way(tmp_path: Path) -> None:
