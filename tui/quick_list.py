@@ -184,6 +184,6 @@ def _well_formed(item: object) -> bool:
 
 
 def _has_suspect(text: str) -> bool:
-    from store.text.control_kinds import ANY_SUSPECT_IN_JSON
+    from store.text.suspects import ANY_SUSPECT_IN_JSON
 
     return ANY_SUSPECT_IN_JSON.found_in(text)

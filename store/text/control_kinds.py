@@ -9,6 +9,26 @@ import re
 from collections.abc import Iterator
 from enum import StrEnum
 
+from store.text.suspects import (
+    ANY_CHANGED_KEEPING_LINES,
+    ANY_CHANGED_KEEPING_LINES_AND_TABS,
+    ANY_SUSPECT,
+    ANY_SUSPECT_IN_JSON,
+    SUSPECT_ASTRAL,
+    SUSPECT_BMP,
+)
+
+__all__ = [
+    "ANY_CHANGED_KEEPING_LINES",
+    "ANY_CHANGED_KEEPING_LINES_AND_TABS",
+    "ANY_SUSPECT",
+    "ANY_SUSPECT_IN_JSON",
+    "SUSPECT",
+    "Kind",
+    "unsafe",
+    "unsafe_characters",
+]
+
 
 class Kind(StrEnum):
     LINE_BREAK = "line break"
@@ -20,47 +40,7 @@ class Kind(StrEnum):
     SURROGATE = "lone surrogate"
 
 
-# Every character the policy may change. Python 3.11's Unicode 14 format characters (category Cf)
-# are all here; tests/store/test_controls.py checks the list against unicodedata.
-_SUSPECT_BMP = (
-    "\x00-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160"
-    "\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufdd0-\ufdef"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
-)
-_SUSPECT_ASTRAL = (
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
-    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
-    "\U000ffffe\U000fffff\U0010fffe\U0010ffff"
-)
-SUSPECT = re.compile(f"[{_SUSPECT_BMP}{_SUSPECT_ASTRAL}]")
-_ANY_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_ASTRAL_SUSPECT = re.compile(f"[{_SUSPECT_ASTRAL}]")
-
-
-class Suspects:
-    """Whether a text holds any of the suspects, less some C0 controls, in a pass or two of C.
-
-    One class holding both planes costs each ordinary character a test against every astral
-    range (0.13 s over due's 6 MB at 10,000 cases); the Basic Multilingual Plane alone, then the
-    astral suspects only in a text that has an astral character at all, cost 0.03 s.
-    """
-
-    def __init__(self, c0: str) -> None:
-        self._bmp = re.compile(f"[{_SUSPECT_BMP.replace(chr(0) + '-' + chr(0x1F), c0, 1)}]")
-
-    def found_in(self, text: str) -> bool:
-        if self._bmp.search(text) is not None:
-            return True
-        return _ANY_ASTRAL.search(text) is not None and _ASTRAL_SUSPECT.search(text) is not None
-
-
-ANY_SUSPECT = Suspects("\x00-\x1f")
-# Less the line breaks and tabs JSON holds only as layout (an encoder escapes them inside strings).
-ANY_SUSPECT_IN_JSON = Suspects("\x00-\x08\x0b\x0c\x0e-\x1f")
-# Less what multi-line text keeps as it is, whatever surrounds it: LF, and the tab where it stays
-# a tab (CR is not here: CR LF becomes LF). A text with none of these is returned unchanged.
-ANY_CHANGED_KEEPING_LINES = Suspects("\x00-\x09\x0b-\x1f")
-ANY_CHANGED_KEEPING_LINES_AND_TABS = Suspects("\x00-\x08\x0b-\x1f")
+SUSPECT = re.compile(f"[{SUSPECT_BMP}{SUSPECT_ASTRAL}]")  # every character the policy may change
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029")
 _JOINERS = frozenset("\u200c\u200d")
